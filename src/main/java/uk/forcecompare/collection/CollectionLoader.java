@@ -1,0 +1,213 @@
+package uk.forcecompare.collection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a collection folder: its manifest ({@code collection.yml}) if there is one, and every source file.
+ * Anything wrong with the manifest is a {@link ManifestException} that says what to fix: nothing is read.
+ */
+public final class CollectionLoader {
+
+    public static final String MANIFEST = "collection.yml";
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+    private static final Set<String> WORKBOOK_EXTENSIONS = Set.of("xlsx", "xlsm", "ods");
+
+    private final YAMLMapper yaml = YAMLMapper.builder().build();
+
+    public Collection load(Path folder) {
+        Path dir = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new ManifestException("the collection folder " + folder + " does not exist or is not a folder");
+        }
+        Path manifest = dir.resolve(MANIFEST);
+        return Files.isRegularFile(manifest) ? fromManifest(dir, manifest) : withoutManifest(dir);
+    }
+
+    private Collection fromManifest(Path dir, Path manifestPath) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(manifestPath.toFile());
+        } catch (JacksonException e) {
+            throw new ManifestException(MANIFEST + " is not valid YAML: " + e.getOriginalMessage()
+                    + locationOf(e) + ". Fix the YAML and run again.", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ManifestException(MANIFEST + " must be a YAML mapping with id, title, population, sources and indicators");
+        }
+        String id = text(root, "id").orElseThrow(() -> new ManifestException(MANIFEST + ": 'id' is missing (for example id: 2024-spring)"));
+        if (!ID.matcher(id).matches()) {
+            throw new ManifestException(MANIFEST + ": id '" + id + "' may contain only a-z, 0-9 and '-' (it names the output folder)");
+        }
+        String title = text(root, "title").orElse(id);
+
+        Optional<Integer> midYear = Optional.empty();
+        JsonNode population = root.get("population");
+        if (population != null && !population.isNull()) {
+            JsonNode my = population.get("mid-year");
+            if (my != null && !my.isNull()) {
+                String t = my.asString().strip();
+                if (!t.matches("\\d{4}")) {
+                    throw new ManifestException(MANIFEST + ": population.mid-year must be a year such as 2022, not '" + t + "'");
+                }
+                midYear = Optional.of(Integer.parseInt(t));
+            }
+        }
+
+        JsonNode sourcesNode = root.get("sources");
+        if (sourcesNode == null || !sourcesNode.isArray() || sourcesNode.isEmpty()) {
+            throw new ManifestException(MANIFEST + ": 'sources' must list at least one source (file and kind)");
+        }
+        List<SourceFile> sources = new ArrayList<>();
+        Set<Path> declared = new LinkedHashSet<>();
+        int i = 0;
+        for (JsonNode s : sourcesNode) {
+            i++;
+            String where = MANIFEST + ": source " + i;
+            String file = text(s, "file").orElseThrow(() -> new ManifestException(where + " has no 'file'"));
+            String kindText = text(s, "kind").orElseThrow(() -> new ManifestException(where + " (" + file + ") has no 'kind'"));
+            SourceKind kind = SourceKind.byId(kindText).orElseThrow(() -> new ManifestException(
+                    where + " (" + file + "): unknown kind '" + kindText + "'; the kinds are " + SourceKind.ids()));
+            Path p = dir.resolve(file).normalize();
+            if (!p.startsWith(dir)) {
+                throw new ManifestException(where + ": '" + file + "' is outside the collection folder; a source must stay inside it");
+            }
+            if (Files.isDirectory(p)) {
+                for (Path f : listFiles(p)) {
+                    if (kind != SourceKind.FORCE_RETURN || WORKBOOK_EXTENSIONS.contains(extension(f))) {
+                        if (declared.add(f)) sources.add(sourceFile(dir, f, Optional.of(kind)));
+                    }
+                }
+            } else if (Files.isRegularFile(p)) {
+                if (declared.add(p)) sources.add(sourceFile(dir, p, Optional.of(kind)));
+            } else {
+                throw new ManifestException(where + ": '" + file + "' does not exist in " + dir);
+            }
+        }
+
+        Map<String, Optional<Period>> indicators = new LinkedHashMap<>();
+        JsonNode ind = root.get("indicators");
+        if (ind != null && !ind.isNull()) {
+            if (!ind.isObject()) throw new ManifestException(MANIFEST + ": 'indicators' must map indicator ids to { period: ... }");
+            for (var e : ind.properties()) {
+                Optional<Period> period = Optional.empty();
+                JsonNode v = e.getValue();
+                if (v != null && v.isObject() && v.get("period") != null && !v.get("period").isNull()) {
+                    String pt = v.get("period").asString();
+                    try {
+                        period = Optional.of(Period.parse(pt));
+                    } catch (IllegalArgumentException ex) {
+                        throw new ManifestException(MANIFEST + ": indicator " + e.getKey() + ": " + ex.getMessage());
+                    }
+                }
+                indicators.put(e.getKey(), period);
+            }
+        }
+
+        ComparisonSettings settings = ComparisonSettings.DEFAULT;
+        JsonNode cmp = root.get("comparison");
+        if (cmp != null && cmp.isObject()) {
+            List<String> exclude = new ArrayList<>();
+            JsonNode ex = cmp.get("exclude");
+            if (ex != null && ex.isArray()) ex.forEach(n -> exclude.add(n.asString()));
+            settings = new ComparisonSettings(text(cmp, "sd").orElse("sample"), exclude);
+        }
+
+        List<String> stray = new ArrayList<>();
+        for (Path f : listFiles(dir)) {
+            if (!f.equals(manifestPath) && !declared.contains(f)) stray.add(relative(dir, f));
+        }
+        return new Collection(id, title, dir, Optional.of(sha256(manifestPath)), midYear, sources, indicators, settings, stray);
+    }
+
+    private Collection withoutManifest(Path dir) {
+        String id = dir.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        List<SourceFile> sources = listFiles(dir).stream().map(f -> sourceFile(dir, f, Optional.empty())).toList();
+        return new Collection(id, id, dir, Optional.empty(), Optional.empty(), sources, Map.of(),
+                ComparisonSettings.DEFAULT, List.of());
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        if (v == null || v.isNull() || v.isContainer()) return Optional.empty();
+        String s = v.asString().strip();
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    private static String locationOf(JacksonException e) {
+        var loc = e.getLocation();
+        return loc == null || loc.getLineNr() < 1 ? "" : " (line " + loc.getLineNr() + ")";
+    }
+
+    /** Every regular file below a folder, hidden ones and lock files left out, in a stable order. */
+    private static List<Path> listFiles(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> dir.relativize(p).toString().chars().noneMatch(c -> c == 0))
+                    .filter(p -> {
+                        for (Path part : dir.relativize(p)) {
+                            String n = part.toString();
+                            if (n.startsWith(".") || n.startsWith("~$")) return false;
+                        }
+                        return true;
+                    })
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SourceFile sourceFile(Path dir, Path f, Optional<SourceKind> kind) {
+        try {
+            return new SourceFile(f, relative(dir, f), kind, sha256(f), Files.size(f));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String relative(Path dir, Path f) {
+        return dir.relativize(f).toString().replace('\\', '/');
+    }
+
+    static String extension(Path f) {
+        String n = f.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    public static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buf = new byte[1 << 16];
+            while (in.read(buf) >= 0) {
+                // reading feeds the digest
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package uk.forcecompare.sources;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The measure codes sources produce and indicators are built from. Force-return codes are the contract's;
+ * the others name what a published table's column holds.
+ */
+public final class Measures {
+
+    private Measures() {
+    }
+
+    // published tables
+    public static final String POPULATION = "POPULATION";
+    public static final String CALLS_999_TOTAL = "CALLS_999_TOTAL";
+    public static final String CALLS_999_UNDER_10S = "CALLS_999_ANSWERED_UNDER_10S";
+    /** Searches under section 1 of PACE and associated legislation (incl. s23 Misuse of Drugs Act). */
+    public static final String STOP_SEARCH_S1_SEARCHES = "STOP_SEARCH_S1_SEARCHES";
+    public static final String STOP_SEARCH_S1_ARRESTS = "STOP_SEARCH_S1_ARRESTS";
+    public static final String OFFICER_FTE = "OFFICER_FTE";
+    /** From the Home Office funding table, converted from GBP million to GBP. */
+    public static final String HO_FUNDING_TOTAL_GBP = "HO_FUNDING_TOTAL_GBP";
+    public static final String HO_FUNDING_PRECEPT_GBP = "HO_FUNDING_PRECEPT_GBP";
+    // data.police.uk record-level counts
+    public static final String RECORDS_ASB_INCIDENTS = "RECORDS_ASB_INCIDENTS";
+    public static final String RECORDS_CRIMES = "RECORDS_CRIMES";
+    public static final String RECORDS_STOP_SEARCHES = "RECORDS_STOP_SEARCHES";
+    public static final String RECORDS_STOP_SEARCH_FINDS = "RECORDS_STOP_SEARCH_FINDS";
+
+    /** The force data-return measure codes and what each asks the force for, in template order. */
+    public static final Map<String, String> FORCE_RETURN;
+
+    static {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("ASB_INCIDENTS", "Antisocial behaviour incidents recorded in the period");
+        m.put("ASB_CRIMINAL_BEHAVIOUR_ORDERS", "Criminal Behaviour Orders issued for antisocial behaviour");
+        m.put("ASB_COMMUNITY_PROTECTION_NOTICES", "Community Protection Notices issued");
+        m.put("ASB_CIVIL_INJUNCTIONS", "Civil injunctions obtained for antisocial behaviour");
+        m.put("ASB_S34_DISPERSALS", "Dispersal directions under section 34 of the Anti-social Behaviour, Crime and Policing Act 2014");
+        m.put("CALLS_101_RECEIVED", "101 (non-emergency) calls received");
+        m.put("CALLS_101_ABANDONED", "101 calls abandoned by the caller before being answered");
+        m.put("DVDS_RTA_APPLICATIONS", "Domestic violence disclosure scheme: right to ask applications");
+        m.put("DVDS_RTA_DISCLOSURES", "Domestic violence disclosure scheme: right to ask disclosures made");
+        m.put("DVDS_RTK_DISCLOSURES", "Domestic violence disclosure scheme: right to know disclosures made");
+        m.put("FUNDING_TOTAL_GBP", "Total funding in pounds (government funding plus precept)");
+        m.put("FUNDING_PRECEPT_GBP", "Council tax precept in pounds");
+        FORCE_RETURN = java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Measures that are money or FTE rather than counts: fractions are fine, and they are not "counts". */
+    public static final Set<String> NOT_COUNTS = Set.of(OFFICER_FTE, HO_FUNDING_TOTAL_GBP, HO_FUNDING_PRECEPT_GBP,
+            "FUNDING_TOTAL_GBP", "FUNDING_PRECEPT_GBP", POPULATION);
+}

@@ -1,0 +1,118 @@
+package uk.forcecompare.validation;
+
+import static uk.forcecompare.validation.Severity.ERROR;
+import static uk.forcecompare.validation.Severity.INFO;
+import static uk.forcecompare.validation.Severity.WARNING;
+
+/**
+ * The catalogue of validation rules. Severities and what each finding removes follow contract section 4a;
+ * plausibility rules only ever raise queries and remove nothing, since real outliers are real.
+ */
+public enum Rule {
+    // structure
+    FILE_UNREADABLE("file.unreadable", ERROR,
+            "The file cannot be read, is truncated, or is not what its declared kind says.",
+            "everything read from that file"),
+    FILE_KIND_UNKNOWN("file.kind-unknown", WARNING,
+            "The file's kind could not be told from its header row; it was not read.",
+            "nothing"),
+    FILE_STRAY("file.stray", WARNING,
+            "A file in the collection folder that no source declares.",
+            "nothing"),
+    SHEET_MISSING("structure.sheet-missing", ERROR,
+            "A sheet the source kind needs is not in the workbook.",
+            "everything read from that file"),
+    COLUMN_MISSING("structure.column-missing", ERROR,
+            "No header row with every required column was found.",
+            "everything read from that file"),
+    RETURN_FORCE_UNCERTAIN("return.force-uncertain", ERROR,
+            "The workbook's cover force name, cover force code and file name do not agree on one force.",
+            "every value in that workbook"),
+    RETURN_DUPLICATE_SUBMISSION("return.duplicate-submission", ERROR,
+            "Two return workbooks were submitted for the same force.",
+            "that force's values from returns"),
+    ROW_DUPLICATE_EXACT("row.duplicate-exact", WARNING,
+            "The same row is repeated exactly; it is counted once.",
+            "nothing (counted once)"),
+    ROW_DUPLICATE_CONFLICT("row.duplicate-conflict", ERROR,
+            "Rows with the same force, period and dimensions carry different values.",
+            "that force's values from those rows"),
+    // values
+    VALUE_NOT_NUMBER("value.not-a-number", ERROR,
+            "Text or an Excel error value where a number belongs in a force return; the force must correct it.",
+            "values computed from that cell"),
+    VALUE_UNPARSEABLE("value.unparseable", ERROR,
+            "Text in a published table where a number belongs that is neither a number nor a known suppression symbol.",
+            "values computed from that cell"),
+    VALUE_NEGATIVE("value.negative-count", ERROR,
+            "A count cannot be negative.",
+            "values computed from that cell"),
+    VALUE_FORMULA_NO_RESULT("value.formula-without-result", ERROR,
+            "A formula cell has no cached result, so its value is unknown.",
+            "values computed from that cell"),
+    VALUE_PART_EXCEEDS_WHOLE("value.part-exceeds-whole", ERROR,
+            "A part is greater than its whole (for example calls answered greater than calls received).",
+            "that indicator for that force"),
+    VALUE_NOT_SUPPLIED("value.not-supplied", WARNING,
+            "A force return left a value blank: not supplied.",
+            "values computed from that cell"),
+    VALUE_SUPPRESSED("value.suppressed", WARNING,
+            "A published table marks the cell unavailable or suppressed (.., *, [x], [c], N/A or blank): missing, not zero.",
+            "values computed from that cell"),
+    FORCE_UNKNOWN("force.unknown", ERROR,
+            "A force name or code that matches none of the 43 forces nor a known non-territorial body; never guessed.",
+            "that row"),
+    FORCE_NOT_TERRITORIAL("force.not-territorial", INFO,
+            "A row for a body that is not one of the 43 territorial forces (British Transport Police, Police Scotland, ...).",
+            "that row"),
+    // coverage
+    RETURN_MISSING("coverage.no-return", WARNING,
+            "A force sent no return although the collection declares a force-return source.",
+            "that force's values from returns"),
+    PERIOD_MONTH_MISSING("coverage.month-missing", WARNING,
+            "A month of the indicator's period is missing for the force; a partial sum is never used.",
+            "that force's value for that indicator"),
+    PERIOD_MISMATCH("coverage.period-mismatch", WARNING,
+            "The data's period (for example a return's cover period) is not the indicator's period.",
+            "that force's value for that indicator"),
+    POPULATION_MISSING("coverage.population-missing", WARNING,
+            "The force is missing from the population table for the collection's mid-year.",
+            "that force's per-1,000 values"),
+    MEASURE_UNKNOWN("coverage.unknown-measure", WARNING,
+            "A return row carries a measure code that is not in the catalogue.",
+            "nothing"),
+    FORCE_NO_VALUE("indicator.force-without-value", INFO,
+            "The force has no value for the indicator; the reason is given. It is left out of mean and SD and named under the chart.",
+            "that force's value for that indicator (already removed by the finding named)"),
+    // plausibility: queries, never removals
+    PLAUSIBLE_RANGE("plausibility.out-of-range", WARNING,
+            "A value outside the plausible range for its indicator.",
+            "nothing (a query)"),
+    PLAUSIBLE_OUTLIER("plausibility.outlier-3sd", WARNING,
+            "A value more than 3 standard deviations from the other forces' mean.",
+            "nothing (a query)");
+
+    private final String id;
+    private final Severity severity;
+    private final String explanation;
+    private final String removes;
+
+    Rule(String id, Severity severity, String explanation, String removes) {
+        this.id = id;
+        this.severity = severity;
+        this.explanation = explanation;
+        this.removes = removes;
+    }
+
+    public String id() { return id; }
+    public Severity severity() { return severity; }
+    public String explanation() { return explanation; }
+    public String removes() { return removes; }
+
+    public static Rule byId(String id) {
+        for (Rule r : values()) {
+            if (r.id.equals(id)) return r;
+        }
+        throw new IllegalArgumentException("unknown rule " + id);
+    }
+}
