@@ -22,6 +22,7 @@ public record Period(LocalDate start, LocalDate end, Form form) implements Compa
     private static final Pattern RANGE = Pattern.compile("(\\d{4}-\\d{2})\\s*\\.\\.\\s*(\\d{4}-\\d{2})");
     private static final Pattern FY = Pattern.compile("FY\\s*(\\d{4})\\s*/\\s*(\\d{2}|\\d{4})", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DATE_RANGE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\s*\\.\\.\\s*(\\d{4}-\\d{2}-\\d{2})");
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     public Period {
@@ -51,6 +52,7 @@ public record Period(LocalDate start, LocalDate end, Form form) implements Compa
                 return financialYear(y);
             }
             if (DATE.matcher(t).matches()) return asAt(LocalDate.parse(t));
+            if ((m = DATE_RANGE.matcher(t)).matches()) return between(LocalDate.parse(m.group(1)), LocalDate.parse(m.group(2)));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not a valid period: '" + t + "'", e);
         }

@@ -13,6 +13,9 @@ public final class Measures {
     private Measures() {
     }
 
+    /** One per force-return workbook read, so that forces with no return, or two, can be found. */
+    public static final String RETURN_SUBMITTED = "RETURN_SUBMITTED";
+
     // published tables
     public static final String POPULATION = "POPULATION";
     public static final String CALLS_999_TOTAL = "CALLS_999_TOTAL";

@@ -1,0 +1,165 @@
+package uk.forcecompare;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import uk.forcecompare.collection.Collection;
+import uk.forcecompare.collection.CollectionLoader;
+import uk.forcecompare.collection.ManifestException;
+import uk.forcecompare.indicators.IndicatorCatalogue;
+import uk.forcecompare.jobs.CollectionRunner;
+
+/**
+ * The command line. Arguments and the manifest are checked before the database starts, so a wrong command
+ * answers at once with exit 2 and publishes nothing.
+ */
+@Command(name = "force-compare", mixinStandardHelpOptions = true, version = "force-compare 0.1",
+        description = "Compares the 43 police forces of England and Wales, the way the inspectorate's PEEL reports do.",
+        subcommands = {ForceCompare.RunCommand.class},
+        footer = {"", "Exit status: 0 published with no errors; 3 published, with errors in the validation log;",
+                "2 the command or manifest is wrong (nothing published); 1 the run failed (the previous publication",
+                "stands; the same command resumes it).",
+                "Database: an embedded PostgreSQL in .force-compare/db unless spring.datasource.url is set, e.g.",
+                "  --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test --spring.datasource.username=postgres"})
+public final class ForceCompare implements Callable<Integer> {
+
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out));
+    }
+
+    /** Runs a command and returns its exit status; the process's own {@code main} passes it to System.exit. */
+    public static int execute(String[] args, PrintStream out) {
+        CommandLine cli = new CommandLine(new ForceCompare());
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(out, true));
+        cli.setExitCodeExceptionMapper(e -> USAGE);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println(ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return USAGE;
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Runs the collection in <collection folder>: reads every source, validates every value,",
+                    "computes every indicator for the 43 forces, draws the charts and publishes them whole to",
+                    "<out>/<collection id>/ (indicators.csv, validation-log.csv, validation-report.html, run.json and",
+                    "one folder of charts per indicator).",
+                    "Running it again with the same inputs publishes nothing new; after a failure it resumes."},
+            footer = {"", "Example:", "  java -jar target/force-compare.jar run data/sample/2024-spring",
+                    "", "Exit status: 0 published, no errors; 3 published, errors in the log; 2 wrong command or manifest;",
+                    "1 failed, previous publication stands, run again to resume.",
+                    "Any Spring property may follow, e.g. --spring.datasource.url=jdbc:postgresql://host/db"})
+    static final class RunCommand implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "<collection folder>", description = "the folder holding collection.yml and the source files")
+        Path collectionFolder;
+
+        @Option(names = "--out", paramLabel = "<folder>", description = "where publications go (default: charts)")
+        Path out = Path.of("charts");
+
+        @CommandLine.Unmatched
+        List<String> springArguments = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
+            for (String a : springArguments) {
+                if (!a.startsWith("--spring.") && !a.startsWith("--force-compare.") && !a.startsWith("--logging.")) {
+                    console.println("Unknown option: " + a);
+                    spec.commandLine().usage(spec.commandLine().getOut());
+                    return USAGE;
+                }
+            }
+            Collection collection;
+            try {
+                collection = new CollectionLoader().load(collectionFolder);
+                IndicatorCatalogue catalogue = IndicatorCatalogue.load(Path.of(property("force-compare.indicators-dir", "jobs/indicators")));
+                for (String id : collection.indicators().keySet()) {
+                    if (catalogue.get(id).isEmpty()) {
+                        throw new ManifestException("collection.yml names indicator '" + id + "', which is not defined in "
+                                + property("force-compare.indicators-dir", "jobs/indicators") + "; the indicators are "
+                                + String.join(", ", catalogue.all().stream().map(d -> d.id()).toList()));
+                    }
+                }
+                if (Files.exists(this.out) && !Files.isDirectory(this.out)) {
+                    throw new ManifestException("--out " + this.out + " is a file, not a folder");
+                }
+            } catch (ManifestException e) {
+                console.println("Nothing was run: " + e.getMessage());
+                return USAGE;
+            }
+            try (ConfigurableApplicationContext ctx = startSpring(springArguments)) {
+                return ctx.getBean(CollectionRunner.class).run(collection, this.out, console.stream());
+            } catch (RuntimeException e) {
+                console.println("The run failed before it started: " + e.getMessage()
+                        + ". Nothing was published; the previous publication stands.");
+                return CollectionRunner.FAILED;
+            }
+        }
+
+        private String property(String key, String fallback) {
+            String prefix = "--" + key + "=";
+            return springArguments.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
+                    .findFirst().orElse(System.getProperty(key, fallback));
+        }
+    }
+
+    static ConfigurableApplicationContext startSpring(List<String> springArguments) {
+        SpringApplication app = new SpringApplication(ForceCompareApplication.class);
+        return app.run(springArguments.toArray(String[]::new));
+    }
+
+    /** Prints through picocli's writer, so tests can capture what a user reads. */
+    record PrintWriterStream(java.io.PrintWriter writer) {
+        void println(String s) {
+            writer.println(s);
+            writer.flush();
+        }
+
+        PrintStream stream() {
+            return new PrintStream(new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    writer.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    writer.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void flush() {
+                    writer.flush();
+                }
+            }, true, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}

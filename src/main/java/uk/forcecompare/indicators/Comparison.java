@@ -1,0 +1,48 @@
+package uk.forcecompare.indicators;
+
+import java.util.List;
+
+/**
+ * The comparison band of one indicator: the unweighted mean of the forces' values (each force counts once),
+ * their standard deviation, and beside it the England and Wales rate (sum of numerators over sum of
+ * denominators), which is a different number and never stands in for the mean.
+ *
+ * @param sdMethod {@code sample (n-1)} or {@code population (n)}: written into every output
+ * @param excluded force codes left out of mean and SD by configuration
+ */
+public record Comparison(double mean, double sd, double lower, double upper, int nForces, double englandWalesRate,
+                         String sdMethod, List<String> excluded) {
+
+    public Comparison {
+        excluded = List.copyOf(excluded);
+    }
+
+    /** above where value > mean + sd, below where value < mean - sd; a value on an edge is within. */
+    public Band bandOf(double value) {
+        if (Double.isNaN(upper) || Double.isNaN(lower)) return Band.WITHIN;
+        if (value > upper) return Band.ABOVE;
+        if (value < lower) return Band.BELOW;
+        return Band.WITHIN;
+    }
+
+    /**
+     * Mean and SD of the given values. With fewer than two values the sample SD is undefined (NaN) and every
+     * force is within.
+     */
+    public static Comparison of(double[] values, boolean populationSd, double englandWalesRate, List<String> excluded) {
+        int n = values.length;
+        double mean = Double.NaN, sd = Double.NaN;
+        if (n > 0) {
+            // two passes: the textbook one-pass formula loses precision on large rates
+            double sum = 0;
+            for (double v : values) sum += v;
+            mean = sum / n;
+            double ss = 0;
+            for (double v : values) ss += (v - mean) * (v - mean);
+            int dof = populationSd ? n : n - 1;
+            sd = dof > 0 ? Math.sqrt(ss / dof) : Double.NaN;
+        }
+        return new Comparison(mean, sd, mean - sd, mean + sd, n, englandWalesRate,
+                populationSd ? "population (n)" : "sample (n-1)", excluded);
+    }
+}

@@ -1,0 +1,329 @@
+package uk.forcecompare.indicators;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import uk.forcecompare.collection.Period;
+import uk.forcecompare.reference.Force;
+import uk.forcecompare.reference.ForceDirectory;
+import uk.forcecompare.sources.Measures;
+import uk.forcecompare.sources.Observation;
+import uk.forcecompare.validation.Finding;
+import uk.forcecompare.validation.Findings;
+import uk.forcecompare.validation.Rule;
+
+/**
+ * Computes indicators for the 43 forces from a collection's observations (contract sections 3 and 4).
+ * A force lacks a value when any observation it needs is missing or removed, when a month of the period is
+ * missing (never a partial sum), when its data covers another period, or when a part exceeds its whole;
+ * each of these is reported, and the force is named as missing rather than dropped.
+ */
+public final class IndicatorCalculator {
+
+    /** The date within a mid-year that ONS population estimates refer to. */
+    public static final MonthDay MID_YEAR = MonthDay.of(6, 30);
+    static final String RETURN_SUBMITTED = Measures.RETURN_SUBMITTED;
+
+    private final ForceDirectory forces;
+    private final Map<String, Map<String, List<Observation>>> byMeasureThenForce;
+    private final Optional<Integer> populationMidYear;
+    private final Set<String> forcesWithReturn;
+    private final Findings findings;
+
+    /**
+     * @param populationMidYear the manifest's mid-year, or empty to use the latest in the population source
+     */
+    public IndicatorCalculator(ForceDirectory forces, Collection<Observation> observations,
+                               Optional<Integer> populationMidYear, Findings findings) {
+        this.forces = forces;
+        this.findings = findings;
+        this.byMeasureThenForce = observations.stream().collect(Collectors.groupingBy(Observation::measure,
+                Collectors.groupingBy(Observation::forceCode)));
+        this.populationMidYear = populationMidYear.isPresent() ? populationMidYear : latestPopulationYear();
+        this.forcesWithReturn = byMeasureThenForce.getOrDefault(RETURN_SUBMITTED, Map.of()).keySet();
+    }
+
+    public Optional<Integer> populationMidYear() {
+        return populationMidYear;
+    }
+
+    private Optional<Integer> latestPopulationYear() {
+        return byMeasureThenForce.getOrDefault(Measures.POPULATION, Map.of()).values().stream()
+                .flatMap(List::stream).map(o -> o.period().end().getYear()).max(Integer::compare);
+    }
+
+    /** Whether the collection holds any data for every measure of the indicator (population aside). */
+    public boolean hasDataFor(IndicatorDefinition def) {
+        return def.measures().stream().allMatch(m -> !byMeasureThenForce.getOrDefault(m, Map.of()).isEmpty());
+    }
+
+    /**
+     * The indicator's period when the manifest gives none: for monthly data the latest calendar year that
+     * some force has complete, otherwise the latest period the data covers.
+     */
+    public Optional<Period> defaultPeriod(IndicatorDefinition def) {
+        List<Observation> obs = def.measures().stream().filter(m -> !m.equals(Measures.POPULATION))
+                .flatMap(m -> byMeasureThenForce.getOrDefault(m, Map.of()).values().stream().flatMap(List::stream))
+                .toList();
+        if (obs.isEmpty()) return Optional.empty();
+        boolean monthly = obs.stream().allMatch(o -> o.period().form() == Period.Form.MONTH);
+        if (monthly) {
+            Map<String, Set<YearMonth>> monthsByForce = new HashMap<>();
+            for (Observation o : obs) {
+                monthsByForce.computeIfAbsent(o.forceCode(), k -> new HashSet<>()).add(YearMonth.from(o.period().start()));
+            }
+            int latest = obs.stream().mapToInt(o -> o.period().start().getYear()).max().getAsInt();
+            for (int y = latest; y >= latest - 50; y--) {
+                final int year = y;
+                boolean complete = monthsByForce.values().stream().anyMatch(ms -> {
+                    for (int m = 1; m <= 12; m++) if (!ms.contains(YearMonth.of(year, m))) return false;
+                    return true;
+                });
+                if (complete) return Optional.of(Period.months(YearMonth.of(y, 1), YearMonth.of(y, 12)));
+            }
+            return Optional.empty();
+        }
+        // the latest period, and where several end together the one most forces report
+        Map<Period, Long> counts = obs.stream().collect(Collectors.groupingBy(Observation::period, Collectors.counting()));
+        return counts.keySet().stream().max(Comparator.comparing(Period::end)
+                .thenComparing(p -> counts.get(p)).thenComparing(Period::start, Comparator.reverseOrder()));
+    }
+
+    public IndicatorResult compute(IndicatorDefinition def, Period period, Set<String> excludedForceCodes, boolean populationSd) {
+        List<ForceValue> values = new ArrayList<>();
+        for (Force f : forces.all()) {
+            values.add(forceValue(def, period, f));
+        }
+        double mult = def.unit().multiplier();
+        List<String> excluded = forces.all().stream().map(Force::code).filter(excludedForceCodes::contains).toList();
+        double[] compared = values.stream().filter(v -> v.hasValue() && !excludedForceCodes.contains(v.forceCode()))
+                .mapToDouble(v -> v.value().getAsDouble()).toArray();
+        BigDecimal sumNum = BigDecimal.ZERO, sumDen = BigDecimal.ZERO;
+        for (ForceValue v : values) {
+            if (v.hasValue()) {
+                sumNum = sumNum.add(v.numerator().orElseThrow());
+                sumDen = sumDen.add(v.denominator().orElseThrow());
+            }
+        }
+        double ewRate = sumDen.signum() == 0 ? Double.NaN : sumNum.doubleValue() / sumDen.doubleValue() * mult;
+        Comparison cmp = Comparison.of(compared, populationSd, ewRate, excluded);
+
+        List<ForceValue> banded = new ArrayList<>();
+        for (ForceValue v : values) {
+            if (v.hasValue()) {
+                banded.add(new ForceValue(v.forceCode(), v.numerator(), v.denominator(), v.value(),
+                        cmp.bandOf(v.value().getAsDouble()), ""));
+            } else {
+                banded.add(v);
+                Force f = forces.byCode(v.forceCode()).orElseThrow();
+                findings.report(Finding.of(Rule.FORCE_NO_VALUE).force(f.code()).indicator(def.id())
+                        .message(f.name() + " has no value for " + def.id() + " in " + period.text() + ": " + v.missingReason()
+                                + ". It is left out of the mean and SD and named under the chart."));
+            }
+        }
+        queryImplausible(def, banded);
+        return new IndicatorResult(def, period, banded, cmp);
+    }
+
+    private ForceValue forceValue(IndicatorDefinition def, Period period, Force f) {
+        Map<String, Aggregate> parts = new LinkedHashMap<>();
+        String reason = null;
+        for (String m : def.measures()) {
+            Aggregate a = m.equals(Measures.POPULATION) ? population(def, f) : aggregate(def, period, f, m);
+            parts.put(m, a);
+            if (reason == null && a.missingReason != null) reason = a.missingReason;
+        }
+        Optional<BigDecimal> num = sum(def.numerator(), parts);
+        Optional<BigDecimal> den = sum(def.denominator(), parts);
+        if (reason == null && def.partOfWhole()) reason = partExceedsWhole(def, period, f, parts);
+        if (reason == null && den.orElseThrow().signum() == 0) reason = "its denominator (" + String.join(" + ", def.denominator()) + ") is zero";
+        if (reason != null) {
+            return new ForceValue(f.code(), num, den, OptionalDouble.empty(), Band.MISSING, reason);
+        }
+        double value = num.orElseThrow().doubleValue() / den.orElseThrow().doubleValue() * def.unit().multiplier();
+        return new ForceValue(f.code(), num, den, OptionalDouble.of(value), Band.WITHIN, "");
+    }
+
+    /** The sum of the measures where every one is known, else empty. */
+    private static Optional<BigDecimal> sum(List<String> measures, Map<String, Aggregate> parts) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (String m : measures) {
+            Aggregate a = parts.get(m);
+            if (a.total == null) return Optional.empty();
+            total = total.add(a.total);
+        }
+        return Optional.of(total);
+    }
+
+    private Aggregate population(IndicatorDefinition def, Force f) {
+        if (populationMidYear.isEmpty()) return Aggregate.missing("the collection has no population estimate");
+        LocalDate at = MID_YEAR.atYear(populationMidYear.get());
+        List<Observation> obs = byMeasureThenForce.getOrDefault(Measures.POPULATION, Map.of()).getOrDefault(f.code(), List.of())
+                .stream().filter(o -> o.period().end().equals(at) || o.period().end().getYear() == at.getYear()).toList();
+        if (obs.isEmpty()) {
+            return Aggregate.missing("not in the population table for mid-" + populationMidYear.get());
+        }
+        Observation o = obs.get(0);
+        if (!o.hasValue()) return Aggregate.missing("its mid-" + populationMidYear.get() + " population is unavailable: " + o.missingReason());
+        return Aggregate.of(o.value().get(), Map.of(o.period(), o.value().get()), Map.of(o.period(), o));
+    }
+
+    private Aggregate aggregate(IndicatorDefinition def, Period period, Force f, String measure) {
+        List<Observation> all = byMeasureThenForce.getOrDefault(measure, Map.of()).getOrDefault(f.code(), List.of());
+        if (all.isEmpty()) {
+            boolean returnMeasure = Measures.FORCE_RETURN.containsKey(measure);
+            if (returnMeasure && !forcesWithReturn.contains(f.code())) return Aggregate.missing("no return from the force");
+            return Aggregate.missing("no " + measure + " for the force in the collection");
+        }
+        List<Observation> inPeriod = all.stream().filter(o -> period.contains(o.period())).toList();
+        if (inPeriod.isEmpty()) {
+            Observation first = all.stream().min(Comparator.comparing(Observation::period)).orElseThrow();
+            String covered = all.stream().map(o -> o.period().text()).distinct().sorted().collect(Collectors.joining(", "));
+            findings.report(Finding.of(Rule.PERIOD_MISMATCH).file(first.sourceFile()).at(first.location()).force(f.code())
+                    .indicator(def.id())
+                    .message(f.name() + "'s " + measure + " covers " + covered + ", not the indicator's period " + period.text())
+                    .observed(covered).expected(period.text()));
+            return Aggregate.missing(measure + " covers " + covered + ", not " + period.text());
+        }
+        TreeMap<Period, BigDecimal> slices = new TreeMap<>();
+        Map<Period, Observation> firstInSlice = new HashMap<>();
+        for (Observation o : inPeriod) {
+            firstInSlice.putIfAbsent(o.period(), o);
+            if (!o.hasValue()) {
+                return Aggregate.missing(measure + " is unavailable (" + o.missingReason() + ", " + o.sourceFile()
+                        + (o.location().isEmpty() ? "" : " " + o.location()) + ")");
+            }
+            slices.merge(o.period(), o.value().get(), BigDecimal::add);
+        }
+        String gap = coverageGap(period, slices.keySet());
+        if (gap != null) {
+            boolean monthly = slices.keySet().stream().allMatch(p -> p.form() == Period.Form.MONTH);
+            Observation first = firstInSlice.get(slices.firstKey());
+            Rule rule = monthly ? Rule.PERIOD_MONTH_MISSING : Rule.PERIOD_MISMATCH;
+            findings.report(Finding.of(rule).file(first.sourceFile()).force(f.code()).indicator(def.id())
+                    .message(f.name() + ": " + measure + " " + gap + " within " + period.text() + "; no partial sum is used")
+                    .observed(slices.keySet().stream().map(Period::text).collect(Collectors.joining(", ")))
+                    .expected("every month of " + period.text()));
+            return Aggregate.missing(measure + " " + gap);
+        }
+        BigDecimal total = slices.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return Aggregate.of(total, slices, firstInSlice);
+    }
+
+    /** Null when the slices tile the period exactly; otherwise what is wrong, in words. */
+    static String coverageGap(Period period, Set<Period> slices) {
+        if (period.isStock()) {
+            return slices.equals(Set.of(period)) ? null : "is not as at " + period.text();
+        }
+        List<String> missingMonths = new ArrayList<>();
+        LocalDate cursor = period.start();
+        for (Period p : new TreeSet<>(slices)) {
+            if (p.start().isBefore(cursor)) return "has overlapping periods (" + p.text() + ")";
+            if (p.start().isAfter(cursor)) {
+                Period hole = new Period(cursor, p.start().minusDays(1), Period.Form.DATE_RANGE);
+                missingMonths.addAll(hole.months().stream().map(YearMonth::toString).toList());
+            }
+            cursor = p.end().plusDays(1);
+        }
+        if (!cursor.isAfter(period.end())) {
+            Period hole = new Period(cursor, period.end(), Period.Form.DATE_RANGE);
+            missingMonths.addAll(hole.months().stream().map(YearMonth::toString).toList());
+        }
+        if (missingMonths.isEmpty()) return null;
+        return (missingMonths.size() == 1 ? "is missing month " : "is missing months ") + String.join(", ", missingMonths);
+    }
+
+    /** Checks part <= whole in every period slice the two share, and overall. */
+    private String partExceedsWhole(IndicatorDefinition def, Period period, Force f, Map<String, Aggregate> parts) {
+        Aggregate part = parts.get(def.numerator().get(0));
+        Aggregate whole = parts.get(def.denominator().get(0));
+        if (def.numerator().size() != 1 || def.denominator().size() != 1 || part.total == null || whole.total == null) return null;
+        for (var e : part.slices.entrySet()) {
+            BigDecimal w = whole.slices.get(e.getKey());
+            if (w != null && e.getValue().compareTo(w) > 0) {
+                return reportPartExceedsWhole(def, f, e.getKey(), e.getValue(), w, part.firstInSlice.get(e.getKey()));
+            }
+        }
+        if (part.total.compareTo(whole.total) > 0) {
+            return reportPartExceedsWhole(def, f, period, part.total, whole.total, part.firstInSlice.values().iterator().next());
+        }
+        return null;
+    }
+
+    private String reportPartExceedsWhole(IndicatorDefinition def, Force f, Period slice, BigDecimal part, BigDecimal whole,
+                                          Observation at) {
+        NumberFormat nf = NumberFormat.getNumberInstance(Locale.UK);
+        String what = def.numerator().get(0) + " " + nf.format(part) + " is greater than " + def.denominator().get(0)
+                + " " + nf.format(whole);
+        findings.report(Finding.of(Rule.VALUE_PART_EXCEEDS_WHOLE).file(at.sourceFile()).at(at.location()).force(f.code())
+                .indicator(def.id())
+                .message(f.name() + ", " + slice.text() + ": " + what + "; " + def.id() + " is left out for this force")
+                .observed(part.toPlainString()).expected("at most " + whole.toPlainString()));
+        return what + " in " + slice.text();
+    }
+
+    /** Queries, never removals: a real outlier such as City of London is real. */
+    private void queryImplausible(IndicatorDefinition def, List<ForceValue> values) {
+        List<ForceValue> with = values.stream().filter(ForceValue::hasValue).toList();
+        for (ForceValue v : with) {
+            double x = v.value().getAsDouble();
+            Force f = forces.byCode(v.forceCode()).orElseThrow();
+            def.plausibleRange().ifPresent(r -> {
+                if (x < r[0] || x > r[1]) {
+                    findings.report(Finding.of(Rule.PLAUSIBLE_RANGE).force(f.code()).indicator(def.id())
+                            .message(f.name() + "'s " + def.id() + " of " + x + " is outside the plausible range; please confirm it")
+                            .observed(String.valueOf(x)).expected(r[0] + " to " + r[1]));
+                }
+            });
+            double[] others = with.stream().filter(o -> o != v).mapToDouble(o -> o.value().getAsDouble()).toArray();
+            Comparison c = Comparison.of(others, false, Double.NaN, List.of());
+            if (others.length >= 3 && c.sd() > 0 && Math.abs(x - c.mean()) > 3 * c.sd()) {
+                findings.report(Finding.of(Rule.PLAUSIBLE_OUTLIER).force(f.code()).indicator(def.id())
+                        .message(f.name() + "'s " + def.id() + " of " + x + " is more than 3 SD from the other forces' mean of "
+                                + c.mean() + "; please confirm it")
+                        .observed(String.valueOf(x)).expected(String.format(Locale.ROOT, "%.4g to %.4g", c.mean() - 3 * c.sd(),
+                                c.mean() + 3 * c.sd())));
+            }
+        }
+    }
+
+    private static final class Aggregate {
+        final BigDecimal total;
+        final String missingReason;
+        final Map<Period, BigDecimal> slices;
+        final Map<Period, Observation> firstInSlice;
+
+        private Aggregate(BigDecimal total, String missingReason, Map<Period, BigDecimal> slices, Map<Period, Observation> first) {
+            this.total = total;
+            this.missingReason = missingReason;
+            this.slices = slices;
+            this.firstInSlice = first;
+        }
+
+        static Aggregate of(BigDecimal total, Map<Period, BigDecimal> slices, Map<Period, Observation> first) {
+            return new Aggregate(total, null, slices, first);
+        }
+
+        static Aggregate missing(String reason) {
+            return new Aggregate(null, reason, Map.of(), Map.of());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package uk.forcecompare.indicators;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One indicator, as an analyst defines it in {@code jobs/indicators/<id>.yml}: what it divides by what, in which
+ * unit, and how its chart is titled and sourced.
+ *
+ * @param kind {@code proportion}, {@code count-rate} or {@code amount}: decides which interval methods apply
+ * @param numerator measure codes summed for the numerator
+ * @param denominator measure codes summed for the denominator ({@code POPULATION} for rates per 1,000)
+ * @param partOfWhole the numerator is a part of the denominator, so a numerator above it is an error
+ * @param chartSubject the title's subject, completed with "by forces in England and Wales in the year ending ..."
+ * @param plausibleRange values outside it are queried (a warning), never removed
+ */
+public record IndicatorDefinition(
+        String id,
+        String title,
+        String chartSubject,
+        String kind,
+        Unit unit,
+        List<String> numerator,
+        List<String> denominator,
+        boolean partOfWhole,
+        int decimals,
+        OptionalDouble target,
+        String targetLabel,
+        String axisLabel,
+        String sourceNote,
+        Optional<double[]> plausibleRange) {
+
+    public enum Unit {
+        PERCENT("percent", 100, "%"),
+        PER_1000("per-1000", 1000, "");
+
+        private final String id;
+        private final double multiplier;
+        private final String suffix;
+
+        Unit(String id, double multiplier, String suffix) {
+            this.id = id;
+            this.multiplier = multiplier;
+            this.suffix = suffix;
+        }
+
+        public String id() { return id; }
+        public double multiplier() { return multiplier; }
+        /** What follows a displayed value: "%" for percentages, nothing for rates. */
+        public String suffix() { return suffix; }
+
+        public static Unit byId(String id) {
+            for (Unit u : values()) if (u.id.equals(id)) return u;
+            throw new IllegalArgumentException("unit must be 'percent' or 'per-1000', not '" + id + "'");
+        }
+    }
+
+    public IndicatorDefinition {
+        numerator = List.copyOf(numerator);
+        denominator = List.copyOf(denominator);
+    }
+
+    public boolean perPopulation() {
+        return denominator.contains(uk.forcecompare.sources.Measures.POPULATION);
+    }
+
+    /** Every measure the indicator needs, numerator first. */
+    public List<String> measures() {
+        return java.util.stream.Stream.concat(numerator.stream(), denominator.stream()).distinct().toList();
+    }
+}

@@ -1,0 +1,81 @@
+package uk.forcecompare.jobs;
+
+import java.nio.file.Path;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import uk.forcecompare.charts.ChartRenderer;
+import uk.forcecompare.indicators.IndicatorCatalogue;
+import uk.forcecompare.reference.ForceDirectory;
+import uk.forcecompare.sources.Sources;
+
+/**
+ * The collection run: ingest, validate, compute, chart, publish. Each step keeps its output in the database
+ * (or, for charts, in the run's staging folder), so a failed run resumes at the step that failed.
+ * No incrementer: the run is identified by its own parameters (see {@link RunParameters}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class CollectionRunJobConfiguration {
+
+    public static final String JOB_NAME = "collectionRun";
+
+    @Bean
+    ForceDirectory forceDirectory(@Value("${force-compare.reference-dir}") String dir) {
+        return ForceDirectory.load(Path.of(dir));
+    }
+
+    @Bean
+    IndicatorCatalogue indicatorCatalogue(@Value("${force-compare.indicators-dir}") String dir) {
+        return IndicatorCatalogue.load(Path.of(dir));
+    }
+
+    @Bean
+    Sources sources(ForceDirectory forces) {
+        return new Sources(forces);
+    }
+
+    @Bean
+    ChartRenderer chartRenderer() {
+        return new ChartRenderer();
+    }
+
+    @Bean
+    Job collectionRunJob(JobRepository jobs, Step ingestStep, Step validateStep, Step computeStep, Step chartStep, Step publishStep) {
+        return new JobBuilder(JOB_NAME, jobs)
+                .start(ingestStep).next(validateStep).next(computeStep).next(chartStep).next(publishStep)
+                .build();
+    }
+
+    @Bean
+    Step ingestStep(JobRepository jobs, PlatformTransactionManager tx, RunSupport s, RunRepository r, Sources sources) {
+        return new StepBuilder("ingest", jobs).tasklet(new IngestTasklet(s, r, sources), tx).build();
+    }
+
+    @Bean
+    Step validateStep(JobRepository jobs, PlatformTransactionManager tx, RunSupport s, RunRepository r) {
+        return new StepBuilder("validate", jobs).tasklet(new ValidateTasklet(s, r), tx).build();
+    }
+
+    @Bean
+    Step computeStep(JobRepository jobs, PlatformTransactionManager tx, RunSupport s, RunRepository r) {
+        return new StepBuilder("compute", jobs).tasklet(new ComputeTasklet(s, r), tx).build();
+    }
+
+    @Bean
+    Step chartStep(JobRepository jobs, PlatformTransactionManager tx, RunSupport s, ResultLoader results, ChartRenderer renderer) {
+        return new StepBuilder("chart", jobs).tasklet(new ChartTasklet(s, results, renderer), tx).build();
+    }
+
+    @Bean
+    Step publishStep(JobRepository jobs, PlatformTransactionManager tx, RunSupport s, RunRepository r, ResultLoader results) {
+        return new StepBuilder("publish", jobs).tasklet(new PublishTasklet(s, r, results), tx).build();
+    }
+}

@@ -1,0 +1,135 @@
+package uk.forcecompare.jobs;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import uk.forcecompare.collection.Collection;
+import uk.forcecompare.publication.PublicationWriter;
+
+/**
+ * Starts, resumes or declines a collection run, and turns its outcome into the contract's exit status:
+ * 0 published clean, 3 published with errors in the log, 1 failed (the previous publication stands and the same
+ * command resumes the run).
+ */
+@Component
+public class CollectionRunner {
+
+    public static final int PUBLISHED = 0;
+    public static final int FAILED = 1;
+    public static final int PUBLISHED_WITH_ERRORS = 3;
+
+    private final JobOperator operator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final RunRepository runs;
+    private final RunLock lock;
+    private final RunSupport support;
+
+    CollectionRunner(JobOperator operator, JobRepository jobRepository, Job collectionRunJob, RunRepository runs,
+                     RunLock lock, RunSupport support) {
+        this.operator = operator;
+        this.jobRepository = jobRepository;
+        this.job = collectionRunJob;
+        this.runs = runs;
+        this.lock = lock;
+        this.support = support;
+    }
+
+    public int run(Collection collection, Path outputRoot, PrintStream out) {
+        Path root = outputRoot.toAbsolutePath().normalize();
+        JobParameters params = RunParameters.of(collection, root);
+        support.remember(collection);
+        Optional<RunLock.Held> held;
+        try {
+            held = lock.tryAcquire(collection.id(), root.toString());
+        } catch (SQLException e) {
+            out.println("The run failed: the database cannot be reached (" + e.getMessage() + ").");
+            return FAILED;
+        }
+        if (held.isEmpty()) {
+            out.println("Another run of collection " + collection.id() + " into " + root + " is in progress. "
+                    + "Only one may write at a time: wait for it to finish, then run this command again.");
+            return FAILED;
+        }
+        try (RunLock.Held ignored = held.get()) {
+            new PublicationWriter(root, collection.id(), 0).recover();
+            JobInstance instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, params);
+            if (instance != null) {
+                JobExecution last = jobRepository.getLastJobExecution(instance);
+                if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                    return alreadyPublished(instance, out);
+                }
+                if (last != null && last.getStatus().isRunning()) {
+                    // we hold the lock, so the process that started this execution is gone (killed, or the machine died)
+                    operator.recover(last);
+                    out.println("Run " + instance.getInstanceId() + " was interrupted (job execution " + last.getId()
+                            + "); resuming it.");
+                } else if (last != null) {
+                    out.println("Resuming run " + instance.getInstanceId() + " of collection " + collection.id()
+                            + " after its failed job execution " + last.getId() + ".");
+                }
+            }
+            JobExecution execution = operator.start(job, params);
+            return outcome(collection, execution, out);
+        } catch (JobExecutionAlreadyRunningException e) {
+            out.println("Another run of collection " + collection.id() + " is in progress: " + e.getMessage());
+            return FAILED;
+        } catch (Exception e) {
+            out.println("The run failed: " + rootMessage(e) + ". The previous publication stands; run the same command again to resume.");
+            return FAILED;
+        }
+    }
+
+    private int alreadyPublished(JobInstance instance, PrintStream out) {
+        var pub = runs.publication(instance.getInstanceId());
+        if (pub.isEmpty()) {
+            out.println("Run " + instance.getInstanceId() + " completed, but its publication record is missing.");
+            return FAILED;
+        }
+        out.println("Nothing new to publish: these inputs are already published by run " + pub.get().runId()
+                + " (job execution " + pub.get().jobExecutionId() + ", " + pub.get().publishedAt() + ") in "
+                + pub.get().folder() + ", with exit status " + pub.get().exitStatus() + ".");
+        return pub.get().exitStatus();
+    }
+
+    private int outcome(Collection c, JobExecution execution, PrintStream out) {
+        long run = execution.getJobInstance().getInstanceId();
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            var pub = runs.publication(run).orElseThrow();
+            var counts = runs.findings(run).stream().collect(java.util.stream.Collectors.groupingBy(
+                    f -> f.severity().label(), java.util.stream.Collectors.counting()));
+            out.println("Published collection " + c.id() + " (run " + run + ", job execution " + execution.getId() + ") to "
+                    + pub.folder());
+            out.println("Findings: " + counts.getOrDefault("error", 0L) + " errors, " + counts.getOrDefault("warning", 0L)
+                    + " warnings, " + counts.getOrDefault("info", 0L) + " information; see validation-log.csv and validation-report.html.");
+            if (pub.exitStatus() == PUBLISHED_WITH_ERRORS) {
+                out.println("The log holds errors: the values they touch are left out of the comparison and footnoted on the charts.");
+            }
+            return pub.exitStatus();
+        }
+        String failedStep = execution.getStepExecutions().stream().filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+                .map(s -> s.getStepName()).findFirst().orElse("?");
+        String cause = execution.getAllFailureExceptions().stream().findFirst().map(CollectionRunner::rootMessage).orElse("unknown cause");
+        out.println("The run failed in step '" + failedStep + "': " + cause + ".");
+        out.println("The previous publication stands. Run the same command again to resume run " + run + " from that step.");
+        return FAILED;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

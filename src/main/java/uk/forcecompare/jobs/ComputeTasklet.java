@@ -1,0 +1,72 @@
+package uk.forcecompare.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import uk.forcecompare.collection.Collection;
+import uk.forcecompare.collection.Period;
+import uk.forcecompare.indicators.IndicatorCalculator;
+import uk.forcecompare.indicators.IndicatorDefinition;
+import uk.forcecompare.indicators.IndicatorResult;
+import uk.forcecompare.validation.Finding;
+import uk.forcecompare.validation.FindingLog;
+import uk.forcecompare.validation.Rule;
+
+/** Computes every indicator of the run for the 43 forces, with the comparison band. */
+class ComputeTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ComputeTasklet.class);
+
+    private final RunSupport support;
+    private final RunRepository repository;
+
+    ComputeTasklet(RunSupport support, RunRepository repository) {
+        this.support = support;
+        this.repository = repository;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        long run = RunSupport.runId(chunk);
+        Collection c = support.collection(chunk);
+        repository.clearCompute(run);
+        FindingLog findings = new FindingLog();
+        IndicatorCalculator calculator = new IndicatorCalculator(support.forces, repository.observations(run),
+                c.populationMidYear(), findings);
+        Set<String> excluded = support.excludedForceCodes(c);
+        for (IndicatorDefinition def : indicators(c, calculator)) {
+            Optional<Period> period = c.indicators().getOrDefault(def.id(), Optional.empty()).or(() -> calculator.defaultPeriod(def));
+            if (period.isEmpty()) {
+                findings.report(Finding.of(Rule.PERIOD_MISMATCH).indicator(def.id())
+                        .message(def.id() + " cannot be computed: no source in the collection holds a complete period of its data"));
+                continue;
+            }
+            IndicatorResult result = calculator.compute(def, period.get(), excluded, c.settings().populationSd());
+            repository.saveResult(run, result);
+            log.info("{} {}: {} forces with a value, mean {}, sd {}", def.id(), period.get().text(),
+                    result.comparison().nForces(), result.comparison().mean(), result.comparison().sd());
+        }
+        repository.saveFindings(run, "compute", findings.all());
+        return RepeatStatus.FINISHED;
+    }
+
+    private List<IndicatorDefinition> indicators(Collection c, IndicatorCalculator calculator) {
+        List<IndicatorDefinition> out = new ArrayList<>();
+        if (!c.indicators().isEmpty()) {
+            // the command line has already refused a manifest naming an unknown indicator
+            c.indicators().keySet().forEach(id -> out.add(support.catalogue.get(id).orElseThrow()));
+        } else {
+            support.catalogue.all().stream().filter(calculator::hasDataFor).forEach(out::add);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,113 @@
+package uk.forcecompare.jobs;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import uk.forcecompare.collection.Collection;
+import uk.forcecompare.indicators.IndicatorResult;
+import uk.forcecompare.publication.PublicationWriter;
+import uk.forcecompare.validation.Finding;
+import uk.forcecompare.validation.Severity;
+
+/** Writes the tables, the validation log and run.json beside the charts, then moves the publication into place. */
+class PublishTasklet implements Tasklet {
+
+    static final String EXIT_STATUS_KEY = "force-compare.exit-status";
+
+    private final RunSupport support;
+    private final RunRepository repository;
+    private final ResultLoader results;
+
+    PublishTasklet(RunSupport support, RunRepository repository, ResultLoader results) {
+        this.support = support;
+        this.repository = repository;
+        this.results = results;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        long run = RunSupport.runId(chunk);
+        JobExecution job = RunSupport.job(chunk);
+        Collection c = support.collection(chunk);
+        PublicationWriter writer = new PublicationWriter(support.outputRoot(chunk), c.id(), run);
+        writer.ensureStaging();
+
+        List<IndicatorResult> computed = results.results(run, RunSupport.requestedIndicators(c));
+        List<Finding> findings = repository.findings(run);
+        long errors = count(findings, Severity.ERROR), warnings = count(findings, Severity.WARNING), infos = count(findings, Severity.INFO);
+        int exitStatus = errors > 0 ? 3 : 0;
+
+        writer.writeIndicators(computed, support.forces);
+        writer.writeValidationLog(findings);
+        writer.writeValidationReport(c.title(), findings, support.forces);
+        writer.writeRunJson(runJson(run, job, c, computed, findings, errors, warnings, infos, exitStatus));
+        Path published = writer.publish();
+        repository.savePublication(run, job.getId(), c.id(), published.toString(), exitStatus, new long[] {errors, warnings, infos});
+        job.getExecutionContext().putInt(EXIT_STATUS_KEY, exitStatus);
+        return RepeatStatus.FINISHED;
+    }
+
+    private Map<String, Object> runJson(long run, JobExecution job, Collection c, List<IndicatorResult> computed,
+                                        List<Finding> findings, long errors, long warnings, long infos, int exitStatus) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("collection_id", c.id());
+        m.put("title", c.title());
+        m.put("run_id", run);
+        m.put("job_execution_id", job.getId());
+        m.put("start", job.getStartTime() == null ? null : job.getStartTime().atZone(ZoneId.systemDefault()).toOffsetDateTime().toString());
+        m.put("end", OffsetDateTime.now().toString());
+        m.put("collection_folder", c.folder().toString());
+        m.put("manifest_sha256", c.manifestSha256().orElse(null));
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (RunRepository.SourceFileRecord f : repository.sourceFiles(run)) {
+            Map<String, Object> i = new LinkedHashMap<>();
+            i.put("file", f.path());
+            i.put("kind", f.kind());
+            i.put("sha256", f.sha256());
+            i.put("size_bytes", f.size());
+            i.put("rows_read", f.rowsRead());
+            i.put("values_read", f.observations());
+            i.put("readable", f.readable());
+            inputs.add(i);
+        }
+        m.put("inputs", inputs);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("output_root", job.getJobParameters().getString(RunParameters.OUTPUT_ROOT));
+        settings.put("sd_method", c.settings().populationSd() ? "population (n)" : "sample (n-1)");
+        settings.put("band", "above where value > mean + sd, below where value < mean - sd, else within");
+        settings.put("mean", "unweighted mean of the forces with a value, each force counted once");
+        settings.put("excluded_forces", new ArrayList<>(support.excludedForceCodes(c)));
+        settings.put("population_mid_year", c.populationMidYear().orElse(null));
+        Map<String, String> periods = new LinkedHashMap<>();
+        computed.forEach(r -> periods.put(r.definition().id(), r.period().text()));
+        settings.put("indicators", periods);
+        m.put("settings", settings);
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("source_files", repository.sourceFiles(run).size());
+        counts.put("indicators", computed.size());
+        counts.put("forces", support.forces.all().size());
+        counts.put("errors", errors);
+        counts.put("warnings", warnings);
+        counts.put("infos", infos);
+        counts.put("quarantined_rows", repository.quarantined(run));
+        counts.put("findings", findings.size());
+        m.put("counts", counts);
+        m.put("exit_status", exitStatus);
+        return m;
+    }
+
+    private static long count(List<Finding> findings, Severity s) {
+        return findings.stream().filter(f -> f.severity() == s).count();
+    }
+}

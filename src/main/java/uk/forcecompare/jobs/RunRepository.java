@@ -1,0 +1,260 @@
+package uk.forcecompare.jobs;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import uk.forcecompare.collection.Period;
+import uk.forcecompare.collection.SourceFile;
+import uk.forcecompare.indicators.Band;
+import uk.forcecompare.indicators.Comparison;
+import uk.forcecompare.indicators.ForceValue;
+import uk.forcecompare.indicators.IndicatorResult;
+import uk.forcecompare.sources.Observation;
+import uk.forcecompare.sources.ReadSummary;
+import uk.forcecompare.validation.Finding;
+import uk.forcecompare.validation.Rule;
+import uk.forcecompare.validation.Severity;
+
+/**
+ * What a run keeps between its steps. Rows are keyed by run (the job instance), and each step first deletes
+ * what it wrote before, so a step re-executed after a crash or a restart never duplicates a row.
+ */
+@Repository
+class RunRepository {
+
+    private static final int BATCH = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    RunRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    // ---- ingest
+
+    void clearIngest(long run) {
+        for (String table : List.of("observation", "quarantine", "source_file")) {
+            jdbc.sql("delete from " + table + " where run_id = ?").param(run).update();
+        }
+        clearFindings(run, "ingest");
+    }
+
+    void saveSourceFile(long run, SourceFile file, ReadSummary summary) {
+        jdbc.sql("""
+                insert into source_file (run_id, path, kind, sha256, size_bytes, rows_read, observations, readable)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (run_id, path) do update set kind = excluded.kind, rows_read = excluded.rows_read,
+                  observations = excluded.observations, readable = excluded.readable
+                """)
+                .params(run, file.relativePath(), summary == null ? null : summary.kind(), file.sha256(), file.size(),
+                        summary == null ? null : summary.rowsRead(), summary == null ? null : summary.observations(),
+                        summary != null && summary.readable())
+                .update();
+    }
+
+    List<SourceFileRecord> sourceFiles(long run) {
+        return jdbc.sql("select path, kind, sha256, size_bytes, rows_read, observations, readable from source_file where run_id = ? order by path")
+                .param(run)
+                .query((rs, i) -> new SourceFileRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        (Long) rs.getObject(5), (Long) rs.getObject(6), rs.getBoolean(7)))
+                .list();
+    }
+
+    record SourceFileRecord(String path, String kind, String sha256, long size, Long rowsRead, Long observations, boolean readable) {
+    }
+
+    void saveObservations(long run, List<Observation> observations) {
+        for (int from = 0; from < observations.size(); from += BATCH) {
+            List<Observation> chunk = observations.subList(from, Math.min(observations.size(), from + BATCH));
+            template.batchUpdate("""
+                    insert into observation (run_id, force_code, measure, period_start, period_end, period_form, dimensions,
+                      value, missing_reason, source_file, location) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, chunk, chunk.size(), (PreparedStatement ps, Observation o) -> {
+                ps.setLong(1, run);
+                ps.setString(2, o.forceCode());
+                ps.setString(3, o.measure());
+                ps.setDate(4, Date.valueOf(o.period().start()));
+                ps.setDate(5, Date.valueOf(o.period().end()));
+                ps.setString(6, o.period().form().name());
+                ps.setString(7, o.dimensions());
+                if (o.value().isPresent()) ps.setBigDecimal(8, o.value().get());
+                else ps.setNull(8, Types.NUMERIC);
+                ps.setString(9, o.missingReason());
+                ps.setString(10, o.sourceFile());
+                ps.setString(11, o.location());
+            });
+        }
+    }
+
+    List<Observation> observations(long run) {
+        return jdbc.sql("""
+                select force_code, measure, period_start, period_end, period_form, dimensions, value, missing_reason,
+                  source_file, location from observation where run_id = ?
+                """).param(run).query(RunRepository::observation).list();
+    }
+
+    private static Observation observation(ResultSet rs, int i) throws SQLException {
+        Period p = new Period(rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(), Period.Form.valueOf(rs.getString(5)));
+        BigDecimal v = rs.getBigDecimal(7);
+        return new Observation(rs.getString(1), rs.getString(2), p, rs.getString(6), Optional.ofNullable(v),
+                rs.getString(8), rs.getString(9), rs.getString(10));
+    }
+
+    /** Removes values a finding invalidated after they were read (for example every value of a duplicated return). */
+    int invalidateObservations(long run, String forceCode, String sourceFile, String reason) {
+        return jdbc.sql("update observation set value = null, missing_reason = ? where run_id = ? and force_code = ? and source_file = ?")
+                .params(reason, run, forceCode, sourceFile).update();
+    }
+
+    void saveQuarantine(long run, String sourceFile, String location, Rule rule, String rawText) {
+        jdbc.sql("insert into quarantine (run_id, source_file, location, rule, raw_text) values (?, ?, ?, ?, ?)")
+                .params(run, sourceFile, location, rule.id(), rawText).update();
+    }
+
+    long quarantined(long run) {
+        return jdbc.sql("select count(*) from quarantine where run_id = ?").param(run).query(Long.class).single();
+    }
+
+    // ---- findings
+
+    void clearFindings(long run, String step) {
+        jdbc.sql("delete from finding where run_id = ? and step = ?").params(run, step).update();
+    }
+
+    void saveFindings(long run, String step, List<Finding> findings) {
+        template.batchUpdate("""
+                insert into finding (run_id, step, severity, rule, source_file, location, force_code, indicator_id, message,
+                  observed, expected) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, findings, BATCH, (PreparedStatement ps, Finding f) -> {
+            ps.setLong(1, run);
+            ps.setString(2, step);
+            ps.setString(3, f.severity().label());
+            ps.setString(4, f.rule().id());
+            ps.setString(5, f.sourceFile());
+            ps.setString(6, f.location());
+            ps.setString(7, f.forceCode());
+            ps.setString(8, f.indicatorId());
+            ps.setString(9, f.message());
+            ps.setString(10, f.observed());
+            ps.setString(11, f.expected());
+        });
+    }
+
+    /** Every finding of the run in the order the pipeline raised them. */
+    List<Finding> findings(long run) {
+        return jdbc.sql("""
+                select severity, rule, source_file, location, force_code, indicator_id, message, observed, expected
+                from finding where run_id = ?
+                order by case step when 'ingest' then 1 when 'validate' then 2 when 'compute' then 3 else 4 end, id
+                """).param(run)
+                .query((rs, i) -> new Finding(Severity.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                        Rule.byId(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8), rs.getString(9)))
+                .list();
+    }
+
+    // ---- compute
+
+    void clearCompute(long run) {
+        jdbc.sql("delete from indicator_value where run_id = ?").param(run).update();
+        jdbc.sql("delete from indicator_comparison where run_id = ?").param(run).update();
+        clearFindings(run, "compute");
+    }
+
+    void saveResult(long run, IndicatorResult r) {
+        Comparison c = r.comparison();
+        jdbc.sql("""
+                insert into indicator_comparison (run_id, indicator_id, period, mean, sd, lower_limit, upper_limit, n_forces,
+                  england_wales_rate, sd_method, excluded_forces) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(run, r.definition().id(), r.period().text(), nan(c.mean()), nan(c.sd()), nan(c.lower()),
+                        nan(c.upper()), c.nForces(), nan(c.englandWalesRate()), c.sdMethod(), String.join(";", c.excluded()))
+                .update();
+        template.batchUpdate("""
+                insert into indicator_value (run_id, indicator_id, period, force_code, numerator, denominator, value, band,
+                  missing_reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, r.forces(), BATCH, (PreparedStatement ps, ForceValue v) -> {
+            ps.setLong(1, run);
+            ps.setString(2, r.definition().id());
+            ps.setString(3, r.period().text());
+            ps.setString(4, v.forceCode());
+            ps.setBigDecimal(5, v.numerator().orElse(null));
+            ps.setBigDecimal(6, v.denominator().orElse(null));
+            if (v.value().isPresent()) ps.setDouble(7, v.value().getAsDouble());
+            else ps.setNull(7, Types.DOUBLE);
+            ps.setString(8, v.band().label());
+            ps.setString(9, v.missingReason());
+        });
+    }
+
+    private static Double nan(double d) {
+        return Double.isNaN(d) ? null : d;
+    }
+
+    record StoredComparison(String indicatorId, String period, Comparison comparison) {
+    }
+
+    List<StoredComparison> comparisons(long run) {
+        return jdbc.sql("""
+                select indicator_id, period, mean, sd, lower_limit, upper_limit, n_forces, england_wales_rate, sd_method,
+                  excluded_forces from indicator_comparison where run_id = ?
+                """).param(run).query((rs, i) -> new StoredComparison(rs.getString(1), rs.getString(2),
+                        new Comparison(dbl(rs, 3), dbl(rs, 4), dbl(rs, 5), dbl(rs, 6), rs.getInt(7), dbl(rs, 8),
+                                rs.getString(9), rs.getString(10).isEmpty() ? List.of() : List.of(rs.getString(10).split(";")))))
+                .list();
+    }
+
+    List<ForceValue> values(long run, String indicatorId) {
+        return jdbc.sql("""
+                select force_code, numerator, denominator, value, band, missing_reason from indicator_value
+                where run_id = ? and indicator_id = ?
+                """).params(run, indicatorId).query((rs, i) -> {
+            Object v = rs.getObject(4);
+            return new ForceValue(rs.getString(1), Optional.ofNullable(rs.getBigDecimal(2)), Optional.ofNullable(rs.getBigDecimal(3)),
+                    v == null ? OptionalDouble.empty() : OptionalDouble.of(((Number) v).doubleValue()),
+                    Band.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)), rs.getString(6));
+        }).list();
+    }
+
+    private static double dbl(ResultSet rs, int col) throws SQLException {
+        Object o = rs.getObject(col);
+        return o == null ? Double.NaN : ((Number) o).doubleValue();
+    }
+
+    // ---- publication
+
+    void savePublication(long run, long execution, String collectionId, String folder, int exitStatus, long[] counts) {
+        jdbc.sql("""
+                insert into publication (run_id, job_execution_id, collection_id, output_folder, exit_status, errors, warnings, infos)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (run_id) do update set job_execution_id = excluded.job_execution_id, output_folder = excluded.output_folder,
+                  published_at = now(), exit_status = excluded.exit_status, errors = excluded.errors,
+                  warnings = excluded.warnings, infos = excluded.infos
+                """).params(run, execution, collectionId, folder, exitStatus, counts[0], counts[1], counts[2]).update();
+    }
+
+    record PublicationRecord(long runId, long jobExecutionId, String folder, int exitStatus, java.time.OffsetDateTime publishedAt) {
+    }
+
+    Optional<PublicationRecord> publication(long run) {
+        return jdbc.sql("select run_id, job_execution_id, output_folder, exit_status, published_at from publication where run_id = ?")
+                .param(run)
+                .query((rs, i) -> new PublicationRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+                        rs.getObject(5, java.time.OffsetDateTime.class)))
+                .optional();
+    }
+
+}

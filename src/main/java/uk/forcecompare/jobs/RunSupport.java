@@ -1,0 +1,70 @@
+package uk.forcecompare.jobs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.stereotype.Component;
+
+import uk.forcecompare.collection.Collection;
+import uk.forcecompare.collection.CollectionLoader;
+import uk.forcecompare.indicators.IndicatorCatalogue;
+import uk.forcecompare.reference.ForceDirectory;
+import uk.forcecompare.reference.ForceMatch;
+
+/** What every step of a collection run needs: its run id, its collection, the reference lists. */
+@Component
+class RunSupport {
+
+    final ForceDirectory forces;
+    final IndicatorCatalogue catalogue;
+    private final Map<String, Collection> loaded = new ConcurrentHashMap<>();
+
+    RunSupport(ForceDirectory forces, IndicatorCatalogue catalogue) {
+        this.forces = forces;
+        this.catalogue = catalogue;
+    }
+
+    static JobExecution job(ChunkContext chunk) {
+        return chunk.getStepContext().getStepExecution().getJobExecution();
+    }
+
+    /** The run is the job instance: a resumed run keeps its id. */
+    static long runId(ChunkContext chunk) {
+        return job(chunk).getJobInstance().getInstanceId();
+    }
+
+    Collection collection(ChunkContext chunk) {
+        String folder = job(chunk).getJobParameters().getString(RunParameters.COLLECTION_FOLDER);
+        return loaded.computeIfAbsent(folder, f -> new CollectionLoader().load(Path.of(f)));
+    }
+
+    /** Lets a process that already loaded the collection (the command line) hand it over without reading every file twice. */
+    void remember(Collection c) {
+        loaded.put(c.folder().toString(), c);
+    }
+
+    Path outputRoot(ChunkContext chunk) {
+        return Path.of(job(chunk).getJobParameters().getString(RunParameters.OUTPUT_ROOT));
+    }
+
+    /** Force codes from the configured exclusions, written as names, aliases or codes. */
+    Set<String> excludedForceCodes(Collection c) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String e : c.settings().exclude()) {
+            if (forces.match(e) instanceof ForceMatch.Territorial t) codes.add(t.force().code());
+        }
+        return codes;
+    }
+
+    /** The indicators a run computes: those the manifest names, else every defined one the collection has data for. */
+    static List<String> requestedIndicators(Collection c) {
+        return new ArrayList<>(c.indicators().keySet());
+    }
+}

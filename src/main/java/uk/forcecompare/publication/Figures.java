@@ -1,0 +1,57 @@
+package uk.forcecompare.publication;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import uk.forcecompare.charts.ComparisonChart;
+import uk.forcecompare.indicators.Band;
+import uk.forcecompare.indicators.ForceValue;
+import uk.forcecompare.indicators.IndicatorDefinition;
+import uk.forcecompare.indicators.IndicatorResult;
+import uk.forcecompare.reference.Force;
+import uk.forcecompare.reference.ForceDirectory;
+
+/** Turns a computed indicator into the figure a report prints, worded as the inspectorate words its figures. */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    public static ComparisonChart chartOf(IndicatorResult r, ForceDirectory forces) {
+        IndicatorDefinition d = r.definition();
+        List<ComparisonChart.Bar> bars = new ArrayList<>();
+        List<String> withoutData = new ArrayList<>();
+        for (ForceValue v : r.forces()) {
+            Force f = forces.byCode(v.forceCode()).orElseThrow();
+            if (v.hasValue()) bars.add(new ComparisonChart.Bar(f.code(), f.name(), v.value().getAsDouble(), v.band()));
+            else withoutData.add(f.name() + " (" + v.missingReason() + ")");
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add(d.sourceNote());
+        notes.add(methodNote(r));
+        if (!r.comparison().excluded().isEmpty()) {
+            notes.add("Left out of the mean and standard deviation by configuration: " + String.join(", ",
+                    r.comparison().excluded().stream().map(c -> forces.byCode(c).map(Force::name).orElse(c)).toList()) + ".");
+        }
+        if (!withoutData.isEmpty()) {
+            notes.add((withoutData.size() == 1 ? "No data for " : "No data for " + withoutData.size() + " forces: ")
+                    + String.join("; ", withoutData) + ".");
+        }
+        return new ComparisonChart(title(r), d.axisLabel(), d.decimals(), d.unit().suffix(), bars,
+                r.comparison().mean(), r.comparison().sd(), r.comparison().lower(), r.comparison().upper(),
+                d.target(), d.targetLabel(), notes, Optional.empty());
+    }
+
+    /** "Proportion of 999 calls answered within 10 seconds by forces in England and Wales in the year ending 31 December 2023" */
+    public static String title(IndicatorResult r) {
+        return r.definition().chartSubject() + " by forces in England and Wales in " + r.period().describe();
+    }
+
+    static String methodNote(IndicatorResult r) {
+        String sd = r.comparison().sdMethod().startsWith("population") ? "population" : "sample";
+        return "Dotted lines show one standard deviation (" + sd + ") above and below the unweighted mean of "
+                + r.comparison().nForces() + " forces. Bars: dark blue above the band, light blue below it, grey within.";
+    }
+
+}
