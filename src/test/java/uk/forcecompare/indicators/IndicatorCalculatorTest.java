@@ -1,0 +1,175 @@
+package uk.forcecompare.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import uk.forcecompare.collection.Period;
+import uk.forcecompare.reference.ForceDirectory;
+import uk.forcecompare.sources.Measures;
+import uk.forcecompare.sources.Observation;
+import uk.forcecompare.validation.Finding;
+import uk.forcecompare.validation.FindingLog;
+import uk.forcecompare.validation.Rule;
+
+class IndicatorCalculatorTest {
+
+    private static final ForceDirectory FORCES = ForceDirectory.load(Path.of("data/reference"));
+    private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load(Path.of("jobs/indicators"));
+    private static final String NORFOLK = "E23000024", SUFFOLK = "E23000025", ESSEX = "E23000028", KENT = "E23000032";
+    private static final Period YEAR_2023 = Period.parse("2023-01..2023-12");
+    private static final Period FY = Period.parse("FY2022/23");
+
+    private final List<Observation> obs = new ArrayList<>();
+    private final FindingLog findings = new FindingLog();
+
+    private void monthly(String force, int total, int answered, int... skipMonths) {
+        for (int m = 1; m <= 12; m++) {
+            final int month = m;
+            if (java.util.Arrays.stream(skipMonths).anyMatch(s -> s == month)) continue;
+            Period p = Period.month(YearMonth.of(2023, m));
+            obs.add(Observation.of(force, Measures.CALLS_999_TOTAL, p, "", BigDecimal.valueOf(total), "bt/999.csv", "line " + m));
+            obs.add(Observation.of(force, Measures.CALLS_999_UNDER_10S, p, "", BigDecimal.valueOf(answered), "bt/999.csv", "line " + m));
+        }
+    }
+
+    private void returned(String force, Period p, String measure, long value) {
+        obs.add(Observation.of(force, measure, p, "", BigDecimal.valueOf(value), "returns/" + force + ".xlsx", "Return!C4"));
+    }
+
+    private IndicatorResult compute(String id, Period p) {
+        IndicatorCalculator calc = new IndicatorCalculator(FORCES, obs, Optional.empty(), findings);
+        return calc.compute(CATALOGUE.get(id).orElseThrow(), p, Set.of(), false);
+    }
+
+    private static ForceValue valueOf(IndicatorResult r, String code) {
+        return r.forces().stream().filter(v -> v.forceCode().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void publishedCivilOrderRatio() {
+        // Norfolk, year ending 31 March 2023: 285 civil orders in 9,950 incidents = 2.864...%, shown as 2.9
+        returned(NORFOLK, FY, "ASB_INCIDENTS", 9950);
+        returned(NORFOLK, FY, "ASB_CRIMINAL_BEHAVIOUR_ORDERS", 9);
+        returned(NORFOLK, FY, "ASB_COMMUNITY_PROTECTION_NOTICES", 241);
+        returned(NORFOLK, FY, "ASB_CIVIL_INJUNCTIONS", 14);
+        returned(NORFOLK, FY, "ASB_S34_DISPERSALS", 21);
+        IndicatorResult r = compute("asb-civil-order-ratio", FY);
+        ForceValue norfolk = valueOf(r, NORFOLK);
+        assertThat(norfolk.numerator()).contains(new BigDecimal("285"));
+        assertThat(norfolk.denominator()).contains(new BigDecimal("9950"));
+        assertThat(norfolk.value().getAsDouble()).isEqualTo(2.8643216080402012);
+        assertThat(r.forces()).hasSize(43);
+        assertThat(r.comparison().nForces()).isEqualTo(1);
+        // 42 forces without a value are each named, with the reason
+        assertThat(findings.all().stream().filter(f -> f.rule() == Rule.FORCE_NO_VALUE)).hasSize(42);
+    }
+
+    @Test
+    void monthsSumAndAMissingMonthRemovesTheForceWithAWarning() {
+        monthly(NORFOLK, 100, 90);        // 1080 / 1200 = 90%
+        monthly(SUFFOLK, 200, 150);       // 75%
+        monthly(ESSEX, 100, 60, 3);       // March missing: no partial sum
+        IndicatorResult r = compute("calls-999-answered-within-10s", YEAR_2023);
+        assertThat(valueOf(r, NORFOLK).value().getAsDouble()).isEqualTo(90.0);
+        assertThat(valueOf(r, NORFOLK).numerator()).contains(new BigDecimal("1080"));
+        assertThat(valueOf(r, SUFFOLK).value().getAsDouble()).isEqualTo(75.0);
+        ForceValue essex = valueOf(r, ESSEX);
+        assertThat(essex.hasValue()).isFalse();
+        assertThat(essex.band()).isEqualTo(Band.MISSING);
+        assertThat(essex.missingReason()).contains("2023-03");
+        Finding w = findings.all().stream().filter(f -> f.rule() == Rule.PERIOD_MONTH_MISSING).findFirst().orElseThrow();
+        assertThat(w.forceCode()).isEqualTo(ESSEX);
+        assertThat(w.indicatorId()).isEqualTo("calls-999-answered-within-10s");
+        assertThat(w.severity().label()).isEqualTo("warning");
+        // mean of 90 and 75 = 82.5; sample sd = sqrt((7.5^2 * 2) / 1) = 10.606601717798213
+        assertThat(r.comparison().mean()).isEqualTo(82.5);
+        assertThat(r.comparison().sd()).isEqualTo(Math.sqrt(112.5));
+        // England and Wales rate: (1080 + 1800) / (1200 + 2400) = 80%, not the unweighted 82.5
+        assertThat(r.comparison().englandWalesRate()).isEqualTo(2880.0 / 3600.0 * 100);
+    }
+
+    @Test
+    void answeredAboveTotalInAnyMonthIsAnErrorRemovingTheIndicatorForThatForce() {
+        monthly(NORFOLK, 100, 90);
+        monthly(KENT, 100, 80);
+        obs.removeIf(o -> o.forceCode().equals(KENT) && o.measure().equals(Measures.CALLS_999_UNDER_10S)
+                && o.period().start().equals(LocalDate.of(2023, 5, 1)));
+        obs.add(Observation.of(KENT, Measures.CALLS_999_UNDER_10S, Period.month(YearMonth.of(2023, 5)), "",
+                BigDecimal.valueOf(120), "bt/999.csv", "line 77"));
+        IndicatorResult r = compute("calls-999-answered-within-10s", YEAR_2023);
+        assertThat(valueOf(r, KENT).hasValue()).isFalse();
+        Finding e = findings.all().stream().filter(f -> f.rule() == Rule.VALUE_PART_EXCEEDS_WHOLE).findFirst().orElseThrow();
+        assertThat(e.severity().label()).isEqualTo("error");
+        assertThat(e.forceCode()).isEqualTo(KENT);
+        assertThat(e.location()).isEqualTo("line 77");
+        assertThat(e.observed()).isEqualTo("120");
+        assertThat(valueOf(r, NORFOLK).value().getAsDouble()).isEqualTo(90.0);
+    }
+
+    @Test
+    void aReturnForAnotherPeriodIsAWarningNotAValue() {
+        returned(NORFOLK, Period.financialYear(2021), "CALLS_101_RECEIVED", 1000);
+        returned(NORFOLK, Period.financialYear(2021), "CALLS_101_ABANDONED", 100);
+        IndicatorResult r = compute("calls-101-abandonment-rate", FY);
+        assertThat(valueOf(r, NORFOLK).hasValue()).isFalse();
+        assertThat(findings.all()).anyMatch(f -> f.rule() == Rule.PERIOD_MISMATCH && f.forceCode().equals(NORFOLK)
+                && f.observed().equals("FY2021/22") && f.expected().equals("FY2022/23"));
+    }
+
+    @Test
+    void aMissingValueCarriesItsReasonThrough() {
+        obs.add(Observation.missing(SUFFOLK, "CALLS_101_ABANDONED", FY, "", "not supplied", "returns/suffolk.xlsx", "Return!C10"));
+        returned(SUFFOLK, FY, "CALLS_101_RECEIVED", 5000);
+        IndicatorResult r = compute("calls-101-abandonment-rate", FY);
+        ForceValue suffolk = valueOf(r, SUFFOLK);
+        assertThat(suffolk.hasValue()).isFalse();
+        assertThat(suffolk.denominator()).contains(new BigDecimal("5000"));
+        assertThat(suffolk.numerator()).isEmpty();
+        assertThat(suffolk.missingReason()).contains("not supplied").contains("Return!C10");
+    }
+
+    @Test
+    void perPopulationUsesTheChosenMidYear() {
+        monthly(NORFOLK, 1000, 900);
+        obs.add(Observation.of(NORFOLK, Measures.POPULATION, Period.asAt(LocalDate.of(2020, 6, 30)), "", BigDecimal.valueOf(914_039), "ons/p.csv", "line 2"));
+        obs.add(Observation.of(NORFOLK, Measures.POPULATION, Period.asAt(LocalDate.of(2019, 6, 30)), "", BigDecimal.valueOf(907_760), "ons/p.csv", "line 3"));
+        IndicatorCalculator calc = new IndicatorCalculator(FORCES, obs, Optional.of(2019), findings);
+        IndicatorResult r = calc.compute(CATALOGUE.get("calls-999-per-1000").orElseThrow(), YEAR_2023, Set.of(), false);
+        assertThat(valueOf(r, NORFOLK).value().getAsDouble()).isEqualTo(12000.0 / 907760.0 * 1000);
+        // without a mid-year the latest estimate is used
+        IndicatorCalculator latest = new IndicatorCalculator(FORCES, obs, Optional.empty(), findings);
+        assertThat(latest.populationMidYear()).contains(2020);
+    }
+
+    @Test
+    void defaultPeriodIsTheLatestCompleteYear() {
+        monthly(NORFOLK, 100, 90);
+        obs.add(Observation.of(NORFOLK, Measures.CALLS_999_TOTAL, Period.month(YearMonth.of(2024, 1)), "", BigDecimal.TEN, "f", "line 1"));
+        IndicatorCalculator calc = new IndicatorCalculator(FORCES, obs, Optional.empty(), findings);
+        assertThat(calc.defaultPeriod(CATALOGUE.get("calls-999-answered-within-10s").orElseThrow())).contains(YEAR_2023);
+    }
+
+    @Test
+    void excludedForcesKeepTheirValueButLeaveMeanAndSd() {
+        monthly(NORFOLK, 100, 90);
+        monthly(SUFFOLK, 100, 70);
+        monthly("E23000034", 100, 10); // City of London
+        IndicatorCalculator calc = new IndicatorCalculator(FORCES, obs, Optional.empty(), findings);
+        IndicatorResult r = calc.compute(CATALOGUE.get("calls-999-answered-within-10s").orElseThrow(), YEAR_2023,
+                Set.of("E23000034"), false);
+        assertThat(r.comparison().mean()).isEqualTo(80.0);
+        assertThat(r.comparison().nForces()).isEqualTo(2);
+        assertThat(r.comparison().excluded()).containsExactly("E23000034");
+        assertThat(valueOf(r, "E23000034").band()).isEqualTo(Band.BELOW);
+    }
+}

@@ -1,0 +1,91 @@
+package uk.forcecompare.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.forcecompare.collection.CollectionLoader;
+import uk.forcecompare.publication.PublicationWriter;
+
+/** The whole collection run, through the command line, on the embedded PostgreSQL. */
+class CollectionRunJobTest {
+
+    static final Path SAMPLE = Path.of("data/sample/2024-spring");
+    static final Path DEFECTS = Path.of("src/test/resources/collections/defects-2023");
+    static final Path EXPECTED = Path.of("src/test/resources/collections");
+
+    @TempDir
+    Path out;
+
+    @Test
+    void theBundledSampleGivesTheIndependentlyComputedValues() throws IOException {
+        CommandLineRuns.Outcome first = CommandLineRuns.run("run", SAMPLE.toString(), "--out", out.toString());
+        assertThat(first.exitStatus()).as(first.output()).isZero();
+        Path pub = out.resolve("2024-spring");
+        assertThat(CsvTables.header(pub.resolve("indicators.csv"))).isEqualTo(PublicationWriter.INDICATORS_HEADER);
+        ExpectedIndicators.assertMatches(pub.resolve("indicators.csv"), EXPECTED.resolve("sample-2024-spring-expected-indicators.csv"));
+
+        // the published figure: 285 civil orders in 9,950 incidents is 2.864...%, displayed as 2.9
+        Map<String, String> norfolk = CsvTables.read(pub.resolve("indicators.csv")).stream()
+                .filter(r -> r.get("indicator_id").equals("asb-civil-order-ratio") && r.get("force_code").equals("E23000024"))
+                .findFirst().orElseThrow();
+        assertThat(norfolk.get("numerator")).isEqualTo("285");
+        assertThat(norfolk.get("denominator")).isEqualTo("9950");
+        assertThat(Double.parseDouble(norfolk.get("value"))).isEqualTo(285.0 / 9950.0 * 100);
+        Map<String, String> norfolkDisplayed = CsvTables.read(pub.resolve("asb-civil-order-ratio/data.csv")).stream()
+                .filter(r -> r.get("force_code").equals("E23000024")).findFirst().orElseThrow();
+        assertThat(norfolkDisplayed.get("value")).isEqualTo("2.9");
+        Map<String, String> norfolk999 = CsvTables.read(pub.resolve("calls-999-answered-within-10s/data.csv")).stream()
+                .filter(r -> r.get("force_code").equals("E23000024")).findFirst().orElseThrow();
+        assertThat(norfolk999.get("value")).isEqualTo("87.1");
+
+        for (String id : List.of("calls-999-answered-within-10s", "asb-civil-order-ratio", "calls-101-abandonment-rate", "calls-999-per-1000")) {
+            assertThat(pub.resolve(id).resolve("data.csv")).isNotEmptyFile();
+        }
+        // warnings only: Gwent sent no return, Cumbria left a value blank; Police Scotland and PSNI rows excluded
+        List<Map<String, String>> log = CsvTables.read(pub.resolve("validation-log.csv"));
+        assertThat(log).noneMatch(r -> r.get("severity").equals("error"));
+        assertContainsExpectedFindings(log, EXPECTED.resolve("sample-2024-spring-expected-findings.csv"));
+        assertThat(pub.resolve("validation-report.html")).content().contains("Gwent");
+
+        String runJson = Files.readString(pub.resolve("run.json"));
+        String populationSha = CollectionLoader.sha256(SAMPLE.resolve("ons/pfa-population.csv"));
+        assertThat(runJson).contains("\"collection_id\" : \"2024-spring\"").contains(populationSha)
+                .contains("\"sd_method\" : \"sample (n-1)\"").contains("\"job_execution_id\"");
+
+        // the same inputs again: nothing new is published, and the first run's status is repeated
+        FileTime before = Files.getLastModifiedTime(pub.resolve("indicators.csv"));
+        CommandLineRuns.Outcome again = CommandLineRuns.run("run", SAMPLE.toString(), "--out", out.toString());
+        assertThat(again.exitStatus()).isZero();
+        assertThat(again.output()).contains("already published by run");
+        assertThat(Files.getLastModifiedTime(pub.resolve("indicators.csv"))).isEqualTo(before);
+    }
+
+    @Test
+    void aCollectionWithDefectsIsPublishedWithErrorsAndEachDefectLogged() {
+        CommandLineRuns.Outcome outcome = CommandLineRuns.run("run", DEFECTS.toString(), "--out", out.toString());
+        assertThat(outcome.exitStatus()).as(outcome.output()).isEqualTo(3);
+        Path pub = out.resolve("defects-2023");
+        ExpectedIndicators.assertMatches(pub.resolve("indicators.csv"), DEFECTS.resolve("expected-indicators.csv"));
+        assertContainsExpectedFindings(CsvTables.read(pub.resolve("validation-log.csv")), DEFECTS.resolve("expected-findings.csv"));
+        CommandLineRuns.Outcome again = CommandLineRuns.run("run", DEFECTS.toString(), "--out", out.toString());
+        assertThat(again.exitStatus()).isEqualTo(3);
+        assertThat(again.output()).contains("already published by run");
+    }
+
+    /** Every expected finding appears in the log; an empty expected field matches anything. */
+    static void assertContainsExpectedFindings(List<Map<String, String>> log, Path expectedFile) {
+        for (Map<String, String> want : CsvTables.read(expectedFile)) {
+            assertThat(log).as("the log should hold " + want).anyMatch(got -> want.entrySet().stream()
+                    .allMatch(e -> e.getValue().isEmpty() || e.getValue().equals(got.get(e.getKey()))));
+        }
+    }
+}
