@@ -26,7 +26,8 @@ import uk.forcecompare.jobs.CollectionRunner;
  */
 @Command(name = "force-compare", mixinStandardHelpOptions = true, version = "force-compare 0.1",
         description = "Compares the 43 police forces of England and Wales, the way the inspectorate's PEEL reports do.",
-        subcommands = {ForceCompare.RunCommand.class},
+        subcommands = {ForceCompare.RunCommand.class, ForceCompare.HistoryCommand.class, ForceCompare.ChangesCommand.class,
+                ForceCompare.ScheduleCommand.class},
         footer = {"", "Exit status: 0 published with no errors; 3 published, with errors in the validation log;",
                 "2 the command or manifest is wrong (nothing published); 1 the run failed (the previous publication",
                 "stands; the same command resumes it).",
@@ -128,6 +129,111 @@ public final class ForceCompare implements Callable<Integer> {
             String prefix = "--" + key + "=";
             return springArguments.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
                     .findFirst().orElse(System.getProperty(key, fallback));
+        }
+    }
+
+    /** Options shared by the commands that use the database: any Spring property may follow. */
+    abstract static class DatabaseCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Unmatched
+        List<String> springArguments = new ArrayList<>();
+
+        PrintWriterStream console() {
+            return new PrintWriterStream(spec.commandLine().getOut());
+        }
+
+        boolean springArgumentsValid() {
+            for (String a : springArguments) {
+                if (!a.startsWith("--spring.") && !a.startsWith("--force-compare.") && !a.startsWith("--logging.")) {
+                    console().println("Unknown option: " + a);
+                    spec.commandLine().usage(spec.commandLine().getOut());
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (!springArgumentsValid()) return USAGE;
+            try (ConfigurableApplicationContext ctx = startSpring(springArguments)) {
+                return call(ctx, console());
+            }
+        }
+
+        abstract int call(ConfigurableApplicationContext ctx, PrintWriterStream out) throws Exception;
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "Lists past runs: status, inputs, rows read, findings, duration and where each was published.")
+    static final class HistoryCommand extends DatabaseCommand {
+        @Option(names = "--collection", paramLabel = "<id>", description = "only this collection")
+        String collection;
+
+        @Override
+        int call(ConfigurableApplicationContext ctx, PrintWriterStream out) {
+            ctx.getBean(uk.forcecompare.jobs.RunHistory.class).printRuns(java.util.Optional.ofNullable(collection), out.stream());
+            return 0;
+        }
+    }
+
+    @Command(name = "changes", mixinStandardHelpOptions = true,
+            description = {"Compares the latest publication of a collection with the one before it: values that changed,",
+                    "bands that changed, and forces that moved above or below the band."})
+    static final class ChangesCommand extends DatabaseCommand {
+        @Parameters(index = "0", paramLabel = "<collection id>")
+        String collection;
+
+        @Option(names = "--against", paramLabel = "<collection id>", description = "compare with this collection instead")
+        String against;
+
+        @Override
+        int call(ConfigurableApplicationContext ctx, PrintWriterStream out) {
+            return ctx.getBean(uk.forcecompare.jobs.RunHistory.class)
+                    .changes(collection, java.util.Optional.ofNullable(against), out.stream()).isPresent() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "schedule", mixinStandardHelpOptions = true,
+            description = {"Runs as a long-lived process that starts the collection run on a cron schedule, for every",
+                    "collection folder under <collections folder> that is ready (has collection.yml and no NOT-READY",
+                    "file) and has changed since its last successful run. Manual 'run' works beside it."},
+            footer = {"", "The default cron, \"0 0 6 1 4,10 *\", fires at 06:00 on 1 April and 1 October (seconds first,",
+                    "as Spring's cron expressions are). Example: schedule data/collections --cron \"0 30 7 * * MON\""})
+    static final class ScheduleCommand extends DatabaseCommand {
+        @Parameters(index = "0", paramLabel = "<collections folder>")
+        Path root;
+
+        @Option(names = "--cron", paramLabel = "<expression>", description = "when to run (default: ${DEFAULT-VALUE})")
+        String cron = uk.forcecompare.jobs.CollectionSchedule.DEFAULT_CRON;
+
+        @Option(names = "--out", paramLabel = "<folder>", description = "where publications go (default: charts)")
+        Path out = Path.of("charts");
+
+        @Option(names = "--stop-after", paramLabel = "<duration>", description = "stop after this long, e.g. PT1H (default: never)")
+        java.time.Duration stopAfter;
+
+        @Override
+        public Integer call() throws Exception {
+            try {
+                org.springframework.scheduling.support.CronExpression.parse(cron);
+            } catch (IllegalArgumentException e) {
+                console().println("Not a cron expression: " + e.getMessage());
+                return USAGE;
+            }
+            if (!Files.isDirectory(root)) {
+                console().println("The collections folder " + root + " does not exist.");
+                return USAGE;
+            }
+            return super.call();
+        }
+
+        @Override
+        int call(ConfigurableApplicationContext ctx, PrintWriterStream console) throws Exception {
+            ctx.getBean(uk.forcecompare.jobs.CollectionSchedule.class).run(root, out, cron, stopAfter, console.stream());
+            return 0;
         }
     }
 

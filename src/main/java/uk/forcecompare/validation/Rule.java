@@ -65,6 +65,9 @@ public enum Rule {
     FORCE_NOT_TERRITORIAL("force.not-territorial", INFO,
             "A row for a body that is not one of the 43 territorial forces (British Transport Police, Police Scotland, ...).",
             "that row"),
+    RECORDS_FALLS_WITHIN_MISMATCH("records.falls-within-mismatch", WARNING,
+            "A data.police.uk file's 'Falls within' column names another force than the slug in its file name.",
+            "nothing"),
     // coverage
     RETURN_MISSING("coverage.no-return", WARNING,
             "A force sent no return although the collection declares a force-return source.",

@@ -27,7 +27,7 @@ public final class CommandLineRuns {
     /** Runs a command on the embedded test database. */
     public static Outcome run(String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
-        if (all.size() > 0 && all.get(0).equals("run") && all.stream().noneMatch(a -> a.startsWith("--spring.datasource.url"))) {
+        if (all.size() > 0 && java.util.Set.of("run", "history", "changes", "schedule", "validate").contains(all.get(0)) && all.stream().noneMatch(a -> a.startsWith("--spring.datasource.url"))) {
             all.add("--force-compare.database.dir=" + testDatabaseDir());
         }
         return runExactly(all.toArray(String[]::new));

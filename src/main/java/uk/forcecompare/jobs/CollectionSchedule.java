@@ -1,0 +1,105 @@
+package uk.forcecompare.jobs;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.stereotype.Component;
+
+import uk.forcecompare.collection.Collection;
+import uk.forcecompare.collection.CollectionLoader;
+import uk.forcecompare.collection.ManifestException;
+
+/**
+ * Runs every ready collection under a folder on a cron schedule. A collection is ready when its folder has a
+ * {@code collection.yml} and no {@code NOT-READY} file; it runs when its inputs changed since its last successful
+ * run (an unchanged one is already published and is left alone).
+ */
+@Component
+public class CollectionSchedule {
+
+    /** Twice a year, at 06:00 on 1 April and 1 October, after the spring and autumn collections close. */
+    public static final String DEFAULT_CRON = "0 0 6 1 4,10 *";
+    public static final String NOT_READY = "NOT-READY";
+
+    private static final Logger log = LoggerFactory.getLogger(CollectionSchedule.class);
+
+    private final CollectionRunner runner;
+    private final JobRepository jobRepository;
+
+    CollectionSchedule(CollectionRunner runner, JobRepository jobRepository) {
+        this.runner = runner;
+        this.jobRepository = jobRepository;
+    }
+
+    /** Waits for each firing of the cron until {@code stopAfter} (or for ever when null), running what is due. */
+    public void run(Path collectionsRoot, Path outputRoot, String cron, Duration stopAfter, PrintStream out) throws InterruptedException {
+        CronExpression expression = CronExpression.parse(cron);
+        LocalDateTime deadline = stopAfter == null ? null : LocalDateTime.now().plus(stopAfter);
+        out.println("Scheduled: collections under " + collectionsRoot.toAbsolutePath() + " on cron '" + cron + "'.");
+        while (true) {
+            LocalDateTime next = expression.next(LocalDateTime.now());
+            if (next == null || (deadline != null && next.isAfter(deadline))) {
+                if (deadline != null) sleepUntil(deadline);
+                out.println("Schedule stopped.");
+                return;
+            }
+            out.println("Next run at " + next + ".");
+            sleepUntil(next);
+            runDue(collectionsRoot, outputRoot, out);
+        }
+    }
+
+    /** Runs every ready collection whose inputs have not been published yet; returns how many ran. */
+    public int runDue(Path collectionsRoot, Path outputRoot, PrintStream out) {
+        int ran = 0;
+        for (Path folder : readyCollections(collectionsRoot)) {
+            Collection c;
+            try {
+                c = new CollectionLoader().load(folder);
+            } catch (ManifestException e) {
+                out.println("Skipped " + folder + ": " + e.getMessage());
+                continue;
+            }
+            JobInstance instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, RunParameters.of(c, outputRoot));
+            JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                log.info("{} is unchanged since run {}: nothing to do", c.id(), instance.getInstanceId());
+                continue;
+            }
+            int status = runner.run(c, outputRoot, out);
+            out.println("Scheduled run of " + c.id() + " ended with exit status " + status + ".");
+            ran++;
+        }
+        return ran;
+    }
+
+    static List<Path> readyCollections(Path root) {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(Files::isDirectory)
+                    .filter(d -> Files.isRegularFile(d.resolve(CollectionLoader.MANIFEST)))
+                    .filter(d -> !Files.exists(d.resolve(NOT_READY)))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
+    private static void sleepUntil(LocalDateTime t) throws InterruptedException {
+        long ms = Duration.between(LocalDateTime.now(), t).toMillis();
+        if (ms > 0) Thread.sleep(ms);
+    }
+}

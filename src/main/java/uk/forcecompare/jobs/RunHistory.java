@@ -1,0 +1,151 @@
+package uk.forcecompare.jobs;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import uk.forcecompare.reference.Force;
+import uk.forcecompare.reference.ForceDirectory;
+
+/** What analysts ask of past runs: which ran, how they ended, and what changed between publications. */
+@Component
+public class RunHistory {
+
+    private final JdbcClient jdbc;
+    private final ForceDirectory forces;
+
+    RunHistory(JdbcClient jdbc, ForceDirectory forces) {
+        this.jdbc = jdbc;
+        this.forces = forces;
+    }
+
+    public record RunSummary(long runId, long jobExecutionId, String collectionId, String status, LocalDateTime start,
+                             LocalDateTime end, long inputs, long rowsRead, Integer exitStatus, Integer errors,
+                             Integer warnings, String outputFolder) {
+    }
+
+    public List<RunSummary> runs(Optional<String> collectionId) {
+        return jdbc.sql("""
+                select e.job_instance_id, e.job_execution_id, p.parameter_value, e.status, e.start_time, e.end_time,
+                  (select count(*) from source_file s where s.run_id = e.job_instance_id),
+                  (select coalesce(sum(rows_read), 0) from source_file s where s.run_id = e.job_instance_id),
+                  pub.exit_status, pub.errors, pub.warnings, pub.output_folder
+                from batch_job_execution e
+                join batch_job_execution_params p on p.job_execution_id = e.job_execution_id and p.parameter_name = 'collection.id'
+                left join publication pub on pub.run_id = e.job_instance_id and pub.job_execution_id = e.job_execution_id
+                where (? is null or p.parameter_value = ?)
+                order by e.job_execution_id
+                """).params(collectionId.orElse(null), collectionId.orElse(null))
+                .query((rs, i) -> new RunSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        ts(rs.getTimestamp(5)), ts(rs.getTimestamp(6)), rs.getLong(7), rs.getLong(8),
+                        (Integer) rs.getObject(9), (Integer) rs.getObject(10), (Integer) rs.getObject(11), rs.getString(12)))
+                .list();
+    }
+
+    private static LocalDateTime ts(java.sql.Timestamp t) {
+        return t == null ? null : t.toLocalDateTime();
+    }
+
+    public void printRuns(Optional<String> collectionId, PrintStream out) {
+        List<RunSummary> runs = runs(collectionId);
+        if (runs.isEmpty()) {
+            out.println("No runs yet" + collectionId.map(c -> " of collection " + c).orElse("") + ".");
+            return;
+        }
+        out.printf(Locale.ROOT, "%-5s %-6s %-18s %-10s %-19s %-9s %-6s %-10s %-6s %-8s %s%n", "run", "exec", "collection",
+                "status", "started", "duration", "files", "rows", "exit", "err/warn", "published to");
+        for (RunSummary r : runs) {
+            String duration = r.start() == null || r.end() == null ? "" : fmt(Duration.between(r.start(), r.end()));
+            out.printf(Locale.ROOT, "%-5d %-6d %-18s %-10s %-19s %-9s %-6d %-10d %-6s %-8s %s%n", r.runId(), r.jobExecutionId(),
+                    r.collectionId(), r.status(), r.start() == null ? "" : r.start().withNano(0).toString().replace('T', ' '),
+                    duration, r.inputs(), r.rowsRead(), r.exitStatus() == null ? "" : r.exitStatus().toString(),
+                    r.errors() == null ? "" : r.errors() + "/" + r.warnings(), r.outputFolder() == null ? "" : r.outputFolder());
+        }
+    }
+
+    private static String fmt(Duration d) {
+        long ms = d.toMillis();
+        return ms < 60_000 ? String.format(Locale.ROOT, "%.1fs", ms / 1000.0) : d.toMinutes() + "m" + d.toSecondsPart() + "s";
+    }
+
+    /** One force's value for one indicator in two publications, and whether its band moved. */
+    public record Change(String indicatorId, String forceCode, String forceName, Double before, Double after,
+                         String bandBefore, String bandAfter) {
+        public boolean bandChanged() {
+            return !bandBefore.equals(bandAfter);
+        }
+    }
+
+    /**
+     * Compares the latest publication of a collection with the publication before it (an earlier run of the same
+     * collection, or else the previous collection published).
+     */
+    public Optional<List<Change>> changes(String collectionId, Optional<String> againstCollectionId, PrintStream out) {
+        List<long[]> pubs = jdbc.sql("select run_id, extract(epoch from published_at)::bigint from publication where collection_id = ? order by published_at desc")
+                .param(collectionId).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        if (pubs.isEmpty()) {
+            out.println("Collection " + collectionId + " has not been published yet.");
+            return Optional.empty();
+        }
+        long latest = pubs.get(0)[0];
+        Optional<Long> previous;
+        if (againstCollectionId.isPresent()) {
+            previous = jdbc.sql("select run_id from publication where collection_id = ? order by published_at desc limit 1")
+                    .param(againstCollectionId.get()).query(Long.class).optional();
+        } else if (pubs.size() > 1) {
+            previous = Optional.of(pubs.get(1)[0]);
+        } else {
+            previous = jdbc.sql("select run_id from publication where collection_id <> ? and published_at < to_timestamp(?) order by published_at desc limit 1")
+                    .params(collectionId, pubs.get(0)[1]).query(Long.class).optional();
+        }
+        if (previous.isEmpty()) {
+            out.println("There is no earlier publication to compare run " + latest + " of " + collectionId + " with.");
+            return Optional.empty();
+        }
+        Map<String, Object[]> before = values(previous.get());
+        Map<String, Object[]> after = values(latest);
+        List<Change> changes = new ArrayList<>();
+        for (var e : after.entrySet()) {
+            Object[] b = before.get(e.getKey());
+            if (b == null) continue;
+            Object[] a = e.getValue();
+            String[] key = e.getKey().split("\\|");
+            String name = forces.byCode(key[1]).map(Force::name).orElse(key[1]);
+            boolean valueChanged = a[0] == null ? b[0] != null : !a[0].equals(b[0]);
+            if (valueChanged || !a[1].equals(b[1])) {
+                changes.add(new Change(key[0], key[1], name, (Double) b[0], (Double) a[0], (String) b[1], (String) a[1]));
+            }
+        }
+        out.println("Changes from run " + previous.get() + " to run " + latest + " (" + collectionId + "): " + changes.size()
+                + " values changed, " + changes.stream().filter(Change::bandChanged).count() + " bands changed.");
+        for (Change c : changes) {
+            String move = c.bandChanged() ? "  band " + c.bandBefore() + " -> " + c.bandAfter()
+                    + (c.bandAfter().equals("above") || c.bandAfter().equals("below") ? "  (moved " + c.bandAfter() + ")" : "") : "";
+            out.printf(Locale.ROOT, "%-32s %-20s %12s -> %-12s%s%n", c.indicatorId(), c.forceName(), num(c.before()), num(c.after()), move);
+        }
+        return Optional.of(changes);
+    }
+
+    private static String num(Double d) {
+        return d == null ? "(none)" : String.format(Locale.ROOT, "%.4g", d);
+    }
+
+    private Map<String, Object[]> values(long run) {
+        Map<String, Object[]> m = new LinkedHashMap<>();
+        jdbc.sql("select indicator_id, force_code, value, band from indicator_value where run_id = ? order by indicator_id, force_code")
+                .param(run).query(rs -> {
+                    Object v = rs.getObject(3);
+                    m.put(rs.getString(1) + "|" + rs.getString(2), new Object[] {v == null ? null : ((Number) v).doubleValue(), rs.getString(4)});
+                });
+        return m;
+    }
+}
