@@ -27,7 +27,7 @@ import uk.forcecompare.jobs.CollectionRunner;
 @Command(name = "force-compare", mixinStandardHelpOptions = true, version = "force-compare 0.1",
         description = "Compares the 43 police forces of England and Wales, the way the inspectorate's PEEL reports do.",
         subcommands = {ForceCompare.RunCommand.class, ForceCompare.HistoryCommand.class, ForceCompare.ChangesCommand.class,
-                ForceCompare.ScheduleCommand.class},
+                ForceCompare.ScheduleCommand.class, ForceCompare.TemplateCommand.class},
         footer = {"", "Exit status: 0 published with no errors; 3 published, with errors in the validation log;",
                 "2 the command or manifest is wrong (nothing published); 1 the run failed (the previous publication",
                 "stands; the same command resumes it).",
@@ -233,6 +233,54 @@ public final class ForceCompare implements Callable<Integer> {
         @Override
         int call(ConfigurableApplicationContext ctx, PrintWriterStream console) throws Exception {
             ctx.getBean(uk.forcecompare.jobs.CollectionSchedule.class).run(root, out, cron, stopAfter, console.stream());
+            return 0;
+        }
+    }
+
+    @Command(name = "template", mixinStandardHelpOptions = true,
+            description = {"Writes the blank force data-return workbook (Cover and Return sheets, measure codes and",
+                    "descriptions, input cells formatted and validated) for a force to fill in Excel or LibreOffice."},
+            footer = {"", "Example: template --force Norfolk --collection 2024-spring --period FY2023/24 --out norfolk.xlsx"})
+    static final class TemplateCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--out", paramLabel = "<file.xlsx>", required = true, description = "the workbook to write")
+        Path out;
+
+        @Option(names = "--force", paramLabel = "<name or code>", description = "pre-fill the cover with this force")
+        String force;
+
+        @Option(names = "--collection", paramLabel = "<id>", description = "pre-fill the collection id")
+        String collection;
+
+        @Option(names = "--period", paramLabel = "<period>", description = "pre-fill the cover period, e.g. FY2023/24")
+        String period;
+
+        @Override
+        public Integer call() {
+            PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
+            uk.forcecompare.reference.Force f = null;
+            if (force != null) {
+                var forces = uk.forcecompare.reference.ForceDirectory.load(Path.of(System.getProperty("force-compare.reference-dir", "data/reference")));
+                if (forces.match(force) instanceof uk.forcecompare.reference.ForceMatch.Territorial t) {
+                    f = t.force();
+                } else {
+                    console.println("'" + force + "' is not one of the 43 forces of England and Wales.");
+                    return USAGE;
+                }
+            }
+            uk.forcecompare.collection.Period p = null;
+            if (period != null) {
+                try {
+                    p = uk.forcecompare.collection.Period.parse(period);
+                } catch (IllegalArgumentException e) {
+                    console.println(e.getMessage());
+                    return USAGE;
+                }
+            }
+            uk.forcecompare.sources.ForceReturnTemplate.write(out, collection, f, p);
+            console.println("Wrote the force data-return template to " + out.toAbsolutePath());
             return 0;
         }
     }

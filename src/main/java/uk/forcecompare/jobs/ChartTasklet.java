@@ -40,6 +40,7 @@ class ChartTasklet implements Tasklet {
             renderer.renderAll(Figures.chartOf(r, support.forces), slugs, writer.staging().resolve(r.definition().id()));
             writer.writeChartData(r, support.forces);
             contribution.incrementWriteCount(1);
+            CrashPoints.reach("chart.after-first-indicator");
         }
         return RepeatStatus.FINISHED;
     }

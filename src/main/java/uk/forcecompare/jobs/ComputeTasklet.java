@@ -52,6 +52,7 @@ class ComputeTasklet implements Tasklet {
             }
             IndicatorResult result = calculator.compute(def, period.get(), excluded, c.settings().populationSd());
             repository.saveResult(run, result);
+            CrashPoints.reach("compute.after-first-indicator");
             log.info("{} {}: {} forces with a value, mean {}, sd {}", def.id(), period.get().text(),
                     result.comparison().nForces(), result.comparison().mean(), result.comparison().sd());
         }

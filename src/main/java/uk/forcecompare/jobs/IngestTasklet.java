@@ -58,6 +58,7 @@ class IngestTasklet implements Tasklet {
             repository.saveObservations(run, out.observations);
             repository.saveSourceFile(run, file, summary);
             contribution.incrementReadCount();
+            CrashPoints.reach("ingest.after-first-file");
             contribution.incrementWriteCount(out.observations.size());
             log.info("Read {} ({}): {} rows, {} values", file.relativePath(), kind.get().id(), summary.rowsRead(),
                     out.observations.size());

@@ -49,10 +49,13 @@ class PublishTasklet implements Tasklet {
         int exitStatus = errors > 0 ? 3 : 0;
 
         writer.writeIndicators(computed, support.forces);
+        writer.writeComparisonMethods(computed, support.forces, c.settings().populationSd());
         writer.writeValidationLog(findings);
         writer.writeValidationReport(c.title(), findings, support.forces);
         writer.writeRunJson(runJson(run, job, c, computed, findings, errors, warnings, infos, exitStatus));
+        CrashPoints.reach("publish.before-move");
         Path published = writer.publish();
+        CrashPoints.reach("publish.after-move");
         repository.savePublication(run, job.getId(), c.id(), published.toString(), exitStatus, new long[] {errors, warnings, infos});
         job.getExecutionContext().putInt(EXIT_STATUS_KEY, exitStatus);
         return RepeatStatus.FINISHED;

@@ -42,6 +42,7 @@ class ValidateTasklet implements Tasklet {
         List<Observation> observations = repository.observations(run);
         if (c.declaresKind(SourceKind.FORCE_RETURN)) checkReturns(run, observations, findings);
         checkPopulation(c, observations, findings);
+        CrashPoints.reach("validate.before-commit");
         repository.saveFindings(run, "validate", findings.all());
         return RepeatStatus.FINISHED;
     }

@@ -20,13 +20,19 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import uk.forcecompare.indicators.ForceValue;
 import uk.forcecompare.indicators.IndicatorResult;
+import uk.forcecompare.indicators.methods.ComparisonMethods;
+import uk.forcecompare.indicators.methods.ForceInput;
+import uk.forcecompare.indicators.methods.IndicatorKind;
+import uk.forcecompare.indicators.methods.MethodResult;
+import uk.forcecompare.indicators.methods.MethodSensitivity;
 import uk.forcecompare.reference.Force;
 import uk.forcecompare.reference.ForceDirectory;
 import uk.forcecompare.validation.Finding;
 
 /**
- * Writes a collection's publication into a staging folder and moves it into place whole. Readers of
- * {@code <root>/<collection id>} see either the previous publication or the new one, never a mix.
+ * Writes a collection's publication into its own folder and then switches {@code <root>/<collection id>} to it in
+ * one step. Readers see either the previous publication or the new one, never a mix, and a failed run leaves the
+ * previous one untouched.
  */
 public final class PublicationWriter {
 
@@ -44,7 +50,7 @@ public final class PublicationWriter {
     public PublicationWriter(Path outputRoot, String collectionId, long runId) {
         this.root = outputRoot.toAbsolutePath().normalize();
         this.collectionId = collectionId;
-        this.staging = root.resolve(".staging").resolve(collectionId + "-run" + runId);
+        this.staging = root.resolve(".publications").resolve(collectionId + "-run" + runId);
     }
 
     public Path staging() {
@@ -114,6 +120,41 @@ public final class PublicationWriter {
                 List.of("rank", "force_code", "force_name", "value", "band", "mean", "lower", "upper", "note"), rows);
     }
 
+    /**
+     * comparison-methods.csv (contract section 5): every method beyond ±1 SD that the indicator's kind allows, per
+     * force; and method-sensitivity.csv: every force whose band depends on the method, with one sentence each.
+     */
+    public void writeComparisonMethods(List<IndicatorResult> results, ForceDirectory forces, boolean populationSd) {
+        List<List<String>> rows = new ArrayList<>();
+        List<List<String>> sensitivity = new ArrayList<>();
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        forces.all().forEach(f -> names.put(f.code(), f.name()));
+        for (IndicatorResult r : results) {
+            IndicatorKind kind = IndicatorKind.byId(r.definition().kind());
+            double mult = r.definition().unit().multiplier();
+            List<ForceInput> inputs = r.forces().stream().map(v -> v.hasValue()
+                    ? new ForceInput(v.forceCode(), v.numerator().get().doubleValue(), v.denominator().get().doubleValue(), v.value().getAsDouble())
+                    : ForceInput.missing(v.forceCode(), v.numerator().map(java.math.BigDecimal::doubleValue).orElse(null),
+                            v.denominator().map(java.math.BigDecimal::doubleValue).orElse(null))).toList();
+            java.util.Set<String> excluded = new java.util.HashSet<>(r.comparison().excluded());
+            for (MethodResult m : ComparisonMethods.compute(kind, mult, inputs, excluded, populationSd)) {
+                rows.add(List.of(r.definition().id(), m.forceCode(), m.method(), num(m.value()), num(m.low()), num(m.high()),
+                        m.band().label()));
+            }
+            for (MethodSensitivity.Entry e : MethodSensitivity.analyse(kind, mult, inputs, excluded, names, populationSd)) {
+                sensitivity.add(List.of(r.definition().id(), e.forceCode(), e.forceName(), e.defaultBand().label(), e.sentence()));
+            }
+        }
+        CsvFiles.write(staging.resolve("comparison-methods.csv"),
+                List.of("indicator_id", "force_code", "method", "value", "low", "high", "band"), rows);
+        CsvFiles.write(staging.resolve("method-sensitivity.csv"),
+                List.of("indicator_id", "force_code", "force_name", "band_sd1", "sentence"), sensitivity);
+    }
+
+    private static String num(Double d) {
+        return d == null ? "" : Numbers.full(d);
+    }
+
     public void writeValidationLog(List<Finding> findings) {
         List<List<String>> rows = findings.stream().map(f -> List.of(f.severity().label(), f.rule().id(), f.sourceFile(),
                 f.location(), f.forceCode(), f.indicatorId(), f.message(), f.observed(), f.expected())).toList();
@@ -143,38 +184,49 @@ public final class PublicationWriter {
     }
 
     /**
-     * Moves the staged publication into place. The old one is first renamed aside (one rename), the new one
-     * renamed in (one rename), and only then is the old one deleted; {@link #recover()} puts the old one back if a
-     * crash falls between the two renames.
+     * Puts the staged publication in place in one step: {@code <root>/<collection id>} is a symbolic link to the
+     * run's folder under {@code .publications/}, and a new link is renamed over the old one, which readers see
+     * atomically. The folders of older publications are then removed.
      */
     public Path publish() {
         Path target = target();
-        Path aside = root.resolve(".previous").resolve(collectionId);
         try {
-            recover();
-            deleteRecursively(aside);
-            Files.createDirectories(aside.getParent());
-            if (Files.exists(target)) move(target, aside);
-            move(staging, target);
-            deleteRecursively(aside);
-            log.info("Published {}", target);
+            if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                // a real folder (put there by hand, or by an older version) cannot be swapped atomically: move it aside first
+                Path aside = root.resolve(".publications").resolve(collectionId + "-replaced-" + System.currentTimeMillis());
+                move(target, aside);
+            }
+            Path link = root.resolve("." + collectionId + ".link");
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, root.relativize(staging));
+            if ("publish.between-renames".equals(System.getProperty("force-compare.crash-at"))) Runtime.getRuntime().halt(137);
+            Files.move(link, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            removeOlderPublications();
+            log.info("Published {} -> {}", target, staging);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish " + target, e);
         }
     }
 
-    /** Restores the previous publication where a crash left it renamed aside with nothing in its place. */
-    public void recover() {
-        Path target = target();
-        Path aside = root.resolve(".previous").resolve(collectionId);
-        if (!Files.exists(target) && Files.isDirectory(aside)) {
-            try {
-                move(aside, target);
-                log.warn("Restored the previous publication of {} that an interrupted run had moved aside", collectionId);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    private void removeOlderPublications() throws IOException {
+        Path dir = staging.getParent();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(collectionId + "-") && !p.equals(staging) && n.substring(collectionId.length() + 1).matches("(run\\d+|replaced-\\d+)")) {
+                    deleteRecursively(p);
+                }
             }
+        }
+    }
+
+    /** The publication stands as it was: a crash before the link was renamed left only an unused temporary link. */
+    public void recover() {
+        try {
+            Files.deleteIfExists(root.resolve("." + collectionId + ".link"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -13,9 +13,6 @@ public final class Measures {
     private Measures() {
     }
 
-    /** One per force-return workbook read, so that forces with no return, or two, can be found. */
-    public static final String RETURN_SUBMITTED = "RETURN_SUBMITTED";
-
     // published tables
     public static final String POPULATION = "POPULATION";
     public static final String CALLS_999_TOTAL = "CALLS_999_TOTAL";
@@ -32,6 +29,12 @@ public final class Measures {
     public static final String RECORDS_CRIMES = "RECORDS_CRIMES";
     public static final String RECORDS_STOP_SEARCHES = "RECORDS_STOP_SEARCHES";
     public static final String RECORDS_STOP_SEARCH_FINDS = "RECORDS_STOP_SEARCH_FINDS";
+
+    /**
+     * One per force-return workbook read (value 1, at the cover's force cell), so that later stages can tell forces
+     * with no return, or two, from forces whose return left values blank. Dimensions: {@code collection=<cover id>}.
+     */
+    public static final String RETURN_SUBMITTED = "RETURN_SUBMITTED";
 
     /** The force data-return measure codes and what each asks the force for, in template order. */
     public static final Map<String, String> FORCE_RETURN;
@@ -51,6 +54,11 @@ public final class Measures {
         m.put("FUNDING_TOTAL_GBP", "Total funding in pounds (government funding plus precept)");
         m.put("FUNDING_PRECEPT_GBP", "Council tax precept in pounds");
         FORCE_RETURN = java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Whether a force-return measure is in pounds (decimals allowed) rather than a count. */
+    public static boolean isMoney(String measure) {
+        return measure.endsWith("_GBP");
     }
 
     /** Measures that are money or FTE rather than counts: fractions are fine, and they are not "counts". */

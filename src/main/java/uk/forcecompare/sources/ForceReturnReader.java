@@ -1,0 +1,212 @@
+package uk.forcecompare.sources;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import uk.forcecompare.collection.Period;
+import uk.forcecompare.reference.Force;
+import uk.forcecompare.reference.ForceMatch;
+import uk.forcecompare.validation.Rule;
+
+/**
+ * A force's data-return workbook: a {@code Cover} of label/value rows and a {@code Return} sheet with one row per
+ * measure. Unlike a published table, a force return is the force's own statement: blank is "not supplied", and
+ * any text where a number belongs is an error the force must correct.
+ */
+final class ForceReturnReader {
+
+    static final String COVER = "Cover";
+    static final String RETURN = "Return";
+    static final Column MEASURE_CODE = Column.of("Measure code", "Code");
+    static final Column VALUE = Column.of("Value");
+
+    private static final Map<String, String> COVER_LABELS = Map.of(
+            "force", "Force", "forcename", "Force", "forcecode", "Force code", "collection", "Collection",
+            "periodstart", "Period start", "periodend", "Period end", "submittedby", "Submitted by",
+            "submittedon", "Submitted on");
+
+    private final ReadContext ctx;
+
+    ForceReturnReader(ReadContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private static Optional<String> sheet(TableFile t, String name) {
+        return t.sheetNames().stream().filter(s -> Text.key(s).equals(Text.key(name))).findFirst();
+    }
+
+    void read(TableFile table) throws IOException {
+        Optional<String> cover = sheet(table, COVER), ret = sheet(table, RETURN);
+        if (cover.isEmpty() || ret.isEmpty()) {
+            ctx.structural(Rule.SHEET_MISSING, "", "the force return has no " + (cover.isEmpty() ? "Cover" : "Return")
+                    + " sheet; nothing was read from it", String.join(", ", table.sheetNames()), "sheets Cover and Return");
+            return;
+        }
+        Map<String, TableCell> labels = new HashMap<>();
+        try (TableFile.Rows rows = table.rows(cover.get())) {
+            while (rows.hasNext()) {
+                TableRow row = rows.next();
+                String label = COVER_LABELS.get(Text.key(row.cell(0).text()));
+                if (label != null) labels.putIfAbsent(label, row.cell(1));
+            }
+        }
+        Optional<Force> force = certainForce(labels, cover.get());
+        if (force.isEmpty()) return;
+        Optional<Period> period = period(labels, force.get(), cover.get());
+        if (period.isEmpty()) return;
+        readValues(table, ret.get(), force.get(), period.get());
+        TableCell forceCell = labels.get("Force");
+        String collection = labels.containsKey("Collection") ? Text.dimensionValue(labels.get("Collection").text()) : "";
+        ctx.emitAlone(Observation.of(force.get().code(), Measures.RETURN_SUBMITTED, period.get(),
+                "collection=" + collection, BigDecimal.ONE, ctx.fileName(), forceCell.location()));
+    }
+
+    /** The force only if the cover's name, the cover's code and the file name (where it names one) all agree. */
+    private Optional<Force> certainForce(Map<String, TableCell> labels, String coverSheet) {
+        TableCell nameCell = labels.get("Force"), codeCell = labels.get("Force code");
+        String name = nameCell == null ? "" : Text.clean(nameCell.text());
+        String code = codeCell == null ? "" : Text.strip(codeCell.text());
+        ForceMatch byName = ctx.forces.match(name);
+        Optional<Force> byCode = ctx.forces.byCode(code);
+        String fileName = ctx.file.path().getFileName().toString();
+        List<Force> inFileName = ctx.forces.forcesNamedInFileName(fileName);
+        String where = nameCell != null ? nameCell.location() : TableRow.location(coverSheet, 0, 0);
+
+        if (byName instanceof ForceMatch.NotTerritorial nt && (byCode.isEmpty())) {
+            ctx.report(Rule.FORCE_NOT_TERRITORIAL, where, "", "a force return from " + nt.body()
+                    + " is not compared: " + nt.why(), name, "one of the 43 territorial forces");
+            return Optional.empty();
+        }
+        Force named = byName instanceof ForceMatch.Territorial t ? t.force() : null;
+        List<String> problems = new ArrayList<>();
+        if (name.isEmpty()) problems.add("the cover gives no force name");
+        else if (named == null) problems.add("cover name '" + name + "' matches no force");
+        if (code.isEmpty()) problems.add("the cover gives no force code");
+        else if (byCode.isEmpty()) problems.add("cover code '" + code + "' is not a force's ONS code");
+        if (named != null && byCode.isPresent() && !named.equals(byCode.get())) {
+            problems.add("cover name '" + name + "' is " + named.name() + " but cover code " + code + " is " + byCode.get().name());
+        }
+        Force agreed = named != null ? named : byCode.orElse(null);
+        if (inFileName.size() > 1) {
+            problems.add("the file name '" + fileName + "' names more than one force ("
+                    + String.join(", ", inFileName.stream().map(Force::name).toList()) + ")");
+        } else if (inFileName.size() == 1 && agreed != null && !inFileName.get(0).equals(agreed)) {
+            problems.add("the file name '" + fileName + "' names " + inFileName.get(0).name() + " but the cover names " + agreed.name());
+        }
+        if (problems.isEmpty()) return Optional.of(named);
+        ctx.report(Rule.RETURN_FORCE_UNCERTAIN, where, byCode.map(Force::code).orElse(""),
+                "the force of this return cannot be told for sure, so none of its values are used: " + String.join("; ", problems),
+                "name '" + name + "', code '" + code + "', file '" + fileName + "'",
+                "cover name, cover code and file name naming the same force");
+        return Optional.empty();
+    }
+
+    private Optional<Period> period(Map<String, TableCell> labels, Force force, String coverSheet) {
+        LocalDate start = date(labels.get("Period start"), "Period start", force, coverSheet);
+        LocalDate end = date(labels.get("Period end"), "Period end", force, coverSheet);
+        if (start == null || end == null) return Optional.empty();
+        if (end.isBefore(start)) {
+            TableCell c = labels.get("Period end");
+            ctx.report(Rule.VALUE_UNPARSEABLE, c.location(), force.code(), force.name()
+                    + " return: the cover period ends before it starts; none of its values are used", start + ".." + end,
+                    "Period end on or after Period start");
+            return Optional.empty();
+        }
+        return Optional.of(Period.between(start, end));
+    }
+
+    private LocalDate date(TableCell cell, String label, Force force, String coverSheet) {
+        if (cell == null || cell.isBlank()) {
+            ctx.report(Rule.COLUMN_MISSING, cell == null ? TableRow.location(coverSheet, 0, 0) : cell.location(), force.code(),
+                    force.name() + " return: the cover gives no " + label + ", so its period is unknown and none of its values are used",
+                    "", "a date such as 2023-03-31");
+            return null;
+        }
+        if (cell.date() != null) return cell.date();
+        String t = Text.clean(cell.text());
+        for (DateTimeFormatter f : List.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"),
+                DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK))) {
+            try {
+                return LocalDate.parse(t, f);
+            } catch (DateTimeParseException e) {
+                // next form
+            }
+        }
+        ctx.report(Rule.VALUE_UNPARSEABLE, cell.location(), force.code(), force.name() + " return: the cover's " + label
+                + " is not a date, so its period is unknown and none of its values are used", cell.text(), "a date such as 2023-03-31");
+        return null;
+    }
+
+    private void readValues(TableFile table, String sheet, Force force, Period period) throws IOException {
+        try (TableFile.Rows rows = table.rows(sheet)) {
+            Header.Search search = Header.find(rows, List.of(MEASURE_CODE, VALUE));
+            if (search.header().isEmpty()) {
+                ctx.report(Rule.COLUMN_MISSING, search.bestLocation(), force.code(), force.name()
+                        + " return: the Return sheet has no header row with " + String.join(", ", search.missing())
+                        + "; none of its values are used", "", "Measure code, Measure, Value, Notes");
+                return;
+            }
+            Header h = search.header().get();
+            int codeCol = h.column(MEASURE_CODE).getAsInt(), valueCol = h.column(VALUE).getAsInt();
+            while (rows.hasNext()) {
+                TableRow row = rows.next();
+                ctx.rowsRead++;
+                String code = Text.strip(row.cell(codeCol).text()).toUpperCase(Locale.ROOT);
+                TableCell cell = row.cell(valueCol);
+                if (!Measures.FORCE_RETURN.containsKey(code)) {
+                    ctx.report(Rule.MEASURE_UNKNOWN, row.cell(codeCol).location(), force.code(), force.name()
+                            + " return: measure code '" + code + "' is not in the catalogue; its value is not used",
+                            row.cell(codeCol).text(), "one of " + String.join(", ", Measures.FORCE_RETURN.keySet()));
+                    continue;
+                }
+                ctx.emit(row, List.of(observation(force, code, period, cell)));
+            }
+        }
+    }
+
+    private Observation observation(Force force, String measure, Period period, TableCell cell) {
+        String who = force.name() + " " + measure;
+        String expected = Measures.isMoney(measure) ? "an amount in pounds, 0 or more" : "a whole number, 0 or more";
+        String reason;
+        if (cell.formulaWithoutResult()) {
+            ctx.report(Rule.VALUE_FORMULA_NO_RESULT, cell.location(), force.code(),
+                    who + ": a formula with no saved result; recalculate and save the workbook", cell.text(), expected);
+            reason = "formula without a saved result at " + cell.location();
+        } else if (cell.excelError() != null) {
+            ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": an Excel error value", cell.excelError(), expected);
+            reason = "Excel error " + cell.excelError() + " at " + cell.location();
+        } else if (cell.date() != null) {
+            ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": a date where a number belongs", cell.text(), expected);
+            reason = "a date, not a number, at " + cell.location();
+        } else if (cell.isBlank()) {
+            ctx.report(Rule.VALUE_NOT_SUPPLIED, cell.location(), force.code(), who + ": left blank (not supplied)", "", expected);
+            reason = "not supplied (blank) at " + cell.location();
+        } else {
+            // numeric text is a number typed into a text-formatted cell; any other text is for the force to correct
+            BigDecimal n = cell.number() != null ? cell.number() : Numbers.parse(cell.text());
+            if (n == null) {
+                ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": text where a number belongs", cell.text(), expected);
+                reason = "text '" + Text.clean(cell.text()) + "', not a number, at " + cell.location();
+            } else if (n.signum() < 0) {
+                ctx.report(Rule.VALUE_NEGATIVE, cell.location(), force.code(), who + ": negative", n.toPlainString(), expected);
+                reason = "negative value " + n.toPlainString() + " at " + cell.location();
+            } else if (!Measures.isMoney(measure) && !Numbers.isWhole(n)) {
+                ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": a count must be a whole number",
+                        n.toPlainString(), expected);
+                reason = "fractional count " + n.toPlainString() + " at " + cell.location();
+            } else {
+                return Observation.of(force.code(), measure, period, "", n, ctx.fileName(), cell.location());
+            }
+        }
+        return Observation.missing(force.code(), measure, period, "", reason, ctx.fileName(), cell.location());
+    }
+}
