@@ -23,12 +23,23 @@ public record Collection(
         List<SourceFile> sources,
         Map<String, Optional<Period>> indicators,
         ComparisonSettings settings,
-        List<String> strayFiles) {
+        List<String> strayFiles,
+        List<Declaration> declarations) {
+
+    /** A source as the manifest declares it: a file, or a folder ending in '/'. */
+    public record Declaration(String file, SourceKind kind) {
+    }
 
     public Collection {
         sources = List.copyOf(sources);
         indicators = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(indicators));
         strayFiles = List.copyOf(strayFiles);
+        declarations = List.copyOf(declarations);
+    }
+
+    /** Where the manifest says sources of a kind are, as written there (e.g. "returns/"). */
+    public String declaredPath(SourceKind kind) {
+        return declarations.stream().filter(d -> d.kind() == kind).map(Declaration::file).findFirst().orElse("");
     }
 
     public boolean declaresKind(SourceKind kind) {

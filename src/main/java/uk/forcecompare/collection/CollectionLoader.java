@@ -80,6 +80,7 @@ public final class CollectionLoader {
             throw new ManifestException(MANIFEST + ": 'sources' must list at least one source (file and kind)");
         }
         List<SourceFile> sources = new ArrayList<>();
+        List<Collection.Declaration> declarations = new ArrayList<>();
         Set<Path> declared = new LinkedHashSet<>();
         int i = 0;
         for (JsonNode s : sourcesNode) {
@@ -93,6 +94,7 @@ public final class CollectionLoader {
             if (!p.startsWith(dir)) {
                 throw new ManifestException(where + ": '" + file + "' is outside the collection folder; a source must stay inside it");
             }
+            declarations.add(new Collection.Declaration(Files.isDirectory(p) && !file.endsWith("/") ? file + "/" : file, kind));
             if (Files.isDirectory(p)) {
                 for (Path f : listFiles(p)) {
                     if (kind != SourceKind.FORCE_RETURN || WORKBOOK_EXTENSIONS.contains(extension(f))) {
@@ -138,14 +140,14 @@ public final class CollectionLoader {
         for (Path f : listFiles(dir)) {
             if (!f.equals(manifestPath) && !declared.contains(f)) stray.add(relative(dir, f));
         }
-        return new Collection(id, title, dir, Optional.of(sha256(manifestPath)), midYear, sources, indicators, settings, stray);
+        return new Collection(id, title, dir, Optional.of(sha256(manifestPath)), midYear, sources, indicators, settings, stray, declarations);
     }
 
     private Collection withoutManifest(Path dir) {
         String id = dir.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
         List<SourceFile> sources = listFiles(dir).stream().map(f -> sourceFile(dir, f, Optional.empty())).toList();
         return new Collection(id, id, dir, Optional.empty(), Optional.empty(), sources, Map.of(),
-                ComparisonSettings.DEFAULT, List.of());
+                ComparisonSettings.DEFAULT, List.of(), List.of());
     }
 
     private static Optional<String> text(JsonNode node, String field) {

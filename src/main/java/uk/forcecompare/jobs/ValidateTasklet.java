@@ -40,20 +40,20 @@ class ValidateTasklet implements Tasklet {
         repository.clearFindings(run, "validate");
         FindingLog findings = new FindingLog();
         List<Observation> observations = repository.observations(run);
-        if (c.declaresKind(SourceKind.FORCE_RETURN)) checkReturns(run, observations, findings);
+        if (c.declaresKind(SourceKind.FORCE_RETURN)) checkReturns(run, c.declaredPath(SourceKind.FORCE_RETURN), observations, findings);
         checkPopulation(c, observations, findings);
         CrashPoints.reach("validate.before-commit");
         repository.saveFindings(run, "validate", findings.all());
         return RepeatStatus.FINISHED;
     }
 
-    private void checkReturns(long run, List<Observation> observations, FindingLog findings) {
+    private void checkReturns(long run, String returnsPath, List<Observation> observations, FindingLog findings) {
         Map<String, List<Observation>> submitted = observations.stream().filter(o -> o.measure().equals(Measures.RETURN_SUBMITTED))
                 .collect(Collectors.groupingBy(Observation::forceCode));
         for (Force f : support.forces.all()) {
             List<Observation> returns = submitted.getOrDefault(f.code(), List.of());
             if (returns.isEmpty()) {
-                findings.report(Finding.of(Rule.RETURN_MISSING).force(f.code())
+                findings.report(Finding.of(Rule.RETURN_MISSING).force(f.code()).file(returnsPath)
                         .message(f.name() + " sent no return for this collection; its values from returns are missing")
                         .expected("one force-return workbook"));
             } else if (returns.stream().map(Observation::sourceFile).distinct().count() > 1) {
