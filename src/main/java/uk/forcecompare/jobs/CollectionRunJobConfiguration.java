@@ -12,7 +12,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
 import uk.forcecompare.charts.ChartRenderer;
+import uk.forcecompare.records.PoliceUkRecords;
 import uk.forcecompare.indicators.IndicatorCatalogue;
 import uk.forcecompare.reference.ForceDirectory;
 import uk.forcecompare.sources.Sources;
@@ -48,10 +52,42 @@ public class CollectionRunJobConfiguration {
     }
 
     @Bean
-    Job collectionRunJob(JobRepository jobs, Step ingestStep, Step validateStep, Step computeStep, Step chartStep, Step publishStep) {
+    Job collectionRunJob(JobRepository jobs, Step ingestStep, Step ingestRecordsStep, Step validateStep, Step computeStep,
+                         Step chartStep, Step publishStep) {
         return new JobBuilder(JOB_NAME, jobs)
-                .start(ingestStep).next(validateStep).next(computeStep).next(chartStep).next(publishStep)
+                .start(ingestStep).next(ingestRecordsStep).next(validateStep).next(computeStep).next(chartStep).next(publishStep)
                 .build();
+    }
+
+    @Bean
+    PoliceUkRecords policeUkRecords(ForceDirectory forces) {
+        return new PoliceUkRecords(forces);
+    }
+
+    /** data.police.uk files, read in parallel: one partition per group of files, as many groups as cores by default. */
+    @Bean
+    Step ingestRecordsStep(JobRepository jobs, Step recordsWorkerStep, RecordsPartitioner recordsPartitioner,
+                           @Value("${force-compare.records.partitions:0}") int partitions) {
+        int grid = partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("records-");
+        executor.setConcurrencyLimit(grid);
+        return new StepBuilder("ingestRecords", jobs)
+                .partitioner("recordsWorker", recordsPartitioner)
+                .step(recordsWorkerStep)
+                .gridSize(grid)
+                .taskExecutor(executor)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    RecordsPartitioner recordsPartitioner(RunSupport s, @Value("#{jobParameters['collection.folder']}") String folder) {
+        return new RecordsPartitioner(s, Path.of(folder));
+    }
+
+    @Bean
+    Step recordsWorkerStep(JobRepository jobs, PlatformTransactionManager tx, RunSupport s, RunRepository r, PoliceUkRecords records) {
+        return new StepBuilder("recordsWorker", jobs).tasklet(new RecordsTasklet(s, r, records), tx).build();
     }
 
     @Bean

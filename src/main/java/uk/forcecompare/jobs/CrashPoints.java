@@ -11,7 +11,18 @@ final class CrashPoints {
     private CrashPoints() {
     }
 
+    static final String PAUSE_PROPERTY = "force-compare.pause-at";
+
     static void reach(String point) {
+        if (point.equals(System.getProperty(PAUSE_PROPERTY))) {
+            // lets a test hold a run mid-way, e.g. to start a second run of the same collection beside it
+            System.err.println("pause point " + point + " reached: pausing");
+            try {
+                Thread.sleep(Long.getLong("force-compare.pause-ms", 15_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (point.equals(System.getProperty(PROPERTY))) {
             System.err.println("crash point " + point + " reached: halting");
             System.err.flush();

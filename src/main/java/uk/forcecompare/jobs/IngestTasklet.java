@@ -41,9 +41,10 @@ class IngestTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         long run = RunSupport.runId(chunk);
         Collection c = support.collection(chunk);
-        repository.clearIngest(run);
+        List<SourceFile> tables = RecordFiles.notRecords(c);
+        repository.clearFiles(run, "ingest", tables.stream().map(SourceFile::relativePath).toList());
         FindingLog findings = new FindingLog();
-        for (SourceFile file : c.sources()) {
+        for (SourceFile file : tables) {
             Optional<SourceKind> kind = file.kind().isPresent() ? file.kind() : sources.detectKind(file.path());
             if (kind.isEmpty()) {
                 findings.report(Finding.of(Rule.FILE_KIND_UNKNOWN).file(file.relativePath())

@@ -46,11 +46,14 @@ class RunRepository {
 
     // ---- ingest
 
-    void clearIngest(long run) {
-        for (String table : List.of("observation", "quarantine", "source_file")) {
-            jdbc.sql("delete from " + table + " where run_id = ?").param(run).update();
+    /** Forgets what was read from these files (a step about to read them again), and the step's findings. */
+    void clearFiles(long run, String step, List<String> files) {
+        String[] paths = files.toArray(String[]::new);
+        for (String table : List.of("observation", "quarantine")) {
+            jdbc.sql("delete from " + table + " where run_id = ? and source_file = any(?)").params(run, paths).update();
         }
-        clearFindings(run, "ingest");
+        jdbc.sql("delete from source_file where run_id = ? and path = any(?)").params(run, paths).update();
+        clearFindings(run, step);
     }
 
     void saveSourceFile(long run, SourceFile file, ReadSummary summary) {
@@ -159,7 +162,8 @@ class RunRepository {
         return jdbc.sql("""
                 select severity, rule, source_file, location, force_code, indicator_id, message, observed, expected
                 from finding where run_id = ?
-                order by case step when 'ingest' then 1 when 'validate' then 2 when 'compute' then 3 else 4 end, id
+                order by case when step = 'ingest' then 1 when step like 'records%' then 2 when step = 'validate' then 3
+                  when step = 'compute' then 4 else 5 end, step, id
                 """).param(run)
                 .query((rs, i) -> new Finding(Severity.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
                         Rule.byId(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),

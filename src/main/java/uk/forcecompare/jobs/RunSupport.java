@@ -41,8 +41,11 @@ class RunSupport {
     }
 
     Collection collection(ChunkContext chunk) {
-        String folder = job(chunk).getJobParameters().getString(RunParameters.COLLECTION_FOLDER);
-        return loaded.computeIfAbsent(folder, f -> new CollectionLoader().load(Path.of(f)));
+        return collection(Path.of(job(chunk).getJobParameters().getString(RunParameters.COLLECTION_FOLDER)));
+    }
+
+    Collection collection(Path folder) {
+        return loaded.computeIfAbsent(folder.toString(), f -> new CollectionLoader().load(Path.of(f)));
     }
 
     /** Lets a process that already loaded the collection (the command line) hand it over without reading every file twice. */

@@ -1,0 +1,90 @@
+package uk.forcecompare.jobs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import uk.forcecompare.collection.Collection;
+import uk.forcecompare.collection.SourceFile;
+import uk.forcecompare.records.PoliceUkRecords;
+import uk.forcecompare.sources.Observation;
+import uk.forcecompare.sources.ReadSummary;
+import uk.forcecompare.sources.SourceOutput;
+import uk.forcecompare.validation.Finding;
+import uk.forcecompare.validation.FindingLog;
+import uk.forcecompare.validation.Rule;
+
+/**
+ * Reads one partition's data.police.uk files. Rows are counted in the stream (a few observations per file are
+ * kept, never the rows), so memory does not grow with the number of rows.
+ */
+class RecordsTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordsTasklet.class);
+
+    private final RunSupport support;
+    private final RunRepository repository;
+    private final PoliceUkRecords records;
+
+    RecordsTasklet(RunSupport support, RunRepository repository, PoliceUkRecords records) {
+        this.support = support;
+        this.repository = repository;
+        this.records = records;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        StepExecution step = chunk.getStepContext().getStepExecution();
+        long run = RunSupport.runId(chunk);
+        Collection c = support.collection(chunk);
+        String listed = step.getExecutionContext().getString(RecordsPartitioner.FILES, "");
+        List<String> paths = listed.isEmpty() ? List.of() : Arrays.asList(listed.split("\n"));
+        String stepName = "records:" + step.getStepName();
+        repository.clearFiles(run, stepName, paths);
+        Map<String, SourceFile> byPath = c.sources().stream().collect(Collectors.toMap(SourceFile::relativePath, Function.identity()));
+        FindingLog findings = new FindingLog();
+        long rows = 0, t0 = System.nanoTime();
+        for (String p : paths) {
+            SourceFile file = byPath.get(p);
+            List<Observation> observations = new ArrayList<>();
+            ReadSummary summary = records.read(file, new SourceOutput() {
+                @Override
+                public void observation(Observation o) {
+                    observations.add(o);
+                }
+
+                @Override
+                public void quarantine(String sourceFile, String location, Rule rule, String rawText) {
+                    repository.saveQuarantine(run, sourceFile, location, rule, rawText);
+                }
+
+                @Override
+                public void report(Finding f) {
+                    findings.report(f);
+                }
+            });
+            repository.saveObservations(run, observations);
+            repository.saveSourceFile(run, file, summary);
+            rows += summary.rowsRead();
+            contribution.incrementReadCount();
+        }
+        repository.saveFindings(run, stepName, findings.all());
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (!paths.isEmpty()) {
+            log.info("{}: {} files, {} rows in {} s ({} rows/s)", step.getStepName(), paths.size(), rows,
+                    String.format("%.1f", secs), String.format("%.0f", rows / Math.max(secs, 1e-9)));
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,80 @@
+package uk.forcecompare.records;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import uk.forcecompare.collection.SourceFile;
+import uk.forcecompare.reference.Force;
+import uk.forcecompare.reference.ForceDirectory;
+import uk.forcecompare.reference.ForceMatch;
+import uk.forcecompare.sources.ReadSummary;
+import uk.forcecompare.sources.SourceOutput;
+import uk.forcecompare.validation.Finding;
+import uk.forcecompare.validation.Rule;
+
+/**
+ * The {@code police-uk-records} source kind: data.police.uk monthly street, stop-and-search and outcomes files,
+ * read as a stream and counted as they are read.
+ *
+ * <ul>
+ * <li>The force and month come from the file name {@code YYYY-MM-<slug>-street.csv} (or {@code -stop-and-search},
+ *     {@code -outcomes}), wherever the file sits.</li>
+ * <li>Street files give {@code RECORDS_ASB_INCIDENTS} (crime type {@code Anti-social behaviour}) and
+ *     {@code RECORDS_CRIMES} (every other crime type); stop-and-search files give {@code RECORDS_STOP_SEARCHES}
+ *     (every row) and {@code RECORDS_STOP_SEARCH_FINDS} ({@code Outcome linked to object of search} = True).
+ *     One observation per measure per file, for the file's month, location empty. Outcomes files are counted
+ *     (rows read) and give no measure.</li>
+ * <li>Files of British Transport Police and the PSNI: one info finding, not read (0 rows).
+ *     An unknown slug: an error, not read.</li>
+ * <li>A malformed row (wrong number of fields, a quote never closed, no crime type) or a street row of another
+ *     month: not counted, an error finding with its line and the raw row in quarantine (findings capped at
+ *     100 per file, quarantine at 1,000, then one summary finding with the totals).
+ *     {@code Falls within} naming another force: one warning per file, rows still counted for the slug's force.</li>
+ * </ul>
+ *
+ * Memory does not grow with rows: a 1 MiB buffer and a handful of counters per file. Instances are immutable
+ * and may read many files at once from several threads.
+ */
+public final class PoliceUkRecords {
+
+    private final ForceDirectory forces;
+
+    public PoliceUkRecords(ForceDirectory forces) {
+        this.forces = Objects.requireNonNull(forces);
+    }
+
+    /** Whether a file name (or path) is a data.police.uk street, stop-and-search or outcomes file name. */
+    public static boolean isRecordFile(String fileName) {
+        return RecordFileName.parse(fileName).isPresent();
+    }
+
+    public ReadSummary read(SourceFile file, SourceOutput out) {
+        String rel = file.relativePath();
+        Optional<RecordFileName> parsed = RecordFileName.parse(file.path().getFileName().toString());
+        if (parsed.isEmpty()) {
+            out.report(Finding.of(Rule.FILE_STRAY).file(rel)
+                    .message(rel + " is declared as police-uk-records but its name is not a data.police.uk file name; it was not read")
+                    .observed(file.path().getFileName().toString())
+                    .expected("YYYY-MM-<force slug>-street.csv, -stop-and-search.csv or -outcomes.csv"));
+            return new ReadSummary(rel, RecordFileReader.KIND, 0, 0, false);
+        }
+        RecordFileName name = parsed.get();
+        Optional<Force> force = forces.bySlug(name.slug());
+        if (force.isEmpty()) {
+            ForceMatch m = forces.match(name.slug());
+            if (m instanceof ForceMatch.NotTerritorial body) {
+                out.report(Finding.of(Rule.FORCE_NOT_TERRITORIAL).file(rel)
+                        .message("The data.police.uk " + name.type().suffix + " file of " + body.body() + " for " + name.month()
+                                + " is excluded, not read: " + body.why())
+                        .observed(name.slug()));
+                return new ReadSummary(rel, RecordFileReader.KIND, 0, 0, true);
+            }
+            out.report(Finding.of(Rule.FORCE_UNKNOWN).file(rel)
+                    .message("The force slug '" + name.slug() + "' in the file name matches none of the 43 forces nor a known "
+                            + "non-territorial body; the file was not read")
+                    .observed(name.slug()).expected("a police_uk_slug of reference/forces.csv"));
+            return new ReadSummary(rel, RecordFileReader.KIND, 0, 0, false);
+        }
+        return new RecordFileReader(file, force.get(), name, forces, out).read();
+    }
+}

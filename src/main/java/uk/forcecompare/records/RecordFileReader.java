@@ -1,0 +1,342 @@
+package uk.forcecompare.records;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import uk.forcecompare.collection.Period;
+import uk.forcecompare.collection.SourceFile;
+import uk.forcecompare.reference.Force;
+import uk.forcecompare.reference.ForceDirectory;
+import uk.forcecompare.reference.ForceMatch;
+import uk.forcecompare.sources.Measures;
+import uk.forcecompare.sources.Observation;
+import uk.forcecompare.sources.ReadSummary;
+import uk.forcecompare.sources.SourceOutput;
+import uk.forcecompare.validation.Finding;
+import uk.forcecompare.validation.Rule;
+import uk.forcecompare.validation.Severity;
+
+/**
+ * Reads one data.police.uk file of a territorial force: counts in the stream, one observation per measure
+ * per file at the end. State is per file; the reader is used once.
+ */
+final class RecordFileReader {
+
+    static final String KIND = "police-uk-records";
+    /** Findings about single rows stop here per file and per kind of problem; one summary finding gives the total. */
+    static final int MAX_ROW_FINDINGS = 100;
+    /** Raw rows kept in quarantine per file; the summary finding says how many more were not kept. */
+    static final int MAX_QUARANTINED = 1_000;
+
+    private static final byte[] ASB = bytes("Anti-social behaviour");
+    private static final byte[] TRUE = bytes("True");
+    private static final byte[] FALSE = bytes("False");
+
+    private final SourceFile file;
+    private final Force force;
+    private final RecordFileName name;
+    private final ForceDirectory forces;
+    private final SourceOutput out;
+    private final String where;
+
+    private long rowsRead;
+    private long malformed;
+    private long monthMismatches;
+    private int rowFindings;
+    private int monthFindings;
+    private int quarantined;
+
+    RecordFileReader(SourceFile file, Force force, RecordFileName name, ForceDirectory forces, SourceOutput out) {
+        this.file = file;
+        this.force = force;
+        this.name = name;
+        this.forces = forces;
+        this.out = out;
+        this.where = force.name() + " (" + name.month() + ")";
+    }
+
+    ReadSummary read() {
+        try (InputStream in = Files.newInputStream(file.path()); CsvScanner csv = new CsvScanner(in)) {
+            csv.skipBom();
+            if (!csv.next() || csv.isBlank()) {
+                return unreadable("the file is empty: no header row", "a header row");
+            }
+            if (csv.problem() != null) {
+                return unreadable("the header row is malformed (" + describe(csv.problem()) + ")", "a header row");
+            }
+            Map<String, Integer> header = header(csv);
+            csv.expectFields(csv.fieldCount());
+            List<Observation> observations = switch (name.type()) {
+                case STREET -> street(csv, header);
+                case STOP_AND_SEARCH -> stopAndSearch(csv, header);
+                case OUTCOMES -> outcomes(csv, header);
+            };
+            if (observations == null) {
+                return new ReadSummary(file.relativePath(), KIND, 0, 0, false);
+            }
+            summariseRowFindings();
+            observations.forEach(out::observation);
+            return new ReadSummary(file.relativePath(), KIND, rowsRead, observations.size(), true);
+        } catch (IOException | RuntimeException e) {
+            return unreadable("it cannot be read: " + e, "");
+        }
+    }
+
+    // ---- street
+
+    private List<Observation> street(CsvScanner csv, Map<String, Integer> header) throws IOException {
+        Integer monthCol = header.get("month"), fallsCol = header.get("fallswithin"), typeCol = header.get("crimetype");
+        if (!required(header, "Month", monthCol, "Falls within", fallsCol, "Crime type", typeCol)) return null;
+        int width = csv.fieldCount();
+        byte[] monthText = bytes(name.month().toString());
+        FallsWithin falls = new FallsWithin();
+        long asb = 0, crimes = 0;
+        while (csv.next()) {
+            if (csv.isBlank()) continue;
+            rowsRead++;
+            if (!wellFormed(csv, width, Measures.RECORDS_ASB_INCIDENTS + " and " + Measures.RECORDS_CRIMES)) continue;
+            if (csv.fieldBlank(typeCol)) {
+                malformedRow(csv, "no crime type", "Crime type", "a crime type",
+                        Measures.RECORDS_ASB_INCIDENTS + " and " + Measures.RECORDS_CRIMES);
+                continue;
+            }
+            if (!csv.fieldEquals(monthCol, monthText)) {
+                monthMismatch(csv, monthCol);
+                continue;
+            }
+            falls.check(csv, fallsCol);
+            if (csv.fieldEquals(typeCol, ASB) || csv.fieldEqualsIgnoreCase(typeCol, ASB)) asb++;
+            else crimes++;
+        }
+        falls.report();
+        Period period = Period.month(name.month());
+        return List.of(
+                Observation.of(force.code(), Measures.RECORDS_ASB_INCIDENTS, period, "", BigDecimal.valueOf(asb), file.relativePath(), ""),
+                Observation.of(force.code(), Measures.RECORDS_CRIMES, period, "", BigDecimal.valueOf(crimes), file.relativePath(), ""));
+    }
+
+    // ---- stop and search
+
+    private List<Observation> stopAndSearch(CsvScanner csv, Map<String, Integer> header) throws IOException {
+        Integer linkedCol = header.get("outcomelinkedtoobjectofsearch");
+        if (!required(header, "Outcome linked to object of search", linkedCol)) return null;
+        int width = csv.fieldCount();
+        long searches = 0, finds = 0, unclear = 0;
+        String firstUnclear = null;
+        long firstUnclearLine = 0;
+        while (csv.next()) {
+            if (csv.isBlank()) continue;
+            rowsRead++;
+            if (!wellFormed(csv, width, Measures.RECORDS_STOP_SEARCHES)) continue;
+            searches++;
+            if (csv.fieldEqualsIgnoreCase(linkedCol, TRUE)) {
+                finds++;
+            } else if (!csv.fieldBlank(linkedCol) && !csv.fieldEqualsIgnoreCase(linkedCol, FALSE)) {
+                if (unclear++ == 0) {
+                    firstUnclear = csv.fieldString(linkedCol);
+                    firstUnclearLine = csv.line();
+                }
+            }
+        }
+        if (unclear > 0) {
+            out.report(new Finding(Severity.WARNING, Rule.VALUE_UNPARSEABLE, file.relativePath(), "line " + firstUnclearLine,
+                    force.code(), "",
+                    unclear + " stop-and-search row(s) of " + where + " have 'Outcome linked to object of search' neither True "
+                            + "nor False (first on line " + firstUnclearLine + "); they count as searches ("
+                            + Measures.RECORDS_STOP_SEARCHES + ") without a find (" + Measures.RECORDS_STOP_SEARCH_FINDS + ")",
+                    firstUnclear, "True, False or blank"));
+        }
+        Period period = Period.month(name.month());
+        return List.of(
+                Observation.of(force.code(), Measures.RECORDS_STOP_SEARCHES, period, "", BigDecimal.valueOf(searches), file.relativePath(), ""),
+                Observation.of(force.code(), Measures.RECORDS_STOP_SEARCH_FINDS, period, "", BigDecimal.valueOf(finds), file.relativePath(), ""));
+    }
+
+    // ---- outcomes: counted, no measure
+
+    private List<Observation> outcomes(CsvScanner csv, Map<String, Integer> header) throws IOException {
+        Integer typeCol = header.get("outcometype");
+        if (!required(header, "Outcome type", typeCol)) return null;
+        int width = csv.fieldCount();
+        while (csv.next()) {
+            if (csv.isBlank()) continue;
+            rowsRead++;
+            wellFormed(csv, width, "(outcomes: no measure)");
+        }
+        return List.of();
+    }
+
+    // ---- rows
+
+    private boolean wellFormed(CsvScanner csv, int width, String measures) {
+        if (csv.problem() != null) {
+            malformedRow(csv, describe(csv.problem()), "", "", measures);
+            return false;
+        }
+        if (csv.fieldCount() != width) {
+            malformedRow(csv, csv.fieldCount() + " fields where the header has " + width,
+                    csv.fieldCount() + " fields", width + " fields", measures);
+            return false;
+        }
+        return true;
+    }
+
+    private void malformedRow(CsvScanner csv, String what, String observed, String expected, String measures) {
+        malformed++;
+        String raw = null;
+        if (quarantined < MAX_QUARANTINED) {
+            raw = csv.recordText();
+            out.quarantine(file.relativePath(), "line " + csv.line(), Rule.VALUE_UNPARSEABLE, raw);
+            quarantined++;
+        }
+        if (rowFindings < MAX_ROW_FINDINGS) {
+            rowFindings++;
+            out.report(Finding.of(Rule.VALUE_UNPARSEABLE).file(file.relativePath()).at("line " + csv.line()).force(force.code())
+                    .message("Malformed row in the data.police.uk file of " + where + ": " + what
+                            + "; the row is not counted in " + measures)
+                    .observed(observed.isEmpty() ? abbreviate(raw == null ? csv.recordText() : raw) : observed)
+                    .expected(expected));
+        }
+    }
+
+    private void monthMismatch(CsvScanner csv, int monthCol) {
+        monthMismatches++;
+        String seen = csv.fieldString(monthCol);
+        if (quarantined < MAX_QUARANTINED) {
+            out.quarantine(file.relativePath(), "line " + csv.line(), Rule.VALUE_UNPARSEABLE, csv.recordText());
+            quarantined++;
+        }
+        if (monthFindings < MAX_ROW_FINDINGS) {
+            monthFindings++;
+            out.report(Finding.of(Rule.VALUE_UNPARSEABLE).file(file.relativePath()).at("line " + csv.line()).force(force.code())
+                    .message("A street row of " + where + " has Month '" + seen + "' in the file for " + name.month()
+                            + "; the row is not counted in " + Measures.RECORDS_ASB_INCIDENTS + " or " + Measures.RECORDS_CRIMES)
+                    .observed(seen).expected(name.month().toString()));
+        }
+    }
+
+    private void summariseRowFindings() {
+        long notQuarantined = malformed + monthMismatches - quarantined;
+        if (malformed > rowFindings || monthMismatches > monthFindings || notQuarantined > 0) {
+            out.report(Finding.of(Rule.VALUE_UNPARSEABLE).file(file.relativePath()).force(force.code())
+                    .message("The data.police.uk file of " + where + " has " + malformed + " malformed row(s) and "
+                            + monthMismatches + " row(s) of another month, none counted; findings stop at "
+                            + MAX_ROW_FINDINGS + " per file and kind, the quarantine keeps the first " + MAX_QUARANTINED
+                            + " rows (" + Math.max(0, notQuarantined) + " not kept)")
+                    .observed((malformed + monthMismatches) + " rows not counted").expected("0"));
+        }
+    }
+
+    /** Checks {@code Falls within} against the force from the slug; a value seen once is matched once. */
+    private final class FallsWithin {
+        private byte[][] seen = new byte[4][];
+        private boolean[] agrees = new boolean[4];
+        private int n;
+        private final Map<String, Long> disagreeing = new LinkedHashMap<>();
+        private long mismatches;
+        private long firstLine;
+
+        void check(CsvScanner csv, int col) {
+            if (csv.fieldBlank(col)) return;
+            for (int i = 0; i < n; i++) {
+                if (csv.fieldEquals(col, seen[i])) {
+                    if (!agrees[i]) count(csv, col);
+                    return;
+                }
+            }
+            String text = csv.fieldString(col);
+            ForceMatch m = forces.match(text);
+            boolean ok = m instanceof ForceMatch.Territorial t && t.force().code().equals(force.code());
+            if (n == seen.length) {
+                // many different spellings in one file: keep the cache small, forget the oldest half
+                if (n >= 64) {
+                    n = 0;
+                } else {
+                    seen = Arrays.copyOf(seen, n * 2);
+                    agrees = Arrays.copyOf(agrees, n * 2);
+                }
+            }
+            seen[n] = csv.fieldBytes(col);
+            agrees[n] = ok;
+            n++;
+            if (!ok) count(csv, col);
+        }
+
+        private void count(CsvScanner csv, int col) {
+            if (mismatches++ == 0) firstLine = csv.line();
+            if (disagreeing.size() < 10) disagreeing.merge(csv.fieldString(col), 1L, Long::sum);
+            else disagreeing.computeIfPresent(csv.fieldString(col), (k, v) -> v + 1);
+        }
+
+        void report() {
+            if (mismatches == 0) return;
+            out.report(Finding.of(Rule.RECORDS_FALLS_WITHIN_MISMATCH).file(file.relativePath()).at("line " + firstLine)
+                    .force(force.code())
+                    .message(mismatches + " street row(s) in the file of " + where + " name another force in 'Falls within' "
+                            + "(first on line " + firstLine + "); they are counted for " + force.name()
+                            + ", the force of the file name")
+                    .observed(String.join("; ", disagreeing.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))
+                    .expected(force.name()));
+        }
+    }
+
+    // ---- header and file
+
+    private static Map<String, Integer> header(CsvScanner csv) {
+        Map<String, Integer> h = new LinkedHashMap<>();
+        for (int i = 0; i < Math.min(csv.fieldCount(), CsvScanner.MAX_FIELDS); i++) {
+            h.putIfAbsent(normalise(csv.fieldString(i)), i);
+        }
+        return h;
+    }
+
+    /** Case, spacing and line breaks inside header names are ignored (contract section 2). */
+    static String normalise(String headerName) {
+        return headerName.replace("\uFEFF", "").replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    }
+
+    private boolean required(Map<String, Integer> header, Object... namesAndColumns) {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < namesAndColumns.length; i += 2) {
+            if (namesAndColumns[i + 1] == null) missing.add((String) namesAndColumns[i]);
+        }
+        if (missing.isEmpty()) return true;
+        out.report(Finding.of(Rule.COLUMN_MISSING).file(file.relativePath()).at("line 1").force(force.code())
+                .message("The data.police.uk " + name.type().suffix + " file of " + where + " has no column "
+                        + String.join(", ", missing) + "; nothing was read from it")
+                .observed(String.join(",", header.keySet())).expected(String.join(", ", missing)));
+        return false;
+    }
+
+    private ReadSummary unreadable(String why, String expected) {
+        out.report(Finding.of(Rule.FILE_UNREADABLE).file(file.relativePath()).force(force.code())
+                .message("The data.police.uk file of " + where + " was not read: " + why).expected(expected));
+        return new ReadSummary(file.relativePath(), KIND, rowsRead, 0, false);
+    }
+
+    private static String describe(CsvScanner.Problem p) {
+        return switch (p) {
+            case UNTERMINATED_QUOTE -> "a quote that is never closed";
+            case TEXT_AFTER_QUOTE -> "text after a closing quote";
+            case LINE_TOO_LONG -> "a line longer than " + (CsvScanner.MAX_LINE_BYTES >> 20) + " MiB";
+            case TOO_MANY_FIELDS -> "more than " + CsvScanner.MAX_FIELDS + " fields";
+        };
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,112 @@
+package uk.forcecompare.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.forcecompare.records.bench.GenerateRecords;
+
+/** data.police.uk files through the whole job: counted in parallel partitions, exact per force. */
+class RecordCollectionRunTest {
+
+    @TempDir
+    Path collection;
+
+    @TempDir
+    Path out;
+
+    @Test
+    void recordLevelIndicatorsAreExactCountsOverPopulation() throws Exception {
+        List<GenerateRecords.FileCounts> files = GenerateRecords.generate(collection.resolve("records"), 60_000,
+                YearMonth.of(2023, 1), YearMonth.of(2023, 3), new GenerateRecords.Options(7, 0.05, 0.1, 0.2, 0.05));
+        // Norfolk's February street file is missing: no partial sum for Norfolk
+        GenerateRecords.FileCounts gone = files.stream()
+                .filter(f -> f.slug().equals("norfolk") && f.month().equals(YearMonth.of(2023, 2)) && f.relativePath().endsWith("-street.csv"))
+                .findFirst().orElseThrow();
+        Files.delete(collection.resolve("records").resolve(gone.relativePath()));
+        // a British Transport Police file: excluded, and logged
+        Path btp = collection.resolve("records/2023-01/2023-01-btp-street.csv");
+        Files.createDirectories(btp.getParent());
+        Files.writeString(btp, GenerateRecords.STREET_HEADER + "\n,2023-01,British Transport Police,British Transport Police,,,On or near X,,,Theft from the person,,\n");
+        Files.createDirectories(collection.resolve("ons"));
+        Files.copy(Path.of("data/sample/2024-spring/ons/pfa-population.csv"), collection.resolve("ons/pfa-population.csv"));
+        Files.writeString(collection.resolve("collection.yml"), """
+                id: records-2023-q1
+                title: data.police.uk records, January to March 2023
+                population: { mid-year: 2020 }
+                sources:
+                  - { file: ons/pfa-population.csv, kind: ons-population }
+                  - { file: records/, kind: police-uk-records }
+                indicators:
+                  asb-incidents-per-1000: { period: "2023-01..2023-03" }
+                  crimes-per-1000:        { period: "2023-01..2023-03" }
+                  stop-search-find-rate:  { period: "2023-01..2023-03" }
+                """);
+
+        CommandLineRuns.Outcome o = CommandLineRuns.run("run", collection.toString(), "--out", out.toString());
+        assertThat(o.exitStatus()).as(o.output()).isZero();
+
+        Map<String, Long> population = new HashMap<>();
+        for (var r : CsvTables.read(Path.of("data/sample/2024-spring/ons/pfa-population.csv"))) {
+            if (r.get("mid_year").equals("2020")) population.put(r.get("pfa_code"), Long.parseLong(r.get("population")));
+        }
+        Map<String, String> codeBySlug = new HashMap<>();
+        for (var r : CsvTables.read(Path.of("data/reference/forces-without-comments.csv").toFile().exists()
+                ? Path.of("data/reference/forces-without-comments.csv") : stripComments(Path.of("data/reference/forces.csv")))) {
+            codeBySlug.put(r.get("police_uk_slug"), r.get("code"));
+        }
+        Map<String, long[]> expected = new HashMap<>(); // asb, crimes, searches, finds
+        for (GenerateRecords.FileCounts f : files) {
+            if (f == gone) continue;
+            long[] e = expected.computeIfAbsent(codeBySlug.get(f.slug()), k -> new long[4]);
+            e[0] += f.asb();
+            e[1] += f.crimes();
+            e[2] += f.searches();
+            e[3] += f.finds();
+        }
+        List<Map<String, String>> rows = CsvTables.read(out.resolve("records-2023-q1/indicators.csv"));
+        assertThat(rows).hasSize(3 * 43);
+        for (Map<String, String> r : rows) {
+            String code = r.get("force_code");
+            long[] e = expected.get(code);
+            switch (r.get("indicator_id")) {
+                case "asb-incidents-per-1000" -> {
+                    if (code.equals("E23000024")) {
+                        assertThat(r.get("band")).isEqualTo("missing");
+                    } else {
+                        assertThat(Long.parseLong(r.get("numerator"))).isEqualTo(e[0]);
+                        assertThat(Double.parseDouble(r.get("value"))).isCloseTo(e[0] * 1000.0 / population.get(code), within(1e-9));
+                    }
+                }
+                case "crimes-per-1000" -> {
+                    if (!code.equals("E23000024")) assertThat(Long.parseLong(r.get("numerator"))).isEqualTo(e[1]);
+                }
+                case "stop-search-find-rate" -> {
+                    assertThat(Long.parseLong(r.get("numerator"))).isEqualTo(e[3]);
+                    assertThat(Long.parseLong(r.get("denominator"))).isEqualTo(e[2]);
+                }
+                default -> throw new AssertionError(r);
+            }
+        }
+        List<Map<String, String>> log = CsvTables.read(out.resolve("records-2023-q1/validation-log.csv"));
+        assertThat(log).anyMatch(f -> f.get("rule").equals("coverage.month-missing") && f.get("force_code").equals("E23000024"));
+        assertThat(log).anyMatch(f -> f.get("rule").equals("force.not-territorial") && f.get("source_file").endsWith("btp-street.csv"));
+        String runJson = Files.readString(out.resolve("records-2023-q1/run.json"));
+        assertThat(runJson).contains("2023-01-btp-street.csv").contains("\"rows_read\"");
+    }
+
+    private static Path stripComments(Path csv) throws java.io.IOException {
+        Path tmp = Files.createTempFile("forces", ".csv");
+        Files.write(tmp, Files.readAllLines(csv).stream().filter(l -> !l.startsWith("#")).toList());
+        return tmp;
+    }
+}

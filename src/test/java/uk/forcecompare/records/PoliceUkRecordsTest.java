@@ -1,0 +1,336 @@
+package uk.forcecompare.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.forcecompare.sources.Measures.RECORDS_ASB_INCIDENTS;
+import static uk.forcecompare.sources.Measures.RECORDS_CRIMES;
+import static uk.forcecompare.sources.Measures.RECORDS_STOP_SEARCHES;
+import static uk.forcecompare.sources.Measures.RECORDS_STOP_SEARCH_FINDS;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.forcecompare.collection.Period;
+import uk.forcecompare.records.bench.GenerateRecords;
+import uk.forcecompare.reference.ForceDirectory;
+import uk.forcecompare.sources.Observation;
+import uk.forcecompare.sources.ReadSummary;
+import uk.forcecompare.validation.Finding;
+import uk.forcecompare.validation.Rule;
+import uk.forcecompare.validation.Severity;
+
+class PoliceUkRecordsTest {
+
+    static final String STREET = GenerateRecords.STREET_HEADER;
+    static final String KENT = "E23000032";
+    static final String NORFOLK = "E23000024";
+
+    static final ForceDirectory FORCES = ForceDirectory.load(Path.of("data/reference"));
+    final PoliceUkRecords reader = new PoliceUkRecords(FORCES);
+
+    @TempDir
+    Path dir;
+
+    static String asb(String month, String falls) {
+        return "," + month + "," + falls + "," + falls + ",0.521,51.27,On or near High Street,E01024000,Maidstone 001A,Anti-social behaviour,,";
+    }
+
+    static String crime(String month, String falls, String type) {
+        return "abc123," + month + "," + falls + "," + falls + ",0.521,51.27,On or near Station Road,E01024000,Maidstone 001A,"
+                + type + ",Under investigation,";
+    }
+
+    Path write(String relative, String text) throws IOException {
+        return write(relative, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Path write(String relative, byte[] bytes) throws IOException {
+        Path p = dir.resolve(relative);
+        Files.createDirectories(p.getParent());
+        Files.write(p, bytes);
+        return p;
+    }
+
+    ReadSummary read(Path p, Capture c) {
+        return reader.read(Capture.sourceFile(dir, p), c);
+    }
+
+    @Test
+    void streetRowsCountAsAsbOrCrimeForTheFileMonthAndSlugForce() throws IOException {
+        Path p = write("2024-01/2024-01-kent-street.csv", String.join("\n", STREET,
+                asb("2024-01", "Kent Police"), asb("2024-01", "Kent Police"), asb("2024-01", "Kent Police"),
+                crime("2024-01", "Kent Police", "Burglary"), crime("2024-01", "Kent Police", "Violence and sexual offences"),
+                crime("2024-01", "Kent Police", "Other theft"), crime("2024-01", "Kent Police", "Drugs")) + "\n");
+        Capture c = new Capture();
+        ReadSummary s = read(p, c);
+
+        assertThat(s).isEqualTo(new ReadSummary("2024-01/2024-01-kent-street.csv", "police-uk-records", 7, 2, true));
+        assertThat(c.observations).containsExactly(
+                Observation.of(KENT, RECORDS_ASB_INCIDENTS, Period.month(YearMonth.of(2024, 1)), "", java.math.BigDecimal.valueOf(3),
+                        "2024-01/2024-01-kent-street.csv", ""),
+                Observation.of(KENT, RECORDS_CRIMES, Period.month(YearMonth.of(2024, 1)), "", java.math.BigDecimal.valueOf(4),
+                        "2024-01/2024-01-kent-street.csv", ""));
+        assertThat(c.findings).isEmpty();
+        assertThat(c.quarantine).isEmpty();
+    }
+
+    @Test
+    void bomCrlfAndNoFinalLineEnd() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        b.write(String.join("\r\n", STREET, asb("2024-02", "Kent Police"), crime("2024-02", "Kent Police", "Robbery"),
+                "", crime("2024-02", "Kent Police", "Shoplifting")).getBytes(StandardCharsets.UTF_8));
+        Path p = write("2024-02-kent-street.csv", b.toByteArray());
+        Capture c = new Capture();
+        ReadSummary s = read(p, c);
+
+        assertThat(s.rowsRead()).isEqualTo(3); // the blank line is not a row
+        assertThat(c.value(RECORDS_ASB_INCIDENTS)).isEqualTo(1);
+        assertThat(c.value(RECORDS_CRIMES)).isEqualTo(2);
+        assertThat(c.findings).isEmpty();
+    }
+
+    @Test
+    void quotedCommasAndQuotesInLocationsAndLsoaNames() throws IOException {
+        String quoted = ",2024-01,Kent Police,Kent Police,0.5,51.2,\"On or near Mill Lane, Upper\",E01000001,\"Bristol, City of 001A\","
+                + "Anti-social behaviour,,";
+        String quotes = "x,2024-01,Kent Police,Kent Police,0.5,51.2,\"On or near \"\"The Crescent\"\"\",E01000001,Maidstone 002B,"
+                + "\"Criminal damage and arson\",\"Investigation complete; no suspect identified\",";
+        String apostrophe = "y,2024-01,Kent Police,Kent Police,0.5,51.2,On or near Smith's Road,E01000001,King's Lynn 003C,Burglary,,";
+        Path p = write("2024-01-kent-street.csv", String.join("\n", STREET, quoted, quotes, apostrophe) + "\n");
+        Capture c = new Capture();
+        read(p, c);
+
+        assertThat(c.value(RECORDS_ASB_INCIDENTS)).isEqualTo(1);
+        assertThat(c.value(RECORDS_CRIMES)).isEqualTo(2);
+        assertThat(c.findings).isEmpty();
+    }
+
+    @Test
+    void brokenRowsAreFindingsWithTheirLineQuarantinedAndNotCounted() throws IOException {
+        String tooFew = ",2024-01,Kent Police,Kent Police,0.5,51.2,On or near X,E01000001,Maidstone 001A,Anti-social behaviour,";
+        String unterminated = ",2024-01,Kent Police,Kent Police,0.5,51.2,\"On or near X,E01000001,Maidstone 001A,Anti-social behaviour,,";
+        String noType = "z,2024-01,Kent Police,Kent Police,0.5,51.2,On or near X,E01000001,Maidstone 001A,,Under investigation,";
+        Path p = write("2024-01-kent-street.csv", String.join("\n", STREET,
+                asb("2024-01", "Kent Police"),            // line 2
+                tooFew,                                   // line 3
+                crime("2024-01", "Kent Police", "Drugs"), // line 4
+                unterminated,                             // line 5
+                asb("2024-01", "Kent Police"),            // line 6
+                noType,                                   // line 7
+                crime("2024-01", "Kent Police", "Drugs")) // line 8
+                + "\n");
+        Capture c = new Capture();
+        ReadSummary s = read(p, c);
+
+        assertThat(s.rowsRead()).isEqualTo(7);
+        assertThat(s.readable()).isTrue();
+        assertThat(c.value(RECORDS_ASB_INCIDENTS)).isEqualTo(2);
+        assertThat(c.value(RECORDS_CRIMES)).isEqualTo(2);
+        List<Finding> f = c.findings(Rule.VALUE_UNPARSEABLE);
+        assertThat(f).extracting(Finding::location).containsExactly("line 3", "line 5", "line 7");
+        assertThat(f).allSatisfy(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.ERROR);
+            assertThat(x.forceCode()).isEqualTo(KENT);
+            assertThat(x.sourceFile()).isEqualTo("2024-01-kent-street.csv");
+        });
+        assertThat(f.get(0).message()).contains("11 fields where the header has 12");
+        assertThat(f.get(1).message()).contains("quote");
+        assertThat(f.get(2).message()).contains("no crime type");
+        assertThat(c.quarantine).extracting(Capture.Quarantined::raw).containsExactly(tooFew, unterminated, noType);
+        assertThat(c.quarantine).extracting(Capture.Quarantined::location).containsExactly("line 3", "line 5", "line 7");
+        assertThat(c.findings).hasSize(3);
+    }
+
+    @Test
+    void rowFindingsAreCappedWithOneSummary() throws IOException {
+        StringBuilder sb = new StringBuilder(STREET).append('\n');
+        for (int i = 0; i < 250; i++) sb.append("broken,row\n");
+        sb.append(asb("2024-01", "Kent Police")).append('\n');
+        Path p = write("2024-01-kent-street.csv", sb.toString());
+        Capture c = new Capture();
+        read(p, c);
+
+        assertThat(c.value(RECORDS_ASB_INCIDENTS)).isEqualTo(1);
+        assertThat(c.findings).hasSize(RecordFileReader.MAX_ROW_FINDINGS + 1);
+        assertThat(c.findings.get(c.findings.size() - 1).message()).contains("250 malformed row(s)");
+        assertThat(c.quarantine).hasSize(250);
+    }
+
+    @Test
+    void fallsWithinAnotherForceIsOneWarningPerFileAndRowsStillCount() throws IOException {
+        Path p = write("2024-01-norfolk-street.csv", String.join("\n", STREET,
+                asb("2024-01", "Norfolk Constabulary"), asb("2024-01", "Suffolk Constabulary"),
+                crime("2024-01", "Suffolk Constabulary", "Burglary"), crime("2024-01", "NORFOLK CONSTABULARY", "Drugs"),
+                crime("2024-01", "British Transport Police", "Robbery")) + "\n");
+        Capture c = new Capture();
+        read(p, c);
+
+        assertThat(c.value(NORFOLK, RECORDS_ASB_INCIDENTS)).isEqualTo(2);
+        assertThat(c.value(NORFOLK, RECORDS_CRIMES)).isEqualTo(3);
+        assertThat(c.findings).hasSize(1);
+        Finding w = c.findings.get(0);
+        assertThat(w.rule()).isEqualTo(Rule.RECORDS_FALLS_WITHIN_MISMATCH);
+        assertThat(w.severity()).isEqualTo(Severity.WARNING);
+        assertThat(w.location()).isEqualTo("line 3");
+        assertThat(w.message()).startsWith("3 street row(s)");
+        assertThat(w.observed()).isEqualTo("Suffolk Constabulary (2); British Transport Police (1)");
+        assertThat(w.expected()).isEqualTo("Norfolk");
+    }
+
+    @Test
+    void btpAndNorthernIrelandFilesAreExcludedWithAnInfoFindingAndNotRead() throws IOException {
+        Path btp = write("2024-01/2024-01-btp-street.csv", STREET + "\n" + asb("2024-01", "British Transport Police") + "\n");
+        Path psni = write("2024-01/2024-01-northern-ireland-stop-and-search.csv", GenerateRecords.STOP_SEARCH_HEADER + "\n");
+        Capture c = new Capture();
+
+        assertThat(read(btp, c)).isEqualTo(new ReadSummary("2024-01/2024-01-btp-street.csv", "police-uk-records", 0, 0, true));
+        assertThat(read(psni, c).rowsRead()).isZero();
+        assertThat(c.observations).isEmpty();
+        assertThat(c.findings).extracting(Finding::rule).containsExactly(Rule.FORCE_NOT_TERRITORIAL, Rule.FORCE_NOT_TERRITORIAL);
+        assertThat(c.findings).extracting(Finding::severity).containsOnly(Severity.INFO);
+        assertThat(c.findings.get(0).message()).contains("British Transport Police");
+        assertThat(c.findings.get(1).message()).contains("Police Service of Northern Ireland");
+    }
+
+    @Test
+    void unknownSlugIsAnErrorAndAStrangeNameIsStray() throws IOException {
+        Path p = write("2024-01-yorkshire-street.csv", STREET + "\n");
+        Path q = write("notes-street.csv", STREET + "\n");
+        Capture c = new Capture();
+
+        assertThat(read(p, c).readable()).isFalse();
+        assertThat(read(q, c).readable()).isFalse();
+        assertThat(c.findings).extracting(Finding::rule).containsExactly(Rule.FORCE_UNKNOWN, Rule.FILE_STRAY);
+        assertThat(c.findings.get(0).severity()).isEqualTo(Severity.ERROR);
+    }
+
+    @Test
+    void aRowOfAnotherMonthIsAnErrorAndNotCounted() throws IOException {
+        Path p = write("2024-01-kent-street.csv", String.join("\n", STREET, asb("2024-01", "Kent Police"),
+                asb("2024-02", "Kent Police"), crime("2024-01", "Kent Police", "Drugs")) + "\n");
+        Capture c = new Capture();
+        read(p, c);
+
+        assertThat(c.value(RECORDS_ASB_INCIDENTS)).isEqualTo(1);
+        assertThat(c.value(RECORDS_CRIMES)).isEqualTo(1);
+        assertThat(c.findings).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.VALUE_UNPARSEABLE);
+            assertThat(f.location()).isEqualTo("line 3");
+            assertThat(f.observed()).isEqualTo("2024-02");
+            assertThat(f.expected()).isEqualTo("2024-01");
+        });
+        assertThat(c.quarantine).hasSize(1);
+    }
+
+    @Test
+    void stopAndSearchCountsEveryRowAndTheFinds() throws IOException {
+        String pre = "Person search,2024-03-01T09:58:14+00:00,False,,52.019256,-0.225046,Male,18-24,"
+                + "White - English/Welsh/Scottish/Northern Irish/British,White,Misuse of Drugs Act 1971 (section 23),Controlled drugs,"
+                + "A no further action disposal,";
+        Path p = write("2024-03/2024-03-bedfordshire-stop-and-search.csv", String.join("\r\n", GenerateRecords.STOP_SEARCH_HEADER,
+                pre + "True,False", pre + "TRUE,", pre + "true,", pre + "False,False", pre + ",", pre + "Maybe,",
+                pre + "\"True\",False") + "\r\n");
+        Capture c = new Capture();
+        ReadSummary s = read(p, c);
+
+        assertThat(s.rowsRead()).isEqualTo(7);
+        assertThat(c.value("E23000026", RECORDS_STOP_SEARCHES)).isEqualTo(7);
+        assertThat(c.value("E23000026", RECORDS_STOP_SEARCH_FINDS)).isEqualTo(4);
+        assertThat(c.observations).extracting(Observation::period).containsOnly(Period.month(YearMonth.of(2024, 3)));
+        assertThat(c.findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.location()).isEqualTo("line 7");
+            assertThat(f.observed()).isEqualTo("Maybe");
+        });
+    }
+
+    @Test
+    void outcomesFilesAreCountedWithoutMeasures() throws IOException {
+        Path p = write("2024-01-kent-outcomes.csv", String.join("\n", GenerateRecords.OUTCOMES_HEADER,
+                "a1,2024-01,Kent Police,Kent Police,0.5,51.2,On or near X,E01000001,Maidstone 001A,Offender given a caution",
+                "a2,2024-01,Kent Police,Kent Police,0.5,51.2,On or near X,E01000001,Maidstone 001A,Local resolution") + "\n");
+        Capture c = new Capture();
+        ReadSummary s = read(p, c);
+
+        assertThat(s).isEqualTo(new ReadSummary("2024-01-kent-outcomes.csv", "police-uk-records", 2, 0, true));
+        assertThat(c.observations).isEmpty();
+        assertThat(c.findings).isEmpty();
+    }
+
+    @Test
+    void aStreetFileWithoutItsColumnsOrEmptyIsNotRead() throws IOException {
+        Path p = write("2024-01-kent-street.csv", "Crime ID,Month,Reported by\nx,2024-01,Kent Police\n");
+        Path e = write("2024-02-kent-street.csv", "");
+        Capture c = new Capture();
+
+        assertThat(read(p, c).readable()).isFalse();
+        assertThat(read(e, c).readable()).isFalse();
+        assertThat(c.observations).isEmpty();
+        assertThat(c.findings).extracting(Finding::rule).containsExactly(Rule.COLUMN_MISSING, Rule.FILE_UNREADABLE);
+        assertThat(c.findings.get(0).message()).contains("Falls within, Crime type");
+    }
+
+    @Test
+    void headerNamesIgnoreCaseAndSpacing() throws IOException {
+        String header = "crime id,MONTH,Reported by,Falls  within,Longitude,Latitude,Location,LSOA code,LSOA name,\"Crime\ntype\","
+                + "Last outcome category,Context";
+        Path p = write("2024-01-kent-street.csv", header + "\n" + asb("2024-01", "Kent Police") + "\n");
+        Capture c = new Capture();
+        read(p, c);
+        assertThat(c.value(RECORDS_ASB_INCIDENTS)).isEqualTo(1);
+        assertThat(c.findings).isEmpty();
+    }
+
+    @Test
+    void aMonthMissingForOneForceLeavesThatForceWithFewerMonthsAndExactCounts() throws IOException {
+        List<String[]> two = List.of(GenerateRecords.FORCES[31], GenerateRecords.FORCES[23]); // kent, norfolk
+        List<YearMonth> months = List.of(YearMonth.of(2023, 1), YearMonth.of(2023, 2), YearMonth.of(2023, 3));
+        var generated = GenerateRecords.generate(dir, 20_000, months, two,
+                new GenerateRecords.Options(7, 0.1, 0.3, 0.5, 0.1));
+        Files.delete(dir.resolve("2023-02/2023-02-norfolk-street.csv"));
+        Capture c = new Capture();
+        try (var files = Files.walk(dir)) {
+            files.filter(Files::isRegularFile).forEach(f -> read(f, c));
+        }
+
+        Map<String, Long> norfolkMonths = c.observations.stream()
+                .filter(o -> o.forceCode().equals(NORFOLK) && o.measure().equals(RECORDS_ASB_INCIDENTS))
+                .collect(Collectors.groupingBy(o -> o.period().text(), Collectors.summingLong(o -> o.value().get().longValueExact())));
+        assertThat(norfolkMonths).containsOnlyKeys("2023-01", "2023-03");
+        for (GenerateRecords.FileCounts g : generated) {
+            if (g.relativePath().equals("2023-02/2023-02-norfolk-street.csv")) continue;
+            List<Observation> mine = c.observations.stream().filter(o -> o.sourceFile().equals(g.relativePath())).toList();
+            assertThat(mine).hasSize(2);
+            Map<String, Long> byMeasure = mine.stream().collect(Collectors.toMap(Observation::measure, o -> o.value().get().longValueExact()));
+            if (g.relativePath().endsWith("-street.csv")) {
+                assertThat(byMeasure).containsEntry(RECORDS_ASB_INCIDENTS, g.asb()).containsEntry(RECORDS_CRIMES, g.crimes());
+            } else {
+                assertThat(byMeasure).containsEntry(RECORDS_STOP_SEARCHES, g.searches()).containsEntry(RECORDS_STOP_SEARCH_FINDS, g.finds());
+            }
+        }
+        assertThat(c.findings).isEmpty();
+    }
+
+    @Test
+    void recordFileNames() {
+        assertThat(PoliceUkRecords.isRecordFile("2024-01-avon-and-somerset-street.csv")).isTrue();
+        assertThat(PoliceUkRecords.isRecordFile("2024-01/2024-01-avon-and-somerset-stop-and-search.csv")).isTrue();
+        assertThat(PoliceUkRecords.isRecordFile("2024-01-city-of-london-outcomes.csv")).isTrue();
+        assertThat(PoliceUkRecords.isRecordFile("2024-01-BTP-Street.CSV")).isTrue();
+        assertThat(PoliceUkRecords.isRecordFile("2024-13-kent-street.csv")).isFalse();
+        assertThat(PoliceUkRecords.isRecordFile("kent-street.csv")).isFalse();
+        assertThat(PoliceUkRecords.isRecordFile("2024-01-kent-street.xlsx")).isFalse();
+        assertThat(RecordFileName.parse("2024-01-avon-and-somerset-stop-and-search.csv")).get()
+                .isEqualTo(new RecordFileName(YearMonth.of(2024, 1), "avon-and-somerset", RecordFileName.Type.STOP_AND_SEARCH));
+    }
+}
