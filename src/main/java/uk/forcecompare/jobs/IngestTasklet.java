@@ -61,7 +61,7 @@ class IngestTasklet implements Tasklet {
             contribution.incrementReadCount();
             CrashPoints.reach("ingest.after-first-file");
             contribution.incrementWriteCount(out.observations.size());
-            log.info("Read {} ({}): {} rows, {} values", file.relativePath(), kind.get().id(), summary.rowsRead(),
+            log.debug("Read {} ({}): {} rows, {} values", file.relativePath(), kind.get().id(), summary.rowsRead(),
                     out.observations.size());
         }
         for (String stray : c.strayFiles()) {
@@ -69,6 +69,7 @@ class IngestTasklet implements Tasklet {
                     .message(stray + " is in the collection folder but no source in collection.yml covers it; it was not read"));
         }
         repository.saveFindings(run, "ingest", findings.all());
+        log.info("Read {} source files", tables.size());
         return RepeatStatus.FINISHED;
     }
 

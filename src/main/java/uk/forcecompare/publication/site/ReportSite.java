@@ -1,0 +1,75 @@
+package uk.forcecompare.publication.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import uk.forcecompare.indicators.IndicatorResult;
+import uk.forcecompare.reference.Force;
+import uk.forcecompare.reference.ForceDirectory;
+import uk.forcecompare.validation.Finding;
+
+/**
+ * What report authors take from a publication: a sentence for every force and indicator ({@code sentences.csv}),
+ * the workbook ({@code force-compare.xlsx}) and a static site that works from the file system ({@code index.html},
+ * {@code forces/<slug>.html}, {@code indicators/<id>.html}).
+ *
+ * <p>Call it on the staging folder after the charts, {@code data.csv} files and the validation log are written:
+ * charts that are not there when it runs are left out of the pages (with a note) instead of being linked broken.
+ * The index always links {@code indicators.csv}, {@code validation-log.csv}, {@code validation-report.html} and
+ * {@code run.json}, which every publication holds (contract section 5).
+ */
+public final class ReportSite {
+
+    public static final List<String> SENTENCES_HEADER = List.of("indicator_id", "force_code", "force_name", "band", "sentence");
+
+    private ReportSite() {
+    }
+
+    public static void write(Path publicationFolder, String collectionTitle, List<IndicatorResult> results,
+                             ForceDirectory forces, List<Finding> findings) {
+        Path folder = publicationFolder.toAbsolutePath().normalize();
+        String title = collectionTitle == null || collectionTitle.isBlank() ? "Police force comparison" : collectionTitle.strip();
+        List<Sentences.Sentence> sentences = Sentences.all(results, forces);
+        writeSentences(folder.resolve("sentences.csv"), sentences);
+        Workbook.write(folder.resolve("force-compare.xlsx"), title, results, forces);
+
+        Pages pages = new Pages(folder, title, results, forces, sentences);
+        write(folder.resolve("index.html"), pages.index(findings == null ? List.of() : findings));
+        for (Force f : forces.all()) write(folder.resolve("forces").resolve(f.slug() + ".html"), pages.force(f));
+        for (IndicatorResult r : results) {
+            write(folder.resolve("indicators").resolve(r.definition().id() + ".html"), pages.indicator(r));
+        }
+    }
+
+    private static void writeSentences(Path file, List<Sentences.Sentence> sentences) {
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+                p.printRecord(SENTENCES_HEADER);
+                for (Sentences.Sentence s : sentences) {
+                    p.printRecord(s.indicatorId(), s.forceCode(), s.forceName(), s.band(), s.text());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package uk.forcecompare.publication.site;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import uk.forcecompare.collection.Period;
+import uk.forcecompare.indicators.Comparison;
+import uk.forcecompare.indicators.ForceValue;
+import uk.forcecompare.indicators.IndicatorDefinition;
+import uk.forcecompare.indicators.IndicatorResult;
+import uk.forcecompare.reference.Force;
+import uk.forcecompare.reference.ForceDirectory;
+
+/**
+ * One sentence per force and indicator, worded as a PEEL report words a figure:
+ * "In the year ending 31 March 2023, Norfolk issued 285 civil orders in 9,950 antisocial behaviour incidents, a ratio
+ * of 2.9 percent. This is more than one standard deviation above the unweighted mean of 1.3 percent for forces in
+ * England and Wales."
+ *
+ * <p>A ±1 SD band is a rule of thumb, not a test: the wording never calls a difference "significant".
+ */
+final class Sentences {
+
+    /** One row of {@code sentences.csv}. */
+    record Sentence(String indicatorId, String forceCode, String forceName, String band, String text) {
+    }
+
+    /**
+     * What follows the force's name, per indicator. {N} numerator, {M} denominator (as counts or pounds), {V} the
+     * value with its unit ("2.9 percent"), {v} the value alone ("2.9", "£185,432").
+     */
+    private static final Map<String, String> PHRASES = Map.ofEntries(
+            Map.entry("asb-civil-order-ratio", "issued {N} civil orders in {M} antisocial behaviour incidents, a ratio of {V}"),
+            Map.entry("calls-999-answered-within-10s", "answered {V} of 999 calls within 10 seconds"),
+            Map.entry("calls-999-per-1000", "received {v} emergency (999) calls per 1,000 population ({N} calls in all)"),
+            Map.entry("calls-101-abandonment-rate", "had {V} of its 101 calls abandoned ({N} of {M} calls)"),
+            Map.entry("stop-search-per-1000", "carried out {v} stop and searches under section 1 of PACE and associated "
+                    + "legislation per 1,000 population ({N} searches in all)"),
+            Map.entry("stop-search-arrest-rate", "made an arrest in {N} of {M} stop and searches under section 1 of PACE "
+                    + "and associated legislation, an arrest rate of {V}"),
+            Map.entry("stop-search-find-rate", "found the object of the search in {N} of {M} stop and searches, a find rate of {V}"),
+            Map.entry("officers-per-1000", "had {N} police officers (full-time equivalent), {v} officers per 1,000 population"),
+            Map.entry("funding-per-1000", "had total funding (government funding and precept) of {N}, {V}"),
+            Map.entry("precept-share", "raised {N} through the council tax precept, {V} of its total funding of {M}"),
+            Map.entry("asb-incidents-per-1000", "recorded {N} antisocial behaviour incidents, {V}"),
+            Map.entry("crimes-per-1000", "recorded {N} street-level crimes, {V}"));
+
+    private Sentences() {
+    }
+
+    static List<Sentence> all(List<IndicatorResult> results, ForceDirectory forces) {
+        List<Sentence> out = new ArrayList<>();
+        for (IndicatorResult r : results) {
+            for (ForceValue v : r.forces()) {
+                Force f = forces.byCode(v.forceCode()).orElseThrow(
+                        () -> new IllegalArgumentException("not one of the 43 forces: " + v.forceCode()));
+                out.add(new Sentence(r.definition().id(), f.code(), f.name(), v.band().label(), of(r, v, f)));
+            }
+        }
+        return out;
+    }
+
+    /** The sentence for one force's value. */
+    static String of(IndicatorResult r, ForceValue v, Force force) {
+        IndicatorDefinition d = r.definition();
+        Comparison c = r.comparison();
+        if (!v.hasValue()) return missing(r, v, force);
+        double value = v.value().getAsDouble();
+        StringBuilder s = new StringBuilder();
+        s.append(opening(r.period())).append(", ").append(force.name()).append(' ').append(phrase(d, v, value)).append('.');
+        if (!Double.isNaN(c.mean())) {
+            String mean = Display.withUnit(c.mean(), d);
+            s.append(' ');
+            if (Double.isNaN(c.sd())) {
+                s.append("The unweighted mean for forces in England and Wales is ").append(mean)
+                        .append("; with fewer than two forces there is no standard deviation to compare against.");
+            } else {
+                switch (v.band()) {
+                    case ABOVE -> s.append("This is more than one standard deviation above the unweighted mean of ")
+                            .append(mean).append(" for forces in England and Wales.");
+                    case BELOW -> s.append("This is more than one standard deviation below the unweighted mean of ")
+                            .append(mean).append(" for forces in England and Wales.");
+                    default -> s.append("This is within one standard deviation of the unweighted mean of ")
+                            .append(mean).append(" for forces in England and Wales.");
+                }
+            }
+        }
+        if (c.excluded().contains(force.code())) {
+            s.append(' ').append(force.name()).append(" is left out of the mean and standard deviation by configuration.");
+        }
+        return s.toString();
+    }
+
+    private static String missing(IndicatorResult r, ForceValue v, Force force) {
+        IndicatorDefinition d = r.definition();
+        Comparison c = r.comparison();
+        String reason = v.missingReason() == null || v.missingReason().isBlank() ? "no reason was recorded"
+                : v.missingReason().strip().replaceAll("[.\\s]+$", "");
+        StringBuilder s = new StringBuilder("There is no value for ").append(force.name()).append(" for the ")
+                .append(Display.lowerFirst(d.chartSubject())).append(" in ").append(r.period().describe())
+                .append(" (").append(reason).append(").");
+        if (!Double.isNaN(c.mean())) {
+            s.append(' ').append(force.name()).append(" is not included in the unweighted mean of ")
+                    .append(Display.withUnit(c.mean(), d)).append(" for forces in England and Wales.");
+        }
+        return s.toString();
+    }
+
+    /** "In the year ending 31 March 2023", "In March 2023", or for a stock "On 31 March 2023". */
+    static String opening(Period p) {
+        return (p.isStock() ? "On " : "In ") + p.describe();
+    }
+
+    private static String phrase(IndicatorDefinition d, ForceValue v, double value) {
+        String template = PHRASES.get(d.id());
+        boolean needsN = template != null && template.contains("{N}");
+        boolean needsM = template != null && template.contains("{M}");
+        if (template == null || (needsN && v.numerator().isEmpty()) || (needsM && v.denominator().isEmpty())) {
+            return generic(d, value);
+        }
+        return template
+                .replace("{N}", amount(v.numerator(), d.numerator()))
+                .replace("{M}", amount(v.denominator(), d.denominator()))
+                .replace("{V}", Display.withUnit(value, d))
+                .replace("{v}", Display.bare(value, d));
+    }
+
+    /** For an indicator without its own phrase: "recorded 12.3 percent for the proportion of ...". */
+    private static String generic(IndicatorDefinition d, double value) {
+        String subject = Display.lowerFirst(d.title());
+        return "recorded " + Display.withUnit(value, d) + " for the " + subject;
+    }
+
+    private static String amount(Optional<BigDecimal> n, List<String> measures) {
+        return n.map(x -> Display.amount(x, measures)).orElse("");
+    }
+}

@@ -1,0 +1,147 @@
+package uk.forcecompare.publication.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.forcecompare.publication.site.SiteFixture.NORFOLK;
+import static uk.forcecompare.publication.site.SiteFixture.def;
+import static uk.forcecompare.publication.site.SiteFixture.force;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+import org.junit.jupiter.api.Test;
+
+import uk.forcecompare.collection.Period;
+import uk.forcecompare.indicators.Band;
+import uk.forcecompare.indicators.Comparison;
+import uk.forcecompare.indicators.ForceValue;
+import uk.forcecompare.indicators.IndicatorResult;
+
+class SentencesTest {
+
+    private static final Comparison ASB_BAND = new Comparison(1.3, 0.7, 0.6, 2.0, 43, 1.25, "sample (n-1)", List.of());
+
+    private static IndicatorResult one(String id, String period, BigDecimal n, BigDecimal d, Comparison c) {
+        return SiteFixture.withComparison(def(id), Period.parse(period), Map.of(NORFOLK, new BigDecimal[] {n, d}), Map.of(), c);
+    }
+
+    private static String norfolk(IndicatorResult r) {
+        ForceValue v = r.forces().stream().filter(x -> x.forceCode().equals(NORFOLK)).findFirst().orElseThrow();
+        return Sentences.of(r, v, force(NORFOLK));
+    }
+
+    @Test
+    void norfolkCivilOrdersWordForWord() {
+        IndicatorResult r = one("asb-civil-order-ratio", "FY2022/23", BigDecimal.valueOf(285), BigDecimal.valueOf(9950), ASB_BAND);
+        assertThat(norfolk(r)).isEqualTo("In the year ending 31 March 2023, Norfolk issued 285 civil orders in 9,950 "
+                + "antisocial behaviour incidents, a ratio of 2.9 percent. This is more than one standard deviation above "
+                + "the unweighted mean of 1.3 percent for forces in England and Wales.");
+    }
+
+    @Test
+    void answeredWithin10SecondsWithinTheBand() {
+        Comparison c = new Comparison(71.04, 10.0, 61.04, 81.04, 43, 70.0, "sample (n-1)", List.of());
+        Comparison wide = new Comparison(80.0, 10.0, 70.0, 90.0, 43, 79.0, "sample (n-1)", List.of());
+        IndicatorResult r = one("calls-999-answered-within-10s", "2023-01..2023-12", BigDecimal.valueOf(871), BigDecimal.valueOf(1000), wide);
+        assertThat(norfolk(r)).isEqualTo("In the year ending 31 December 2023, Norfolk answered 87.1 percent of 999 calls "
+                + "within 10 seconds. This is within one standard deviation of the unweighted mean of 80.0 percent for "
+                + "forces in England and Wales.");
+        IndicatorResult above = one("calls-999-answered-within-10s", "2023-01..2023-12", BigDecimal.valueOf(871), BigDecimal.valueOf(1000), c);
+        assertThat(norfolk(above)).endsWith("This is more than one standard deviation above the unweighted mean of "
+                + "71.0 percent for forces in England and Wales.");
+    }
+
+    @Test
+    void belowTheBandAndRatesPerThousand() {
+        Comparison c = new Comparison(140.04, 20.0, 120.04, 160.04, 43, 139.0, "sample (n-1)", List.of());
+        // 99,800 calls in a population of 1,000,000: 99.8 per 1,000
+        IndicatorResult r = one("calls-999-per-1000", "2023-01..2023-12", BigDecimal.valueOf(99_800), BigDecimal.valueOf(1_000_000), c);
+        assertThat(norfolk(r)).isEqualTo("In the year ending 31 December 2023, Norfolk received 99.8 emergency (999) calls "
+                + "per 1,000 population (99,800 calls in all). This is more than one standard deviation below the "
+                + "unweighted mean of 140.0 per 1,000 population for forces in England and Wales.");
+    }
+
+    @Test
+    void roundsHalfUpAsTheReportDoes() {
+        // 2.85 exactly: a binary double sits just below it, but the report shows 2.9
+        Comparison c = new Comparison(2.85, 1.0, 1.85, 3.85, 43, 2.0, "sample (n-1)", List.of());
+        IndicatorResult r = one("asb-civil-order-ratio", "FY2022/23", BigDecimal.valueOf(285), BigDecimal.valueOf(10_000), c);
+        assertThat(norfolk(r)).contains("a ratio of 2.9 percent").contains("unweighted mean of 2.9 percent");
+        assertThat(Display.number(0.05, 1)).isEqualTo("0.1");
+        assertThat(Display.number(1234567.5, 0)).isEqualTo("1,234,568");
+        assertThat(Display.count(new BigDecimal("1845.25"))).isEqualTo("1,845.3");
+        assertThat(Display.count(new BigDecimal("9950.000"))).isEqualTo("9,950");
+    }
+
+    @Test
+    void moneyStocksAndShares() {
+        Comparison funding = new Comparison(190_000, 20_000, 170_000, 210_000, 43, 189_000, "sample (n-1)", List.of());
+        IndicatorResult f = one("funding-per-1000", "FY2022/23", new BigDecimal("185432000"), BigDecimal.valueOf(1_000_000), funding);
+        assertThat(norfolk(f)).isEqualTo("In the year ending 31 March 2023, Norfolk had total funding (government funding "
+                + "and precept) of £185,432,000, £185,432 per 1,000 population. This is within one standard deviation of "
+                + "the unweighted mean of £190,000 per 1,000 population for forces in England and Wales.");
+
+        Comparison officers = new Comparison(2.2, 0.3, 1.9, 2.5, 43, 2.1, "sample (n-1)", List.of());
+        IndicatorResult o = one("officers-per-1000", "2023-03-31", new BigDecimal("1845.3"), BigDecimal.valueOf(920_000), officers);
+        assertThat(norfolk(o)).startsWith("On 31 March 2023, Norfolk had 1,845.3 police officers (full-time equivalent), "
+                + "2.01 officers per 1,000 population.");
+
+        Comparison share = new Comparison(40, 8, 32, 48, 43, 41, "sample (n-1)", List.of());
+        IndicatorResult p = one("precept-share", "FY2022/23", BigDecimal.valueOf(95_000_000), BigDecimal.valueOf(190_000_000), share);
+        assertThat(norfolk(p)).startsWith("In the year ending 31 March 2023, Norfolk raised £95,000,000 through the council "
+                + "tax precept, 50.0 percent of its total funding of £190,000,000.");
+    }
+
+    @Test
+    void aForceWithoutAValueSaysWhy() {
+        IndicatorResult r = SiteFixture.withComparison(def("calls-101-abandonment-rate"), Period.parse("FY2022/23"),
+                Map.of(NORFOLK, new BigDecimal[] {null, BigDecimal.valueOf(5000)}), Map.of(NORFOLK, "no return was received."),
+                new Comparison(12.0, 4.0, 8.0, 16.0, 42, 11.5, "sample (n-1)", List.of()));
+        assertThat(r.forces().stream().filter(v -> v.forceCode().equals(NORFOLK)).findFirst().orElseThrow().band())
+                .isEqualTo(Band.MISSING);
+        assertThat(norfolk(r)).isEqualTo("There is no value for Norfolk for the proportion of 101 calls abandoned in the "
+                + "year ending 31 March 2023 (no return was received). Norfolk is not included in the unweighted mean of "
+                + "12.0 percent for forces in England and Wales.");
+    }
+
+    @Test
+    void fewerThanTwoForcesHasNoStandardDeviation() {
+        Comparison c = Comparison.of(new double[] {2.864}, false, 2.864, List.of());
+        IndicatorResult r = one("asb-civil-order-ratio", "FY2022/23", BigDecimal.valueOf(285), BigDecimal.valueOf(9950), c);
+        assertThat(norfolk(r)).doesNotContain("NaN").contains("no standard deviation");
+    }
+
+    @Test
+    void everyForceAndIndicatorHasOneSentenceAndNoneSaysSignificant() {
+        List<IndicatorResult> results = SiteFixture.allResults();
+        List<Sentences.Sentence> all = Sentences.all(results, SiteFixture.FORCES);
+        assertThat(all).hasSize(43 * results.size());
+        assertThat(results).hasSize(12);
+        for (Sentences.Sentence s : all) {
+            assertThat(s.text()).as(s.indicatorId() + " " + s.forceName())
+                    .doesNotContainIgnoringCase("significant")
+                    .doesNotContain("NaN").doesNotContain("{").doesNotContain("  ").doesNotContain("..")
+                    .endsWith(".").matches("^(In|On|There) .*")
+                    .contains(s.forceName());
+            if (!s.band().equals("missing")) assertThat(s.text()).contains("standard deviation");
+        }
+        assertThat(all).extracting(Sentences.Sentence::band).contains("above", "below", "within", "missing");
+        // every indicator has its own wording, none the generic fallback
+        assertThat(all).noneMatch(s -> s.text().contains(" recorded " ) && s.text().contains(" for the "));
+    }
+
+    @Test
+    void unknownIndicatorsFallBackToTheirTitle() {
+        var d = def("crimes-per-1000");
+        var other = new uk.forcecompare.indicators.IndicatorDefinition("new-thing", "Widgets per 1,000 population",
+                "Number of widgets per 1,000 population", d.kind(), d.unit(), List.of("WIDGETS"), d.denominator(),
+                false, 1, OptionalDouble.empty(), "", "Widgets", "Source: nowhere", java.util.Optional.empty());
+        IndicatorResult r = SiteFixture.withComparison(other, Period.parse("FY2022/23"),
+                Map.of(NORFOLK, new BigDecimal[] {BigDecimal.valueOf(50), BigDecimal.valueOf(10_000)}), Map.of(),
+                new Comparison(4.0, 1.0, 3.0, 5.0, 43, 4.1, "sample (n-1)", List.of()));
+        assertThat(norfolk(r)).isEqualTo("In the year ending 31 March 2023, Norfolk recorded 5.0 per 1,000 population for "
+                + "the widgets per 1,000 population. This is within one standard deviation of the unweighted mean of "
+                + "4.0 per 1,000 population for forces in England and Wales.");
+    }
+}
