@@ -72,7 +72,8 @@ public final class IndicatorCalculator {
 
     /** Whether the collection holds any data for every measure of the indicator (population aside). */
     public boolean hasDataFor(IndicatorDefinition def) {
-        return def.measures().stream().allMatch(m -> !byMeasureThenForce.getOrDefault(m, Map.of()).isEmpty());
+        return def.measures().stream().allMatch(m -> !byMeasureThenForce.getOrDefault(m, Map.of()).isEmpty()
+                || (def.fallback().containsKey(m) && !byMeasureThenForce.getOrDefault(def.fallback().get(m), Map.of()).isEmpty()));
     }
 
     /**
@@ -81,6 +82,7 @@ public final class IndicatorCalculator {
      */
     public Optional<Period> defaultPeriod(IndicatorDefinition def) {
         List<Observation> obs = def.measures().stream().filter(m -> !m.equals(Measures.POPULATION))
+                .flatMap(m -> def.fallback().containsKey(m) ? java.util.stream.Stream.of(m, def.fallback().get(m)) : java.util.stream.Stream.of(m))
                 .flatMap(m -> byMeasureThenForce.getOrDefault(m, Map.of()).values().stream().flatMap(List::stream))
                 .toList();
         if (obs.isEmpty()) return Optional.empty();
@@ -147,7 +149,7 @@ public final class IndicatorCalculator {
         Map<String, Aggregate> parts = new LinkedHashMap<>();
         String reason = null;
         for (String m : def.measures()) {
-            Aggregate a = m.equals(Measures.POPULATION) ? population(def, f) : aggregate(def, period, f, m);
+            Aggregate a = m.equals(Measures.POPULATION) ? population(def, f) : aggregate(def, period, f, measureFor(def, period, f, m));
             parts.put(m, a);
             if (reason == null && a.missingReason != null) reason = a.missingReason;
         }
@@ -171,6 +173,17 @@ public final class IndicatorCalculator {
             total = total.add(a.total);
         }
         return Optional.of(total);
+    }
+
+    /** The measure itself, or its fallback where the force has no usable value of it in the period but has the fallback. */
+    private String measureFor(IndicatorDefinition def, Period period, Force f, String measure) {
+        String alternative = def.fallback().get(measure);
+        if (alternative == null) return measure;
+        boolean usable = byMeasureThenForce.getOrDefault(measure, Map.of()).getOrDefault(f.code(), List.of()).stream()
+                .anyMatch(o -> o.hasValue() && period.contains(o.period()));
+        boolean alternativeThere = byMeasureThenForce.getOrDefault(alternative, Map.of()).getOrDefault(f.code(), List.of()).stream()
+                .anyMatch(o -> period.contains(o.period()));
+        return !usable && alternativeThere ? alternative : measure;
     }
 
     private Aggregate population(IndicatorDefinition def, Force f) {

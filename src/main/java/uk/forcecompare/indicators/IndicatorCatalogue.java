@@ -73,10 +73,17 @@ public final class IndicatorCatalogue {
                     n.path("part-of-whole").asBoolean(false),
                     n.path("decimals").asInt(1),
                     target, n.path("target-label").asString(""),
-                    req(n, "axis-label", f), req(n, "source-note", f), range);
+                    req(n, "axis-label", f), req(n, "source-note", f), range, fallback(n));
         } catch (IllegalArgumentException e) {
             throw new ManifestException(f + ": " + e.getMessage());
         }
+    }
+
+    private static Map<String, String> fallback(JsonNode n) {
+        Map<String, String> m = new LinkedHashMap<>();
+        JsonNode fb = n.get("fallback");
+        if (fb != null && fb.isObject()) fb.properties().forEach(e -> m.put(e.getKey(), e.getValue().asString().strip()));
+        return m;
     }
 
     private static String req(JsonNode n, String field, Path f) {

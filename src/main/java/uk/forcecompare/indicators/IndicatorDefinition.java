@@ -1,6 +1,7 @@
 package uk.forcecompare.indicators;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -14,6 +15,8 @@ import java.util.OptionalDouble;
  * @param partOfWhole the numerator is a part of the denominator, so a numerator above it is an error
  * @param chartSubject the title's subject, completed with "by forces in England and Wales in the year ending ..."
  * @param plausibleRange values outside it are queried (a warning), never removed
+ * @param fallback for a measure, another that stands in for a force without a usable value of the first (funding
+ *                 from the Home Office table where a force's return has none)
  */
 public record IndicatorDefinition(
         String id,
@@ -29,7 +32,8 @@ public record IndicatorDefinition(
         String targetLabel,
         String axisLabel,
         String sourceNote,
-        Optional<double[]> plausibleRange) {
+        Optional<double[]> plausibleRange,
+        Map<String, String> fallback) {
 
     public enum Unit {
         PERCENT("percent", 100, "%"),
@@ -59,6 +63,15 @@ public record IndicatorDefinition(
     public IndicatorDefinition {
         numerator = List.copyOf(numerator);
         denominator = List.copyOf(denominator);
+        fallback = Map.copyOf(fallback);
+    }
+
+    /** An indicator with no fallback measures. */
+    public IndicatorDefinition(String id, String title, String chartSubject, String kind, Unit unit, List<String> numerator,
+                               List<String> denominator, boolean partOfWhole, int decimals, OptionalDouble target,
+                               String targetLabel, String axisLabel, String sourceNote, Optional<double[]> plausibleRange) {
+        this(id, title, chartSubject, kind, unit, numerator, denominator, partOfWhole, decimals, target, targetLabel,
+                axisLabel, sourceNote, plausibleRange, Map.of());
     }
 
     public boolean perPopulation() {

@@ -42,6 +42,7 @@ class ValidateTasklet implements Tasklet {
         List<Observation> observations = repository.observations(run);
         if (c.declaresKind(SourceKind.FORCE_RETURN)) checkReturns(run, c.declaredPath(SourceKind.FORCE_RETURN), observations, findings);
         checkPopulation(c, observations, findings);
+        checkFundingSourcesAgree(observations, findings);
         CrashPoints.reach("validate.before-commit");
         repository.saveFindings(run, "validate", findings.all());
         return RepeatStatus.FINISHED;
@@ -65,6 +66,32 @@ class ValidateTasklet implements Tasklet {
                             .observed(files.size() + " returns").expected("one return"));
                     repository.invalidateObservations(run, f.code(), file, "two returns were submitted for the force");
                 }
+            }
+        }
+    }
+
+    /** A force's return and the Home Office table both give its funding: they should agree (the table is in £ million). */
+    private void checkFundingSourcesAgree(List<Observation> observations, FindingLog findings) {
+        Map<String, String> pairs = Map.of("FUNDING_TOTAL_GBP", Measures.HO_FUNDING_TOTAL_GBP,
+                "FUNDING_PRECEPT_GBP", Measures.HO_FUNDING_PRECEPT_GBP);
+        Map<String, Observation> byKey = new java.util.HashMap<>();
+        for (Observation o : observations) {
+            if (o.hasValue()) byKey.put(o.measure() + "|" + o.forceCode() + "|" + o.period().text(), o);
+        }
+        for (Observation ret : observations) {
+            String ho = pairs.get(ret.measure());
+            if (ho == null || !ret.hasValue()) continue;
+            Observation table = byKey.get(ho + "|" + ret.forceCode() + "|" + ret.period().text());
+            if (table == null) continue;
+            java.math.BigDecimal a = ret.value().get(), b = table.value().get();
+            java.math.BigDecimal tolerance = b.abs().multiply(new java.math.BigDecimal("0.005")).max(new java.math.BigDecimal("50000"));
+            if (a.subtract(b).abs().compareTo(tolerance) > 0) {
+                String name = support.forces.byCode(ret.forceCode()).map(Force::name).orElse(ret.forceCode());
+                findings.report(Finding.of(Rule.SOURCES_DISAGREE).file(ret.sourceFile()).at(ret.location()).force(ret.forceCode())
+                        .message(name + "'s return gives " + ret.measure() + " £" + a.toPlainString() + " for " + ret.period().text()
+                                + ", but the Home Office funding table (" + table.sourceFile() + " " + table.location() + ") gives £"
+                                + b.toPlainString() + "; the return's figure is used")
+                        .observed(a.toPlainString()).expected(b.toPlainString() + " (Home Office table)"));
             }
         }
     }

@@ -68,6 +68,9 @@ public enum Rule {
     RECORDS_FALLS_WITHIN_MISMATCH("records.falls-within-mismatch", WARNING,
             "A data.police.uk file's 'Falls within' column names another force than the slug in its file name.",
             "nothing"),
+    SOURCES_DISAGREE("coverage.sources-disagree", WARNING,
+            "Two sources give different values for the same force, measure and period (a force return and the Home Office funding table); the force return is used.",
+            "nothing"),
     // coverage
     RETURN_MISSING("coverage.no-return", WARNING,
             "A force sent no return although the collection declares a force-return source.",

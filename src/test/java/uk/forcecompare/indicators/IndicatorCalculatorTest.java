@@ -172,4 +172,19 @@ class IndicatorCalculatorTest {
         assertThat(r.comparison().excluded()).containsExactly("E23000034");
         assertThat(valueOf(r, "E23000034").band()).isEqualTo(Band.BELOW);
     }
+
+    @Test
+    void fundingComesFromTheReturnOrElseFromTheHomeOfficeTable() {
+        Period at = Period.asAt(LocalDate.of(2020, 6, 30));
+        obs.add(Observation.of(NORFOLK, Measures.POPULATION, at, "", BigDecimal.valueOf(1_000_000), "ons/p.csv", "line 2"));
+        obs.add(Observation.of(SUFFOLK, Measures.POPULATION, at, "", BigDecimal.valueOf(800_000), "ons/p.csv", "line 3"));
+        returned(NORFOLK, FY, "FUNDING_TOTAL_GBP", 250_000_000L);
+        obs.add(Observation.of(NORFOLK, Measures.HO_FUNDING_TOTAL_GBP, FY, "", new BigDecimal("260000000"), "ho/funding.ods", "Table_4a!E9"));
+        obs.add(Observation.of(SUFFOLK, Measures.HO_FUNDING_TOTAL_GBP, FY, "", new BigDecimal("180500000"), "ho/funding.ods", "Table_4a!E10"));
+        IndicatorResult r = compute("funding-per-1000", FY);
+        // Norfolk: its return's £250m (not the table's £260m) / 1,000,000 people x 1,000 = £250,000 per 1,000
+        assertThat(valueOf(r, NORFOLK).value().getAsDouble()).isEqualTo(250_000.0);
+        // Suffolk sent no funding figure: the table's £180.5m / 800,000 x 1,000 = £225,625 per 1,000
+        assertThat(valueOf(r, SUFFOLK).value().getAsDouble()).isEqualTo(225_625.0);
+    }
 }
