@@ -27,7 +27,7 @@ import uk.forcecompare.jobs.CollectionRunner;
 @Command(name = "force-compare", mixinStandardHelpOptions = true, version = "force-compare 0.1",
         description = "Compares the 43 police forces of England and Wales, the way the inspectorate's PEEL reports do.",
         subcommands = {ForceCompare.RunCommand.class, ForceCompare.HistoryCommand.class, ForceCompare.ChangesCommand.class,
-                ForceCompare.ScheduleCommand.class, ForceCompare.TemplateCommand.class},
+                ForceCompare.ScheduleCommand.class, ForceCompare.TemplateCommand.class, ForceCompare.ValidateCommand.class},
         footer = {"", "Exit status: 0 published with no errors; 3 published, with errors in the validation log;",
                 "2 the command or manifest is wrong (nothing published); 1 the run failed (the previous publication",
                 "stands; the same command resumes it).",
@@ -282,6 +282,59 @@ public final class ForceCompare implements Callable<Integer> {
             uk.forcecompare.sources.ForceReturnTemplate.write(out, collection, f, p);
             console.println("Wrote the force data-return template to " + out.toAbsolutePath());
             return 0;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {"Checks a force return, a published table, or a whole collection folder against the same rules",
+                    "as a run, without running the comparison and without a database. Prints every finding; with",
+                    "--out, also writes validation-log.csv and validation-report.html there."},
+            footer = {"", "Exit status: 0 clean (information only); 3 errors or warnings found; 2 unusable (unreadable file,",
+                    "unknown kind, broken manifest).",
+                    "Example: validate returns/norfolk.xlsx"})
+    static final class ValidateCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "<file or folder>")
+        Path target;
+
+        @Option(names = "--out", paramLabel = "<folder>", description = "write validation-log.csv and validation-report.html here")
+        Path out;
+
+        @Override
+        public Integer call() {
+            PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
+            if (!Files.exists(target)) {
+                console.println(target + " does not exist.");
+                return USAGE;
+            }
+            var forces = uk.forcecompare.reference.ForceDirectory.load(Path.of(System.getProperty("force-compare.reference-dir", "data/reference")));
+            var catalogue = IndicatorCatalogue.load(Path.of(System.getProperty("force-compare.indicators-dir", "jobs/indicators")));
+            uk.forcecompare.jobs.Validator.Report report;
+            try {
+                report = new uk.forcecompare.jobs.Validator(forces, catalogue).validate(target);
+            } catch (ManifestException e) {
+                console.println("Cannot validate: " + e.getMessage());
+                return USAGE;
+            }
+            long errors = report.findings().stream().filter(f -> f.severity() == uk.forcecompare.validation.Severity.ERROR).count();
+            long warnings = report.findings().stream().filter(f -> f.severity() == uk.forcecompare.validation.Severity.WARNING).count();
+            for (var f : report.findings()) {
+                console.println(String.format("%-7s %-32s %-28s %-14s %s", f.severity().label(), f.rule().id(), f.sourceFile(),
+                        f.location(), f.message()));
+            }
+            console.println(report.files() + " file(s) checked: " + errors + " errors, " + warnings + " warnings, "
+                    + (report.findings().size() - errors - warnings) + " information.");
+            if (out != null) {
+                uk.forcecompare.publication.PublicationWriter.writeValidationFiles(out, report.title(), report.findings(), forces);
+                console.println("Wrote " + out.resolve("validation-log.csv") + " and validation-report.html");
+            }
+            if (report.unusable()) {
+                console.println("Nothing could be read: fix the file(s) named above.");
+                return USAGE;
+            }
+            return report.hasErrorsOrWarnings() ? 3 : 0;
         }
     }
 

@@ -36,8 +36,9 @@ class ChartTasklet implements Tasklet {
         writer.startStaging();
         Map<String, String> slugs = new LinkedHashMap<>();
         for (Force f : support.forces.all()) slugs.put(f.code(), f.slug());
+        int figure = 0;
         for (IndicatorResult r : results.results(run, RunSupport.requestedIndicators(c))) {
-            renderer.renderAll(Figures.chartOf(r, support.forces), slugs, writer.staging().resolve(r.definition().id()));
+            renderer.renderAll(Figures.chartOf(r, support.forces, ++figure), slugs, writer.staging().resolve(r.definition().id()));
             writer.writeChartData(r, support.forces);
             contribution.incrementWriteCount(1);
             CrashPoints.reach("chart.after-first-indicator");

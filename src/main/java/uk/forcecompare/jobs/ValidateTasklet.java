@@ -1,28 +1,17 @@
 package uk.forcecompare.jobs;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import uk.forcecompare.collection.Collection;
-import uk.forcecompare.collection.SourceKind;
-import uk.forcecompare.indicators.IndicatorCalculator;
-import uk.forcecompare.reference.Force;
-import uk.forcecompare.sources.Measures;
 import uk.forcecompare.sources.Observation;
-import uk.forcecompare.validation.Finding;
 import uk.forcecompare.validation.FindingLog;
-import uk.forcecompare.validation.Rule;
 
-/** Checks that need the whole collection at once: returns per force, and population coverage. */
+/** The run's checks across the whole collection (see {@link CollectionChecks}). */
 class ValidateTasklet implements Tasklet {
 
     private final RunSupport support;
@@ -40,77 +29,10 @@ class ValidateTasklet implements Tasklet {
         repository.clearFindings(run, "validate");
         FindingLog findings = new FindingLog();
         List<Observation> observations = repository.observations(run);
-        if (c.declaresKind(SourceKind.FORCE_RETURN)) checkReturns(run, c.declaredPath(SourceKind.FORCE_RETURN), observations, findings);
-        checkPopulation(c, observations, findings);
-        checkFundingSourcesAgree(observations, findings);
+        new CollectionChecks(support.forces).check(c, observations, findings,
+                (force, file, reason) -> repository.invalidateObservations(run, force, file, reason));
         CrashPoints.reach("validate.before-commit");
         repository.saveFindings(run, "validate", findings.all());
         return RepeatStatus.FINISHED;
-    }
-
-    private void checkReturns(long run, String returnsPath, List<Observation> observations, FindingLog findings) {
-        Map<String, List<Observation>> submitted = observations.stream().filter(o -> o.measure().equals(Measures.RETURN_SUBMITTED))
-                .collect(Collectors.groupingBy(Observation::forceCode));
-        for (Force f : support.forces.all()) {
-            List<Observation> returns = submitted.getOrDefault(f.code(), List.of());
-            if (returns.isEmpty()) {
-                findings.report(Finding.of(Rule.RETURN_MISSING).force(f.code()).file(returnsPath)
-                        .message(f.name() + " sent no return for this collection; its values from returns are missing")
-                        .expected("one force-return workbook"));
-            } else if (returns.stream().map(Observation::sourceFile).distinct().count() > 1) {
-                TreeSet<String> files = returns.stream().map(Observation::sourceFile).collect(Collectors.toCollection(TreeSet::new));
-                for (String file : files) {
-                    findings.report(Finding.of(Rule.RETURN_DUPLICATE_SUBMISSION).file(file).force(f.code())
-                            .message(f.name() + " has " + files.size() + " return workbooks (" + String.join(", ", files)
-                                    + "); which one is right cannot be told, so none of their values is used")
-                            .observed(files.size() + " returns").expected("one return"));
-                    repository.invalidateObservations(run, f.code(), file, "two returns were submitted for the force");
-                }
-            }
-        }
-    }
-
-    /** A force's return and the Home Office table both give its funding: they should agree (the table is in £ million). */
-    private void checkFundingSourcesAgree(List<Observation> observations, FindingLog findings) {
-        Map<String, String> pairs = Map.of("FUNDING_TOTAL_GBP", Measures.HO_FUNDING_TOTAL_GBP,
-                "FUNDING_PRECEPT_GBP", Measures.HO_FUNDING_PRECEPT_GBP);
-        Map<String, Observation> byKey = new java.util.HashMap<>();
-        for (Observation o : observations) {
-            if (o.hasValue()) byKey.put(o.measure() + "|" + o.forceCode() + "|" + o.period().text(), o);
-        }
-        for (Observation ret : observations) {
-            String ho = pairs.get(ret.measure());
-            if (ho == null || !ret.hasValue()) continue;
-            Observation table = byKey.get(ho + "|" + ret.forceCode() + "|" + ret.period().text());
-            if (table == null) continue;
-            java.math.BigDecimal a = ret.value().get(), b = table.value().get();
-            java.math.BigDecimal tolerance = b.abs().multiply(new java.math.BigDecimal("0.005")).max(new java.math.BigDecimal("50000"));
-            if (a.subtract(b).abs().compareTo(tolerance) > 0) {
-                String name = support.forces.byCode(ret.forceCode()).map(Force::name).orElse(ret.forceCode());
-                findings.report(Finding.of(Rule.SOURCES_DISAGREE).file(ret.sourceFile()).at(ret.location()).force(ret.forceCode())
-                        .message(name + "'s return gives " + ret.measure() + " £" + a.toPlainString() + " for " + ret.period().text()
-                                + ", but the Home Office funding table (" + table.sourceFile() + " " + table.location() + ") gives £"
-                                + b.toPlainString() + "; the return's figure is used")
-                        .observed(a.toPlainString()).expected(b.toPlainString() + " (Home Office table)"));
-            }
-        }
-    }
-
-    private void checkPopulation(Collection c, List<Observation> observations, FindingLog findings) {
-        List<Observation> population = observations.stream().filter(o -> o.measure().equals(Measures.POPULATION)).toList();
-        if (population.isEmpty()) return;
-        Optional<Integer> year = c.populationMidYear().or(() -> population.stream().map(o -> o.period().end().getYear())
-                .max(Integer::compare));
-        LocalDate at = IndicatorCalculator.MID_YEAR.atYear(year.orElseThrow());
-        var have = population.stream().filter(o -> o.period().end().getYear() == at.getYear()).map(Observation::forceCode)
-                .collect(Collectors.toSet());
-        for (Force f : support.forces.all()) {
-            if (!have.contains(f.code())) {
-                findings.report(Finding.of(Rule.POPULATION_MISSING).force(f.code())
-                        .message(f.name() + " is not in the population table for mid-" + year.get()
-                                + "; its rates per 1,000 population are missing")
-                        .expected("a mid-" + year.get() + " population estimate"));
-            }
-        }
     }
 }

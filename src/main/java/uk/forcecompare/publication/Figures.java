@@ -18,6 +18,13 @@ public final class Figures {
     private Figures() {
     }
 
+    /** The chart as figure {@code figureNumber} of the publication: "Figure 3: Proportion of ..." */
+    public static ComparisonChart chartOf(IndicatorResult r, ForceDirectory forces, int figureNumber) {
+        ComparisonChart c = chartOf(r, forces);
+        return new ComparisonChart("Figure " + figureNumber + ": " + c.title(), c.valueAxisLabel(), c.decimals(), c.unitSuffix(),
+                c.bars(), c.mean(), c.sd(), c.lower(), c.upper(), c.target(), c.targetLabel(), c.notes(), c.focusForceCode());
+    }
+
     public static ComparisonChart chartOf(IndicatorResult r, ForceDirectory forces) {
         IndicatorDefinition d = r.definition();
         List<ComparisonChart.Bar> bars = new ArrayList<>();

@@ -156,9 +156,19 @@ public final class PublicationWriter {
     }
 
     public void writeValidationLog(List<Finding> findings) {
+        writeValidationLog(staging, findings);
+    }
+
+    /** validation-log.csv and validation-report.html in any folder: what the {@code validate} command leaves a reviewer. */
+    public static void writeValidationFiles(Path folder, String title, List<Finding> findings, ForceDirectory forces) {
+        writeValidationLog(folder, findings);
+        write(folder.resolve("validation-report.html"), ValidationReport.html(title, findings, forces));
+    }
+
+    private static void writeValidationLog(Path folder, List<Finding> findings) {
         List<List<String>> rows = findings.stream().map(f -> List.of(f.severity().label(), f.rule().id(), f.sourceFile(),
                 f.location(), f.forceCode(), f.indicatorId(), f.message(), f.observed(), f.expected())).toList();
-        CsvFiles.write(staging.resolve("validation-log.csv"), VALIDATION_LOG_HEADER, rows);
+        CsvFiles.write(folder.resolve("validation-log.csv"), VALIDATION_LOG_HEADER, rows);
     }
 
     public void writeValidationReport(String collectionTitle, List<Finding> findings, ForceDirectory forces) {

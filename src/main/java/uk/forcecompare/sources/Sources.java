@@ -89,6 +89,12 @@ public final class Sources {
     public ReadSummary read(SourceFile file, SourceOutput out) {
         Optional<SourceKind> kind = file.kind().or(() -> detectKind(file.path()));
         if (kind.isEmpty()) {
+            // a file that cannot be opened at all is unreadable, which says more than "kind unknown"
+            try (TableFile ignored = TableFile.open(file.path())) {
+                // it opens: its kind is what cannot be told
+            } catch (Exception | StackOverflowError e) {
+                return new ReadContext(file, forces).unreadable(out, "", describe(e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e));
+            }
             out.report(Finding.of(Rule.FILE_KIND_UNKNOWN).file(file.relativePath())
                     .message("the kind of this file cannot be told from its name, sheets or header row; it was not read")
                     .expected("one of " + SourceKind.ids()).build());

@@ -1,0 +1,122 @@
+package uk.forcecompare.jobs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import uk.forcecompare.collection.Collection;
+import uk.forcecompare.collection.CollectionLoader;
+import uk.forcecompare.collection.Period;
+import uk.forcecompare.collection.SourceFile;
+import uk.forcecompare.indicators.IndicatorCalculator;
+import uk.forcecompare.indicators.IndicatorCatalogue;
+import uk.forcecompare.indicators.IndicatorDefinition;
+import uk.forcecompare.records.PoliceUkRecords;
+import uk.forcecompare.reference.ForceDirectory;
+import uk.forcecompare.sources.Observation;
+import uk.forcecompare.sources.ReadSummary;
+import uk.forcecompare.sources.SourceOutput;
+import uk.forcecompare.sources.Sources;
+import uk.forcecompare.validation.Finding;
+import uk.forcecompare.validation.FindingLog;
+import uk.forcecompare.validation.Rule;
+
+/**
+ * "Validate before you submit": checks one return, or a whole collection, against the same rules as a run,
+ * without a database and without running the comparison.
+ */
+public final class Validator {
+
+    /** @param unusable nothing in the target could be read at all */
+    public record Report(String title, List<Finding> findings, int files, boolean unusable) {
+        public boolean hasErrorsOrWarnings() {
+            return findings.stream().anyMatch(f -> f.severity() != uk.forcecompare.validation.Severity.INFO);
+        }
+    }
+
+    private final ForceDirectory forces;
+    private final IndicatorCatalogue catalogue;
+    private final Sources sources;
+    private final PoliceUkRecords records;
+
+    public Validator(ForceDirectory forces, IndicatorCatalogue catalogue) {
+        this.forces = forces;
+        this.catalogue = catalogue;
+        this.sources = new Sources(forces);
+        this.records = new PoliceUkRecords(forces);
+    }
+
+    /** @throws uk.forcecompare.collection.ManifestException where a collection's manifest is broken */
+    public Report validate(Path target) {
+        FindingLog findings = new FindingLog();
+        List<Observation> observations = new ArrayList<>();
+        SourceOutput out = new SourceOutput() {
+            @Override
+            public void observation(Observation o) {
+                observations.add(o);
+            }
+
+            @Override
+            public void quarantine(String sourceFile, String location, Rule rule, String rawText) {
+                // the finding names the row; a validation pass keeps nothing
+            }
+
+            @Override
+            public void report(Finding f) {
+                findings.report(f);
+            }
+        };
+        if (Files.isRegularFile(target)) {
+            SourceFile file = single(target);
+            ReadSummary s = read(file, out);
+            return new Report(target.getFileName().toString(), findings.all(), 1, !s.readable());
+        }
+        Collection c = new CollectionLoader().load(target);
+        int readable = 0;
+        for (SourceFile f : c.sources()) {
+            if (read(f, out).readable()) readable++;
+        }
+        for (String stray : c.strayFiles()) {
+            findings.report(Finding.of(Rule.FILE_STRAY).file(stray).message(stray + " is not covered by any source in collection.yml"));
+        }
+        if (c.manifestSha256().isPresent()) {
+            new CollectionChecks(forces).check(c, observations, findings, (force, file, reason) ->
+                    observations.replaceAll(o -> o.forceCode().equals(force) && o.sourceFile().equals(file)
+                            ? Observation.missing(o.forceCode(), o.measure(), o.period(), o.dimensions(), reason, o.sourceFile(), o.location())
+                            : o));
+        }
+        checkIndicators(c, observations, findings);
+        return new Report(c.title(), findings.all(), c.sources().size(), readable == 0);
+    }
+
+    /** The checks the comparison would make (months missing, parts above wholes, periods), keeping only the findings. */
+    private void checkIndicators(Collection c, List<Observation> observations, FindingLog findings) {
+        FindingLog all = new FindingLog();
+        IndicatorCalculator calc = new IndicatorCalculator(forces, observations, c.populationMidYear(), all);
+        List<IndicatorDefinition> defs = c.indicators().isEmpty()
+                ? catalogue.all().stream().filter(calc::hasDataFor).toList()
+                : c.indicators().keySet().stream().map(id -> catalogue.get(id)).flatMap(Optional::stream).toList();
+        for (IndicatorDefinition d : defs) {
+            Optional<Period> p = c.indicators().getOrDefault(d.id(), Optional.empty()).or(() -> calc.defaultPeriod(d));
+            p.ifPresent(period -> calc.compute(d, period, Set.of(), c.settings().populationSd()));
+        }
+        all.all().stream().filter(f -> f.rule() != Rule.FORCE_NO_VALUE).forEach(findings::report);
+    }
+
+    private ReadSummary read(SourceFile f, SourceOutput out) {
+        return RecordFiles.isRecordFile(f) ? records.read(f, out) : sources.read(f, out);
+    }
+
+    private static SourceFile single(Path file) {
+        try {
+            return new SourceFile(file, file.getFileName().toString(), Optional.empty(), CollectionLoader.sha256(file), Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
