@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Starts the embedded PostgreSQL when no {@code spring.datasource.url} is given. Boot's DataSource, Hikari and
@@ -23,8 +22,7 @@ public class EmbeddedDatabaseConfiguration {
 
     @Bean
     JdbcConnectionDetails embeddedPostgresConnectionDetails(@Value("${force-compare.database.dir}") String dataDir) {
-        EmbeddedPostgres pg = EmbeddedDatabase.shared(Path.of(dataDir));
-        String url = EmbeddedDatabase.jdbcUrl(pg);
+        String url = EmbeddedDatabase.jdbcUrl(EmbeddedDatabase.shared(Path.of(dataDir)));
         return new JdbcConnectionDetails() {
             @Override
             public String getUsername() {

@@ -12,9 +12,10 @@ final class CrashPoints {
     }
 
     static final String PAUSE_PROPERTY = "force-compare.pause-at";
+    private static final java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
 
     static void reach(String point) {
-        if (point.equals(System.getProperty(PAUSE_PROPERTY))) {
+        if (point.equals(System.getProperty(PAUSE_PROPERTY)) && !paused.getAndSet(true)) {
             // lets a test hold a run mid-way, e.g. to start a second run of the same collection beside it
             System.err.println("pause point " + point + " reached: pausing");
             try {

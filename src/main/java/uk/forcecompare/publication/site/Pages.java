@@ -18,6 +18,8 @@ import uk.forcecompare.indicators.Comparison;
 import uk.forcecompare.indicators.ForceValue;
 import uk.forcecompare.indicators.IndicatorDefinition;
 import uk.forcecompare.indicators.IndicatorResult;
+import uk.forcecompare.indicators.methods.ComparisonMethods;
+import uk.forcecompare.indicators.methods.MethodSensitivity;
 import uk.forcecompare.publication.Figures;
 import uk.forcecompare.reference.Force;
 import uk.forcecompare.reference.ForceDirectory;
@@ -41,19 +43,30 @@ final class Pages {
             new String[] {"validation-log.csv", "Validation log (CSV)"},
             new String[] {"run.json", "How this publication was produced: inputs with their checksums, settings and counts (JSON)"});
 
+    /** Files the index links where the run wrote them (contract section 5). */
+    static final List<String[]> OPTIONAL_DOWNLOADS = List.of(
+            new String[] {"comparison-methods.csv", "Every force under every comparison method beyond one standard deviation: value, limits and band (CSV)"},
+            new String[] {"method-sensitivity.csv", "Every force whose band depends on the method, with one sentence each (CSV)"});
+
+    static final String METHODS_PAGE = "methods.html";
+
     private final Path folder;
     private final String collectionTitle;
     private final List<IndicatorResult> results;
     private final ForceDirectory forces;
     private final Map<String, String> sentence = new HashMap<>();
+    private final Map<String, Sensitivity.Table> sensitivity = new HashMap<>();
+    private final List<Sensitivity.Table> tables;
 
     Pages(Path folder, String collectionTitle, List<IndicatorResult> results, ForceDirectory forces,
-          List<Sentences.Sentence> sentences) {
+          List<Sentences.Sentence> sentences, List<Sensitivity.Table> tables) {
         this.folder = folder;
         this.collectionTitle = collectionTitle;
         this.results = results;
         this.forces = forces;
+        this.tables = tables;
         for (Sentences.Sentence s : sentences) sentence.put(s.indicatorId() + "|" + s.forceCode(), s.text());
+        for (Sensitivity.Table t : tables) sensitivity.put(t.indicatorId(), t);
     }
 
     // ---------------------------------------------------------------- index.html
@@ -77,7 +90,14 @@ final class Pages {
             b.append("<li><a href=\"").append(href(d[0])).append("\">").append(esc(d[0])).append("</a>: ")
                     .append(esc(d[1])).append("</li>\n");
         }
+        for (String[] d : OPTIONAL_DOWNLOADS) {
+            if (!Files.isRegularFile(folder.resolve(d[0]))) continue;
+            b.append("<li><a href=\"").append(href(d[0])).append("\">").append(esc(d[0])).append("</a>: ")
+                    .append(esc(d[1])).append("</li>\n");
+        }
         b.append("</ul>\n");
+
+        b.append(methodsSummary());
 
         b.append("<h2 id=\"forces\">Forces</h2>\n<p>Each force's page has its charts, with the force marked, and what the "
                 + "figures say about it.</p>\n<ul class=\"cols\">\n");
@@ -143,6 +163,12 @@ final class Pages {
                     .append("\">").append(esc(r.definition().title())).append("</h2>\n");
             String s = sentence.get(r.definition().id() + "|" + f.code());
             if (s != null) b.append("<p class=\"sentence\">").append(esc(s)).append("</p>\n");
+            Sensitivity.Table t = sensitivity.get(r.definition().id());
+            if (t != null) {
+                t.entryFor(f.code()).ifPresent(e -> b.append("<p class=\"note\"><strong>The band depends on the method.</strong> ")
+                        .append(esc(e.sentence())).append(" <a href=\"").append(href("../" + METHODS_PAGE))
+                        .append("#").append(esc(methodsAnchor(r))).append("\">How the comparison methods differ</a></p>\n"));
+            }
             b.append(figure(r, "../", Optional.of(f), "Figure " + n + ": " + Figures.title(r)));
             b.append(notes(r));
             b.append(keyFigures(r, v, f));
@@ -168,7 +194,153 @@ final class Pages {
                     .append("</a>: ").append(esc(sentence.getOrDefault(r.definition().id() + "|" + f.code(), ""))).append("</li>\n");
         }
         b.append("</ul>\n");
+        Sensitivity.Table t = sensitivity.get(r.definition().id());
+        if (t != null) {
+            b.append("<h2 id=\"methods\">Other comparison methods</h2>\n");
+            b.append(funnel(r, "../"));
+            b.append(sensitivityTable(t, "../"));
+            b.append("<p><a href=\"").append(href("../" + METHODS_PAGE)).append("#").append(esc(methodsAnchor(r)))
+                    .append("\">Every indicator under every comparison method</a></p>\n");
+        }
         return Html.page(r.definition().title() + ": " + collectionTitle, "../", b.toString());
+    }
+
+    // ---------------------------------------------------------------- methods.html
+
+    /** Every indicator's funnel plot (proportions) and the forces whose band depends on the method. */
+    String methods() {
+        StringBuilder b = new StringBuilder();
+        b.append("<p><a href=\"index.html\">All forces and indicators</a></p>\n");
+        b.append("<h1>Comparison methods beyond one standard deviation</h1>\n");
+        b.append("<p>").append(esc(collectionTitle)).append(". The charts describe a force as above or below where its "
+                + "value is more than one standard deviation from the unweighted mean of forces. Other methods can "
+                + "place a force differently. For each indicator, the table lists every force whose band is not the same "
+                + "under every method, with a sentence saying which methods place it where, and why where the figures "
+                + "show it. Forces not listed are in the same band under every method.</p>\n");
+        b.append("<h2 id=\"about\">The methods</h2>\n<dl>\n");
+        String[][] about = {
+                {MethodSensitivity.SD1, "The published band: the force's value against the unweighted mean of forces plus or minus one standard deviation."},
+                {ComparisonMethods.SD1_LEAVE_ONE_OUT, "The same band worked out without the force's own value, so that a force cannot widen or move the band it is measured against."},
+                {ComparisonMethods.MEDIAN_MAD, "The median of forces plus or minus the median absolute deviation (scaled to match a standard deviation), which a few outlying forces barely move."},
+                {ComparisonMethods.WILSON_95, "Proportions only: the force's own 95% Wilson interval, above or below where it lies wholly above or below the England and Wales rate."},
+                {ComparisonMethods.FUNNEL_95, "Proportions only: the 95% limits of a funnel plot around the England and Wales rate, which narrow as the number of cases grows."},
+                {ComparisonMethods.FUNNEL_998, "Proportions only: the 99.8% limits of the funnel plot."},
+                {ComparisonMethods.FUNNEL_998_OD, "Proportions only: the 99.8% limits widened for the variation between forces beyond chance (overdispersion, Spiegelhalter 2005)."},
+                {ComparisonMethods.BYAR_95, "Counts per population or per incident: the force's own 95% interval for its count (Byar's method), against the England and Wales rate."}};
+        for (String[] a : about) {
+            b.append("<dt>").append(esc(Sensitivity.heading(a[0]))).append(" (<code>").append(esc(a[0]))
+                    .append("</code>)</dt>\n<dd>").append(esc(a[1])).append("</dd>\n");
+        }
+        b.append("</dl>\n<p>Every force under every method, with its limits, is in ");
+        b.append(Files.isRegularFile(folder.resolve("comparison-methods.csv"))
+                ? "<a href=\"comparison-methods.csv\">comparison-methods.csv</a>" : "comparison-methods.csv");
+        b.append("; this table as data is in ");
+        b.append(Files.isRegularFile(folder.resolve("method-sensitivity.csv"))
+                ? "<a href=\"method-sensitivity.csv\">method-sensitivity.csv</a>" : "method-sensitivity.csv");
+        b.append(" and on the Method sensitivity sheet of the <a href=\"force-compare.xlsx\">workbook</a>.</p>\n");
+
+        b.append("<h2 id=\"contents\">Indicators</h2>\n<ol>\n");
+        for (Sensitivity.Table t : tables) {
+            b.append("<li><a href=\"#").append(esc(methodsAnchor(t.result()))).append("\">").append(esc(t.result().definition().title()))
+                    .append("</a>: ").append(countText(t)).append("</li>\n");
+        }
+        b.append("</ol>\n");
+        for (Sensitivity.Table t : tables) {
+            IndicatorResult r = t.result();
+            b.append("<section aria-labelledby=\"").append(esc(methodsAnchor(r))).append("\">\n<h2 id=\"")
+                    .append(esc(methodsAnchor(r))).append("\">").append(esc(Figures.title(r))).append("</h2>\n");
+            b.append("<p>").append(esc(switch (t.kind()) {
+                case PROPORTION -> "A proportion: ±1 SD, ±1 SD without the force, median ± MAD, the force's Wilson interval and the funnel limits apply.";
+                case COUNT_RATE -> "A count per unit of exposure: ±1 SD, ±1 SD without the force, median ± MAD and the force's Byar interval apply.";
+                case AMOUNT -> "An amount (full-time equivalents or money), with no counting model: ±1 SD, ±1 SD without the force and median ± MAD apply.";
+            }))
+                    .append(" <a href=\"").append(href("indicators/" + r.definition().id() + ".html")).append("\">All forces on this indicator</a></p>\n");
+            b.append(funnel(r, ""));
+            b.append(sensitivityTable(t, ""));
+            b.append("</section>\n");
+        }
+        return Html.page("Comparison methods: " + collectionTitle, "", b.toString());
+    }
+
+    private String methodsSummary() {
+        StringBuilder b = new StringBuilder("<h2 id=\"methods\">Comparison methods beyond one standard deviation</h2>\n");
+        int forcesListed = tables.stream().mapToInt(t -> t.entries().size()).sum();
+        long indicators = tables.stream().filter(t -> !t.entries().isEmpty()).count();
+        b.append("<p>One standard deviation either side of the mean is a rule of thumb. Under other methods (median ± MAD, "
+                + "the band without the force's own value, funnel plots and the force's own interval) ")
+                .append(forcesListed).append(forcesListed == 1 ? " force-indicator pair lands" : " force-indicator pairs land")
+                .append(" in a different band, on ").append(indicators).append(indicators == 1 ? " indicator" : " indicators")
+                .append(": see <a href=\"").append(METHODS_PAGE).append("\">comparison methods and funnel plots</a>.</p>\n");
+        return b.toString();
+    }
+
+    private static String countText(Sensitivity.Table t) {
+        int n = t.entries().size();
+        return n == 0 ? "every force is in the same band under every method"
+                : n + (n == 1 ? " force whose band depends on the method" : " forces whose band depends on the method");
+    }
+
+    /** The funnel plot of a proportion indicator, where the chart step wrote one. */
+    private String funnel(IndicatorResult r, String root) {
+        String id = r.definition().id();
+        Path png = folder.resolve(id).resolve("funnel.png");
+        if (!Files.isRegularFile(png)) return "";
+        String alt = "Funnel plot: " + Figures.title(r) + ". The table below lists the forces whose band depends on the method.";
+        Path txt = folder.resolve(id).resolve("funnel.txt");
+        if (Files.isRegularFile(txt)) {
+            try {
+                String s = Files.readString(txt, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+                if (!s.isEmpty()) alt = s;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + txt, e);
+            }
+        }
+        StringBuilder b = new StringBuilder("<figure>\n<figcaption>Funnel plot: ").append(esc(Display.lowerFirst(Figures.title(r))))
+                .append("</figcaption>\n<img src=\"").append(href(root + id + "/funnel.png")).append("\" alt=\"")
+                .append(esc(alt)).append("\">\n</figure>\n");
+        if (Files.isRegularFile(folder.resolve(id).resolve("funnel.svg"))) {
+            b.append("<p><a href=\"").append(href(root + id + "/funnel.svg")).append("\">Funnel plot (SVG)</a></p>\n");
+        }
+        return b.toString();
+    }
+
+    /** The forces of one indicator whose band depends on the method: band per method, then the sentence. */
+    private String sensitivityTable(Sensitivity.Table t, String root) {
+        IndicatorResult r = t.result();
+        if (t.entries().isEmpty()) {
+            return "<p class=\"note\">Every force is in the same band under every method for this indicator.</p>\n";
+        }
+        StringBuilder b = new StringBuilder("<div class=\"scroll\" role=\"region\" aria-label=\"")
+                .append(esc("Forces whose band depends on the method: " + r.definition().title()))
+                .append("\" tabindex=\"0\">\n<table class=\"sensitivity\" id=\"")
+                .append(esc("sens-" + r.definition().id())).append("\">\n<caption>Forces whose band depends on the method: ")
+                .append(esc(r.definition().title())).append("</caption>\n<thead><tr><th scope=\"col\">Force</th>");
+        for (String m : t.methods()) {
+            b.append("<th scope=\"col\">").append(esc(Sensitivity.heading(m))).append("</th>");
+        }
+        b.append("<th scope=\"col\">What the methods say</th></tr></thead>\n<tbody>\n");
+        for (MethodSensitivity.Entry e : t.entries()) {
+            String name = forces.byCode(e.forceCode()).map(Force::name).orElse(e.forceName());
+            Optional<Force> f = forces.byCode(e.forceCode());
+            b.append("<tr><th scope=\"row\">");
+            if (f.isPresent()) {
+                b.append("<a href=\"").append(href(root + "forces/" + f.get().slug() + ".html")).append("\">")
+                        .append(esc(name)).append("</a>");
+            } else {
+                b.append(esc(name));
+            }
+            b.append("</th>");
+            for (String m : t.methods()) {
+                b.append(bandCell(e.bands().getOrDefault(m, Band.MISSING)));
+            }
+            b.append("<td class=\"explain\">").append(esc(e.sentence())).append("</td></tr>\n");
+        }
+        b.append("</tbody>\n</table>\n</div>\n");
+        return b.toString();
+    }
+
+    private static String methodsAnchor(IndicatorResult r) {
+        return "m-" + r.definition().id();
     }
 
     // ---------------------------------------------------------------- parts
@@ -263,6 +435,9 @@ final class Pages {
         }
         if (Files.isRegularFile(folder.resolve(id).resolve("chart.svg"))) {
             b.append(" · <a href=\"").append(href(root + id + "/chart.svg")).append("\">Chart (SVG)</a>");
+        }
+        if (Files.isRegularFile(folder.resolve(id).resolve("funnel.svg"))) {
+            b.append(" · <a href=\"").append(href(root + id + "/funnel.svg")).append("\">Funnel plot (SVG)</a>");
         }
         b.append(" · <a href=\"").append(href(root + "force-compare.xlsx")).append("\">Workbook</a>");
         return b.toString();

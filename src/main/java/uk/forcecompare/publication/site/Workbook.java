@@ -48,6 +48,10 @@ import uk.forcecompare.reference.ForceDirectory;
 final class Workbook {
 
     static final String SUMMARY = "Summary";
+    /** The last sheet: every force whose band depends on the comparison method. */
+    static final String SENSITIVITY = "Method sensitivity";
+    /** Row (0-based) of the Method sensitivity sheet's header. */
+    static final int SENSITIVITY_HEADER_ROW = 4;
     /** Dark blue above (white text), light blue below (black text), as the inspectorate's bar charts. */
     static final String ABOVE_FILL = "12436D";
     static final String BELOW_FILL = "A9D0F5";
@@ -65,6 +69,11 @@ final class Workbook {
     }
 
     static void write(Path file, String collectionTitle, List<IndicatorResult> results, ForceDirectory forces) {
+        write(file, collectionTitle, results, forces, List.of());
+    }
+
+    static void write(Path file, String collectionTitle, List<IndicatorResult> results, ForceDirectory forces,
+                      List<Sensitivity.Table> sensitivity) {
         Workbook w = new Workbook(forces);
         try (XSSFWorkbook wb = w.wb) {
             wb.getProperties().getCoreProperties().setTitle("force-compare: " + collectionTitle);
@@ -72,6 +81,7 @@ final class Workbook {
             List<String> names = sheetNames(results);
             w.summary(collectionTitle, results);
             for (int i = 0; i < results.size(); i++) w.indicator(names.get(i), results.get(i));
+            if (!sensitivity.isEmpty()) w.sensitivity(collectionTitle, sensitivity);
             wb.setActiveSheet(0);
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -86,6 +96,7 @@ final class Workbook {
     static List<String> sheetNames(List<IndicatorResult> results) {
         Set<String> used = new HashSet<>();
         used.add(SUMMARY.toLowerCase(Locale.ROOT));
+        used.add(SENSITIVITY.toLowerCase(Locale.ROOT));
         List<String> out = new ArrayList<>();
         for (IndicatorResult r : results) {
             String base = WorkbookUtil.createSafeSheetName(r.definition().id(), '-');
@@ -237,6 +248,54 @@ final class Workbook {
         s.createFreezePane(0, header + 1);
     }
 
+    // ---------------------------------------------------------------- Method sensitivity
+
+    private void sensitivity(String collectionTitle, List<Sensitivity.Table> tables) {
+        XSSFSheet s = wb.createSheet(SENSITIVITY);
+        text(s, 0, 0, "Forces whose band depends on the comparison method", style("title"));
+        text(s, 1, 0, collectionTitle, style("plain"));
+        text(s, 2, 0, "Every force whose band is not the same under every method, per indicator, with one sentence each. "
+                + "A method that does not apply to the indicator's kind shows \"not applicable\". Forces not listed are in "
+                + "the same band under every method.", style("plain"));
+        Row h = s.createRow(SENSITIVITY_HEADER_ROW);
+        List<String> heads = new ArrayList<>(List.of("Indicator id", "Indicator", "Force code", "Force"));
+        for (String m : Sensitivity.ALL_METHODS) heads.add(Sensitivity.heading(m) + " (" + m + ")");
+        heads.add("What the methods say");
+        for (int i = 0; i < heads.size(); i++) cell(h, i, heads.get(i), style("header"));
+        int row = SENSITIVITY_HEADER_ROW + 1;
+        int sentenceCol = heads.size() - 1;
+        for (Sensitivity.Table t : tables) {
+            IndicatorDefinition d = t.result().definition();
+            if (t.entries().isEmpty()) {
+                Row x = s.createRow(row++);
+                cell(x, 0, d.id(), style("plain"));
+                cell(x, 1, d.title(), style("plain"));
+                cell(x, sentenceCol, "Every force is in the same band under every method.", style("plain"));
+                continue;
+            }
+            for (var e : t.entries()) {
+                Row x = s.createRow(row++);
+                cell(x, 0, d.id(), style("plain"));
+                cell(x, 1, d.title(), style("plain"));
+                cell(x, 2, e.forceCode(), style("plain"));
+                cell(x, 3, forces.byCode(e.forceCode()).map(Force::name).orElse(e.forceName()), style("plain"));
+                for (int i = 0; i < Sensitivity.ALL_METHODS.size(); i++) {
+                    Band b = e.bands().get(Sensitivity.ALL_METHODS.get(i));
+                    if (b == null) cell(x, 4 + i, "not applicable", style("missing"));
+                    else cell(x, 4 + i, b == Band.ABOVE ? "▲ above" : b == Band.BELOW ? "▼ below" : b.label(), bandTextStyle(b));
+                }
+                cell(x, sentenceCol, e.sentence(), style("wrap"));
+            }
+        }
+        s.setColumnWidth(0, 30 * 256);
+        s.setColumnWidth(1, 40 * 256);
+        s.setColumnWidth(2, 13 * 256);
+        s.setColumnWidth(3, 26 * 256);
+        for (int i = 0; i < Sensitivity.ALL_METHODS.size(); i++) s.setColumnWidth(4 + i, 16 * 256);
+        s.setColumnWidth(sentenceCol, 100 * 256);
+        s.createFreezePane(4, SENSITIVITY_HEADER_ROW + 1);
+    }
+
     static String methodNote(IndicatorResult r) {
         Comparison c = r.comparison();
         return "A force is above (or below) where its value is more than one standard deviation (" + c.sdMethod()
@@ -358,6 +417,13 @@ final class Workbook {
                 XSSFCellStyle st = wb.createCellStyle();
                 st.setFont(font(false, "0B0C0C", 11, false));
                 st.setVerticalAlignment(VerticalAlignment.TOP);
+                yield st;
+            }
+            case "wrap" -> {
+                XSSFCellStyle st = wb.createCellStyle();
+                st.setFont(font(false, "0B0C0C", 11, false));
+                st.setVerticalAlignment(VerticalAlignment.TOP);
+                st.setWrapText(true);
                 yield st;
             }
             case "header" -> {

@@ -158,7 +158,8 @@ final class SiteFixture {
 
     /**
      * A staging folder as the run leaves it before the site is written: the contract's files from
-     * {@link PublicationWriter}, and stand-in charts (real PNGs, SVGs and alt text). {@code withCharts} false leaves
+     * {@link PublicationWriter} (comparison-methods.csv and method-sensitivity.csv included), and stand-in charts (real
+     * PNGs, SVGs and alt text; a funnel plot for each proportion indicator). {@code withCharts} false leaves
      * the charts out, as a renderer that failed would.
      */
     static Path publication(Path tmp, List<IndicatorResult> results, boolean withCharts) {
@@ -166,6 +167,7 @@ final class SiteFixture {
         w.startStaging();
         w.writeIndicators(results, FORCES);
         for (IndicatorResult r : results) w.writeChartData(r, FORCES);
+        w.writeComparisonMethods(results, FORCES, false);
         w.writeValidationLog(findings());
         w.writeValidationReport(TITLE, findings(), FORCES);
         w.writeRunJson(Map.of("collection_id", "test-collection"));
@@ -178,6 +180,12 @@ final class SiteFixture {
                         + "<rect width=\"40\" height=\"20\" fill=\"#12436d\"/></svg>\n");
                 write(dir.resolve("chart.txt"), "Bar chart of " + r.definition().title() + " for 43 forces <alt & \"text\">.\n");
                 for (Force f : FORCES.all()) png(dir.resolve(f.slug() + ".png"), Color.BLUE);
+                if (r.definition().kind().equals("proportion")) {
+                    png(dir.resolve("funnel.png"), Color.RED);
+                    write(dir.resolve("funnel.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">"
+                            + "<rect width=\"40\" height=\"20\" fill=\"#d4351c\"/></svg>\n");
+                    write(dir.resolve("funnel.txt"), "Funnel plot of " + r.definition().title() + " for 43 forces <alt & \"text\">.\n");
+                }
             }
         }
         return staging;

@@ -26,10 +26,11 @@ final class SiteLinks {
     private SiteLinks() {
     }
 
-    /** index.html, forces/*.html and indicators/*.html: the pages this package writes. */
+    /** index.html, methods.html, forces/*.html and indicators/*.html: the pages this package writes. */
     static List<Path> pages(Path folder) {
         List<Path> out = new ArrayList<>();
         out.add(folder.resolve("index.html"));
+        if (Files.isRegularFile(folder.resolve(Pages.METHODS_PAGE))) out.add(folder.resolve(Pages.METHODS_PAGE));
         for (String sub : List.of("forces", "indicators")) {
             try (Stream<Path> s = Files.list(folder.resolve(sub))) {
                 s.filter(p -> p.toString().endsWith(".html")).sorted().forEach(out::add);

@@ -57,7 +57,8 @@ class SiteTest {
         assertThat(site.resolve("force-compare.xlsx")).isRegularFile();
         for (Force f : SiteFixture.FORCES.all()) assertThat(site.resolve("forces/" + f.slug() + ".html")).isRegularFile();
         for (IndicatorResult r : results) assertThat(site.resolve("indicators/" + r.definition().id() + ".html")).isRegularFile();
-        assertThat(SiteLinks.pages(site)).hasSize(1 + 43 + results.size());
+        assertThat(site.resolve("methods.html")).isRegularFile();
+        assertThat(SiteLinks.pages(site)).hasSize(1 + 1 + 43 + results.size());
     }
 
     @Test
@@ -78,8 +79,11 @@ class SiteTest {
                 else links++;
             }
         }
-        // 12 charts on the index, 12 on each indicator page, 12 focus charts on each force page
-        assertThat(images).isEqualTo(results.size() * (1 + 1 + 43));
+        // 12 charts on the index, 12 on each indicator page, 12 focus charts on each force page; the funnel plot of
+        // each proportion indicator on its page and on methods.html
+        long proportions = results.stream().filter(r -> r.definition().kind().equals("proportion")).count();
+        assertThat(proportions).isEqualTo(4);
+        assertThat(images).isEqualTo(results.size() * (1 + 1 + 43) + 2 * proportions);
         assertThat(links).isGreaterThan(1000);
     }
 
@@ -87,7 +91,7 @@ class SiteTest {
     void theIndexLinksTheDataTheValidationReportAndTheWorkbook() {
         String index = read(site.resolve("index.html"));
         for (String f : List.of("indicators.csv", "sentences.csv", "validation-report.html", "validation-log.csv",
-                "force-compare.xlsx", "run.json")) {
+                "force-compare.xlsx", "run.json", "comparison-methods.csv", "method-sensitivity.csv", "methods.html")) {
             assertThat(index).contains("href=\"" + f + "\"");
         }
         for (IndicatorResult r : results) {
@@ -142,7 +146,7 @@ class SiteTest {
         Path bare = SiteFixture.publication(other, results, false);
         ReportSite.write(bare, "No charts", results, SiteFixture.FORCES, List.of());
         for (Path page : SiteLinks.pages(bare)) {
-            assertThat(read(page)).doesNotContain("<img");
+            assertThat(read(page)).doesNotContain("<img").doesNotContain("funnel.svg");
             for (SiteLinks.Link l : SiteLinks.of(page)) {
                 if (l.target() != null) assertThat(l.target()).as(page + " -> " + l.raw()).isRegularFile();
             }

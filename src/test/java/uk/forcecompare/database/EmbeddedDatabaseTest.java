@@ -1,0 +1,82 @@
+package uk.forcecompare.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded server shared between processes: a second process connects to the running one; when the database
+ * goes away mid-run the run fails with exit 1, and the same command resumes it.
+ */
+class EmbeddedDatabaseTest {
+
+    @TempDir
+    Path tmp;
+
+    private Process child(Path dbDir, Path out, String... jvm) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        cmd.addAll(List.of(jvm));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "uk.forcecompare.ForceCompare", "run",
+                "data/sample/2024-spring", "--out", out.toString(), "--force-compare.database.dir=" + dbDir));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    private static Path waitForServer(Path dbDir) throws InterruptedException {
+        Path pid = dbDir.resolve("postmaster.pid");
+        for (int i = 0; i < 600 && !(Files.exists(pid) && Files.exists(dbDir.resolve(EmbeddedDatabase.OWNER_FILE))); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(pid).exists();
+        return pid;
+    }
+
+    @Test
+    void aSecondProcessConnectsToTheServerTheFirstStarted() throws Exception {
+        Path db = tmp.resolve("db");
+        Process first = child(db, tmp.resolve("out1"), "-Dforce-compare.pause-at=compute.after-first-indicator",
+                "-Dforce-compare.pause-ms=4000");
+        Path pid = waitForServer(db);
+        int port = Integer.parseInt(Files.readAllLines(pid).get(3).strip());
+        EmbeddedDatabase.Server attached = EmbeddedDatabase.shared(db);
+        assertThat(attached.owned()).isFalse();
+        assertThat(attached.port()).isEqualTo(port);
+        String out = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(first.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(first.exitValue()).as(out).isZero();
+    }
+
+    @Test
+    void whenTheDatabaseGoesAwayTheRunFailsWithExitOneAndTheNextRunResumes() throws Exception {
+        Path db = tmp.resolve("db2");
+        Path out = tmp.resolve("out");
+        Process first = child(db, out, "-Dforce-compare.pause-at=compute.after-first-indicator", "-Dforce-compare.pause-ms=8000");
+        Path pid = waitForServer(db);
+        // wait until the run is past ingest, then stop the server under it
+        Thread.sleep(9000);
+        long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).strip());
+        new ProcessBuilder("kill", "-INT", Long.toString(postmaster)).inheritIO().start().waitFor();
+        String failed = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(first.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        System.out.println(failed);
+        assertThat(first.exitValue()).as(failed).isEqualTo(1);
+        assertThat(failed).contains("run the same command again");
+        assertThat(out.resolve("2024-spring")).doesNotExist();
+
+        Process again = child(db, out);
+        String resumed = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(again.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        System.out.println(resumed);
+        assertThat(again.exitValue()).as(resumed).isZero();
+        assertThat(resumed).contains("resuming");
+        assertThat(out.resolve("2024-spring/indicators.csv")).exists();
+    }
+}
