@@ -40,6 +40,8 @@ class ChartTasklet implements Tasklet {
         for (IndicatorResult r : results.results(run, RunSupport.requestedIndicators(c))) {
             renderer.renderAll(Figures.chartOf(r, support.forces, ++figure), slugs, writer.staging().resolve(r.definition().id()));
             writer.writeChartData(r, support.forces);
+            Figures.funnelOf(r, support.forces).ifPresent(plot ->
+                    uk.forcecompare.charts.FunnelRenderer.render(plot, writer.staging().resolve(r.definition().id())));
             contribution.incrementWriteCount(1);
             CrashPoints.reach("chart.after-first-indicator");
         }

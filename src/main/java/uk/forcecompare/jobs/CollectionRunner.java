@@ -66,6 +66,11 @@ public class CollectionRunner {
         try (RunLock.Held ignored = held.get()) {
             new PublicationWriter(root, collection.id(), 0).recover();
             JobInstance instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, params);
+            for (long attempt = 2; instance != null && completed(instance) && !stillPublished(instance, root, collection.id()); attempt++) {
+                // published once, but that publication has been replaced or deleted since: publish these inputs again
+                params = RunParameters.of(collection, root, attempt);
+                instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, params);
+            }
             if (instance != null) {
                 JobExecution last = jobRepository.getLastJobExecution(instance);
                 if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
@@ -89,6 +94,32 @@ public class CollectionRunner {
         } catch (Exception e) {
             out.println("The run failed: " + rootMessage(e) + ". The previous publication stands; run the same command again to resume.");
             return FAILED;
+        }
+    }
+
+    /** Whether these inputs are published, as they stand, in that output root. */
+    public boolean isPublished(Collection collection, Path outputRoot) {
+        Path root = outputRoot.toAbsolutePath().normalize();
+        for (long attempt = 1; ; attempt++) {
+            JobInstance instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, RunParameters.of(collection, root, attempt));
+            if (instance == null || !completed(instance)) return false;
+            if (stillPublished(instance, root, collection.id())) return true;
+        }
+    }
+
+    private boolean completed(JobInstance instance) {
+        JobExecution last = jobRepository.getLastJobExecution(instance);
+        return last != null && last.getStatus() == BatchStatus.COMPLETED;
+    }
+
+    /** Whether {@code <root>/<id>} still shows this run's publication. */
+    private static boolean stillPublished(JobInstance instance, Path root, String collectionId) {
+        PublicationWriter w = new PublicationWriter(root, collectionId, instance.getInstanceId());
+        try {
+            return java.nio.file.Files.exists(w.target().resolve("indicators.csv"))
+                    && w.target().toRealPath().equals(w.staging().toRealPath());
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -74,10 +74,8 @@ public class CollectionSchedule {
                 out.println("Skipped " + folder + ": " + e.getMessage());
                 continue;
             }
-            JobInstance instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, RunParameters.of(c, outputRoot));
-            JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
-            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                log.info("{} is unchanged since run {}: nothing to do", c.id(), instance.getInstanceId());
+            if (runner.isPublished(c, outputRoot)) {
+                log.info("{} is unchanged since its last published run: nothing to do", c.id());
                 continue;
             }
             int status = runner.run(c, outputRoot, out);

@@ -28,8 +28,19 @@ final class RunParameters {
     private RunParameters() {
     }
 
+    static final String ATTEMPT = "publication.attempt";
+
     static JobParameters of(Collection c, Path outputRoot) {
+        return of(c, outputRoot, 1);
+    }
+
+    /**
+     * @param attempt 1, unless the same inputs were published before and that publication has since been replaced
+     *                or deleted: publishing them again is then a new run
+     */
+    static JobParameters of(Collection c, Path outputRoot, long attempt) {
         return new JobParametersBuilder()
+                .addLong(ATTEMPT, attempt)
                 .addString(COLLECTION_ID, c.id())
                 .addString(MANIFEST_SHA256, c.manifestSha256().orElse("none"))
                 .addString(INPUTS_SHA256, inputsDigest(c))

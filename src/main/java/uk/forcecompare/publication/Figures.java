@@ -50,6 +50,39 @@ public final class Figures {
                 d.target(), d.targetLabel(), notes, Optional.empty());
     }
 
+    /**
+     * The funnel plot of a proportion indicator: each force's value against its denominator, with 95% and 99.8%
+     * limits around the England and Wales rate. Empty for other kinds.
+     */
+    public static java.util.Optional<uk.forcecompare.charts.FunnelPlot> funnelOf(IndicatorResult r, ForceDirectory forces) {
+        IndicatorDefinition d = r.definition();
+        if (uk.forcecompare.indicators.methods.IndicatorKind.byId(d.kind()) != uk.forcecompare.indicators.methods.IndicatorKind.PROPORTION) {
+            return java.util.Optional.empty();
+        }
+        List<uk.forcecompare.indicators.methods.ForceInput> inputs = r.forces().stream().map(v -> v.hasValue()
+                ? new uk.forcecompare.indicators.methods.ForceInput(v.forceCode(), v.numerator().get().doubleValue(),
+                        v.denominator().get().doubleValue(), v.value().getAsDouble())
+                : uk.forcecompare.indicators.methods.ForceInput.missing(v.forceCode(),
+                        v.numerator().map(java.math.BigDecimal::doubleValue).orElse(null),
+                        v.denominator().map(java.math.BigDecimal::doubleValue).orElse(null))).toList();
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        forces.all().forEach(f -> names.put(f.code(), f.name()));
+        String title = title(r);
+        return java.util.Optional.of(uk.forcecompare.charts.FunnelPlot.of(
+                "Funnel plot: " + Character.toLowerCase(title.charAt(0)) + title.substring(1), d.axisLabel(), denominatorLabel(d),
+                d.decimals(), d.unit().suffix(), d.unit().multiplier(), inputs, new java.util.HashSet<>(r.comparison().excluded()),
+                names, List.of(d.sourceNote())));
+    }
+
+    static String denominatorLabel(IndicatorDefinition d) {
+        return switch (d.denominator().get(0)) {
+            case "CALLS_999_TOTAL" -> "Number of 999 calls";
+            case "CALLS_101_RECEIVED" -> "Number of 101 calls received";
+            case "STOP_SEARCH_S1_SEARCHES", "RECORDS_STOP_SEARCHES" -> "Number of stop and searches";
+            default -> "Denominator (" + String.join(" + ", d.denominator()) + ")";
+        };
+    }
+
     /** "Proportion of 999 calls answered within 10 seconds by forces in England and Wales in the year ending 31 December 2023" */
     public static String title(IndicatorResult r) {
         return r.definition().chartSubject() + " by forces in England and Wales in " + r.period().describe();

@@ -81,11 +81,48 @@ class CollectionRunJobTest {
         assertThat(again.output()).contains("already published by run");
     }
 
+    @Test
+    void inputsPublishedBeforeArePublishedAgainWhenTheirPublicationWasReplacedOrDeleted(@TempDir Path collections) throws IOException {
+        Path copy = collections.resolve("2024-spring");
+        RestartAfterCrashTest.copyTree(SAMPLE, copy);
+        String manifest = Files.readString(copy.resolve("collection.yml"));
+        assertThat(CommandLineRuns.run("run", copy.toString(), "--out", out.toString()).exitStatus()).isZero();
+        byte[] a = Files.readAllBytes(out.resolve("2024-spring/indicators.csv"));
+
+        // a resubmission (B) replaces the publication; going back to the first inputs (A) must publish A again
+        Files.writeString(copy.resolve("collection.yml"), manifest.replace("\"FY2022/23\" }\n  calls-101", "\"FY2022/23\" }\n  calls-101")
+                .replace("calls-999-per-1000:            { period: \"2023-01..2023-12\" }\n", ""));
+        assertThat(CommandLineRuns.run("run", copy.toString(), "--out", out.toString()).exitStatus()).isZero();
+        assertThat(Files.readAllBytes(out.resolve("2024-spring/indicators.csv"))).isNotEqualTo(a);
+        Files.writeString(copy.resolve("collection.yml"), manifest);
+        CommandLineRuns.Outcome back = CommandLineRuns.run("run", copy.toString(), "--out", out.toString());
+        assertThat(back.exitStatus()).isZero();
+        assertThat(back.output()).doesNotContain("already published");
+        assertThat(Files.readAllBytes(out.resolve("2024-spring/indicators.csv"))).isEqualTo(a);
+
+        // a deleted publication is published again too
+        PublicationWriterAccess.delete(out);
+        CommandLineRuns.Outcome again = CommandLineRuns.run("run", copy.toString(), "--out", out.toString());
+        assertThat(again.exitStatus()).isZero();
+        assertThat(Files.readAllBytes(out.resolve("2024-spring/indicators.csv"))).isEqualTo(a);
+        assertThat(CommandLineRuns.run("run", copy.toString(), "--out", out.toString()).output()).contains("already published by run");
+    }
+
     /** Every expected finding appears in the log; an empty expected field matches anything. */
     static void assertContainsExpectedFindings(List<Map<String, String>> log, Path expectedFile) {
         for (Map<String, String> want : CsvTables.read(expectedFile)) {
             assertThat(log).as("the log should hold " + want).anyMatch(got -> want.entrySet().stream()
                     .allMatch(e -> e.getValue().isEmpty() || e.getValue().equals(got.get(e.getKey()))));
+        }
+    }
+
+    static final class PublicationWriterAccess {
+        static void delete(Path root) throws IOException {
+            try (var s = Files.walk(root)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    if (!p.equals(root)) Files.delete(p);
+                }
+            }
         }
     }
 }
