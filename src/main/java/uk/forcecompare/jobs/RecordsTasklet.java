@@ -55,6 +55,7 @@ class RecordsTasklet implements Tasklet {
         Map<String, SourceFile> byPath = c.sources().stream().collect(Collectors.toMap(SourceFile::relativePath, Function.identity()));
         FindingLog findings = new FindingLog();
         long rows = 0, t0 = System.nanoTime();
+        Progress progress = support.recordsProgress(chunk);
         for (String p : paths) {
             SourceFile file = byPath.get(p);
             List<Observation> observations = new ArrayList<>();
@@ -77,6 +78,7 @@ class RecordsTasklet implements Tasklet {
             repository.saveObservations(run, observations);
             repository.saveSourceFile(run, file, summary);
             rows += summary.rowsRead();
+            progress.advance(file.size(), summary.rowsRead());
             contribution.incrementReadCount();
         }
         repository.saveFindings(run, stepName, findings.all());

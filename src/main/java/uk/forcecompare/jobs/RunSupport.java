@@ -53,6 +53,15 @@ class RunSupport {
         loaded.put(c.folder().toString(), c);
     }
 
+    private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
+
+    /** The progress of the record-level ingest of one job execution, shared by its partitions. */
+    Progress recordsProgress(ChunkContext chunk) {
+        JobExecution job = job(chunk);
+        return progress.computeIfAbsent(job.getId(), id -> new Progress("data.police.uk records",
+                RecordFiles.records(collection(chunk)).stream().mapToLong(f -> f.size()).sum()));
+    }
+
     Path outputRoot(ChunkContext chunk) {
         return Path.of(job(chunk).getJobParameters().getString(RunParameters.OUTPUT_ROOT));
     }
