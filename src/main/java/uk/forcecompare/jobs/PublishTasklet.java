@@ -87,6 +87,8 @@ class PublishTasklet implements Tasklet {
             inputs.add(i);
         }
         m.put("inputs", inputs);
+        repository.previousPublication(c.id(), run).ifPresent(previous -> m.put("changed_since_run_" + previous,
+                changedInputs(repository.sourceFiles(previous), repository.sourceFiles(run))));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("output_root", job.getJobParameters().getString(RunParameters.OUTPUT_ROOT));
         settings.put("sd_method", c.settings().populationSd() ? "population (n)" : "sample (n-1)");
@@ -110,6 +112,18 @@ class PublishTasklet implements Tasklet {
         m.put("counts", counts);
         m.put("exit_status", exitStatus);
         return m;
+    }
+
+    /** Which inputs were added, removed or changed (a resubmitted return) since the previous publication. */
+    static Map<String, List<String>> changedInputs(List<RunRepository.SourceFileRecord> before, List<RunRepository.SourceFileRecord> after) {
+        Map<String, String> was = new LinkedHashMap<>(), is = new LinkedHashMap<>();
+        before.forEach(f -> was.put(f.path(), f.sha256()));
+        after.forEach(f -> is.put(f.path(), f.sha256()));
+        Map<String, List<String>> changes = new LinkedHashMap<>();
+        changes.put("added", is.keySet().stream().filter(p -> !was.containsKey(p)).toList());
+        changes.put("removed", was.keySet().stream().filter(p -> !is.containsKey(p)).toList());
+        changes.put("changed", is.keySet().stream().filter(p -> was.containsKey(p) && !was.get(p).equals(is.get(p))).toList());
+        return changes;
     }
 
     private static long count(List<Finding> findings, Severity s) {

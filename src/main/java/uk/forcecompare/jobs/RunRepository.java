@@ -250,6 +250,12 @@ class RunRepository {
                 """).params(run, execution, collectionId, folder, exitStatus, counts[0], counts[1], counts[2]).update();
     }
 
+    /** The run that last published this collection, other than the given one. */
+    Optional<Long> previousPublication(String collectionId, long run) {
+        return jdbc.sql("select run_id from publication where collection_id = ? and run_id <> ? order by published_at desc limit 1")
+                .params(collectionId, run).query(Long.class).optional();
+    }
+
     record PublicationRecord(long runId, long jobExecutionId, String folder, int exitStatus, java.time.OffsetDateTime publishedAt) {
     }
 
