@@ -55,7 +55,9 @@ final class ValidationReport {
                 .append(select("rule", "Rule", byRule.keySet())).append("</form>\n");
         h.append("<table id=\"findings\"><thead><tr><th>Severity</th><th>Rule</th><th>Force</th><th>Indicator</th><th>File</th>")
                 .append("<th>Location</th><th>Message</th><th>Observed</th><th>Expected</th></tr></thead><tbody>\n");
-        for (Finding f : findings) {
+        // errors first, then warnings, then information: a reviewer starts with what removes values
+        List<Finding> bySeverity = findings.stream().sorted(java.util.Comparator.comparing(Finding::severity)).toList();
+        for (Finding f : bySeverity) {
             String force = f.forceCode().isEmpty() ? "(no force)" : forceName(f.forceCode(), forces);
             h.append("<tr data-force=\"").append(esc(force)).append("\" data-severity=\"").append(f.severity().label())
                     .append("\" data-rule=\"").append(esc(f.rule().id())).append("\"><td class=\"").append(f.severity().label())
