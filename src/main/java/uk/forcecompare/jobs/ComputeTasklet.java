@@ -43,6 +43,7 @@ class ComputeTasklet implements Tasklet {
         IndicatorCalculator calculator = new IndicatorCalculator(support.forces, repository.observations(run),
                 c.populationMidYear(), findings);
         Set<String> excluded = support.excludedForceCodes(c);
+        Optional<Long> previous = repository.lastCollectionPublished(c.id());
         for (IndicatorDefinition def : indicators(c, calculator)) {
             Optional<Period> period = c.indicators().getOrDefault(def.id(), Optional.empty()).or(() -> calculator.defaultPeriod(def));
             if (period.isEmpty()) {
@@ -52,12 +53,41 @@ class ComputeTasklet implements Tasklet {
             }
             IndicatorResult result = calculator.compute(def, period.get(), excluded, c.settings().populationSd());
             repository.saveResult(run, result);
+            previous.ifPresent(p -> queryChanges(def, result, repository.valuesByForce(p, def.id()), findings));
             CrashPoints.reach("compute.after-first-indicator");
             log.info("{} {}: {} forces with a value, mean {}, sd {}", def.id(), period.get().text(),
                     result.comparison().nForces(), result.comparison().mean(), result.comparison().sd());
         }
         repository.saveFindings(run, "compute", findings.all());
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Queries (never removes) a value that moved far from the force's value in the last collection published:
+     * by more than a quarter, and by more than half the band's width, so that small values moving a little are not flagged.
+     */
+    private void queryChanges(IndicatorDefinition def, IndicatorResult result, java.util.Map<String, Double> before, FindingLog findings) {
+        queryChanges(def, result, before, support.forces, findings);
+    }
+
+    static void queryChanges(IndicatorDefinition def, IndicatorResult result, java.util.Map<String, Double> before,
+                             uk.forcecompare.reference.ForceDirectory forces, FindingLog findings) {
+        double sd = result.comparison().sd();
+        for (var v : result.forces()) {
+            Double was = before.get(v.forceCode());
+            if (was == null || !v.hasValue()) continue;
+            double now = v.value().getAsDouble();
+            double change = now - was;
+            boolean relative = was != 0 && Math.abs(change / was) > 0.25;
+            boolean absolute = Double.isNaN(sd) || Math.abs(change) > 0.5 * sd;
+            if (relative && absolute) {
+                String name = forces.byCode(v.forceCode()).map(f -> f.name()).orElse(v.forceCode());
+                findings.report(Finding.of(Rule.PLAUSIBLE_CHANGE).force(v.forceCode()).indicator(def.id())
+                        .message(String.format(java.util.Locale.ROOT, "%s's %s moved from %.4g in the last collection to %.4g (%+.0f%%); please confirm it",
+                                name, def.id(), was, now, change / was * 100))
+                        .observed(String.valueOf(now)).expected("near " + was));
+            }
+        }
     }
 
     private List<IndicatorDefinition> indicators(Collection c, IndicatorCalculator calculator) {

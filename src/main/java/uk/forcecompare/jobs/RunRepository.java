@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -248,6 +249,22 @@ class RunRepository {
                   published_at = now(), exit_status = excluded.exit_status, errors = excluded.errors,
                   warnings = excluded.warnings, infos = excluded.infos
                 """).params(run, execution, collectionId, folder, exitStatus, counts[0], counts[1], counts[2]).update();
+    }
+
+    /** The run that published the last other collection, before this one. */
+    Optional<Long> lastCollectionPublished(String collectionId) {
+        return jdbc.sql("select run_id from publication where collection_id <> ? order by published_at desc limit 1")
+                .param(collectionId).query(Long.class).optional();
+    }
+
+    /** A run's values of one indicator by force, where the force had one. */
+    Map<String, Double> valuesByForce(long run, String indicatorId) {
+        Map<String, Double> m = new java.util.HashMap<>();
+        jdbc.sql("select force_code, value from indicator_value where run_id = ? and indicator_id = ? and value is not null")
+                .params(run, indicatorId).query(rs -> {
+                    m.put(rs.getString(1), rs.getDouble(2));
+                });
+        return m;
     }
 
     /** The run that last published this collection, other than the given one. */

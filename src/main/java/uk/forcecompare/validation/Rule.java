@@ -94,6 +94,9 @@ public enum Rule {
     PLAUSIBLE_RANGE("plausibility.out-of-range", WARNING,
             "A value outside the plausible range for its indicator.",
             "nothing (a query)"),
+    PLAUSIBLE_CHANGE("plausibility.change-from-last-collection", WARNING,
+            "A value far from the force's value for the same indicator in the last collection published.",
+            "nothing (a query)"),
     PLAUSIBLE_OUTLIER("plausibility.outlier-3sd", WARNING,
             "A value more than 3 standard deviations from the other forces' mean.",
             "nothing (a query)");

@@ -1,0 +1,516 @@
+package uk.forcecompare.publication.queries;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import uk.forcecompare.reference.Force;
+import uk.forcecompare.reference.ForceDirectory;
+import uk.forcecompare.validation.Finding;
+import uk.forcecompare.validation.Rule;
+import uk.forcecompare.validation.Severity;
+
+/**
+ * One query workbook per force, {@code queries/<force slug>.xlsx}, for every force with at least one error or
+ * warning (information findings are never queried): a {@value #COVER} sheet addressed to the force's performance
+ * team, then a {@value #QUERIES} sheet with one row per finding, a plain-English question, why it is asked, where
+ * it was found, and an empty, unlocked "Force response" column. Ready to send as it is.
+ *
+ * <p>Who is asked: the force whose ONS code the finding carries. A finding without one (a return that cannot be
+ * opened, or lacks a sheet) goes to the force its file name names, when it names exactly one; a return whose force
+ * is uncertain goes to the force of its cover code and to the force of its file name. A finding that names no force
+ * either way (a published table that cannot be read, a row for an unknown body) is in no force's workbook.
+ *
+ * <p>Order: errors first, then warnings; within each, by file (findings about no file last), then sheet, row and
+ * column. References are
+ * {@code <force code>-Qnnn} in that order. At most {@value #MAX_QUERIES_PER_FILE_AND_RULE} queries of one rule
+ * about one file are listed; one further query says how many more there are (all of them are in the
+ * validation log).
+ */
+public final class QueryWorkbooks {
+
+    public static final String COVER = "Cover";
+    public static final String QUERIES = "Queries";
+    /** The Queries sheet's columns, left to right. */
+    public static final List<String> COLUMNS = List.of("Reference", "Priority", "Question", "Why we ask", "File", "Cell",
+            "We found", "We expected", "Rule", "Force response");
+    public static final int RESPONSE_COLUMN = COLUMNS.indexOf("Force response");
+    public static final int MAX_QUERIES_PER_FILE_AND_RULE = 100;
+
+    private static final int[] WIDTHS = {16, 22, 70, 48, 34, 14, 28, 28, 26, 60};
+    /** Measure codes as the findings' messages print them: upper case words joined by underscores. */
+    private static final Pattern MEASURE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
+    private static final Pattern CELL = Pattern.compile("(?:'((?:[^']|'')+)'|([^!]+))!\\$?([A-Z]+)\\$?(\\d+)");
+    private static final Pattern LINE = Pattern.compile("line (\\d+)");
+
+    private QueryWorkbooks() {
+    }
+
+    /** Writes the workbooks dated today. */
+    public static void write(Path queriesFolder, String collectionTitle, List<Finding> findings, ForceDirectory forces) {
+        write(queriesFolder, collectionTitle, findings, forces, LocalDate.now());
+    }
+
+    /**
+     * Writes {@code <queriesFolder>/<force slug>.xlsx} for every force with an error or warning and returns the files
+     * written, in force order. Other files in the folder are left alone.
+     */
+    public static List<Path> write(Path queriesFolder, String collectionTitle, List<Finding> findings, ForceDirectory forces,
+                                   LocalDate issued) {
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<Force, List<Query>> e : queriesByForce(findings, forces).entrySet()) {
+            Path file = queriesFolder.resolve(fileName(e.getKey()));
+            writeOne(file, collectionTitle, e.getKey(), e.getValue(), issued);
+            written.add(file);
+        }
+        return written;
+    }
+
+    /** {@code <force slug>.xlsx}. */
+    public static String fileName(Force force) {
+        return force.slug() + ".xlsx";
+    }
+
+    /** One row of a force's Queries sheet. */
+    public record Query(String reference, Severity severity, String question, String why, String file, String cell,
+                        String observed, String expected, String ruleId) {
+    }
+
+    /** The queries each force is sent, forces in reference-list order; forces with none are absent. */
+    public static Map<Force, List<Query>> queriesByForce(List<Finding> findings, ForceDirectory forces) {
+        Map<String, List<Finding>> byCode = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.severity() == Severity.INFO) continue;
+            for (Force force : recipients(f, forces)) byCode.computeIfAbsent(force.code(), k -> new ArrayList<>()).add(f);
+        }
+        Map<Force, List<Query>> out = new LinkedHashMap<>();
+        for (Force force : forces.all()) {
+            List<Finding> mine = byCode.get(force.code());
+            if (mine != null) out.put(force, queries(force, mine));
+        }
+        return out;
+    }
+
+    /** The forces a finding is put to (empty: none can be told). */
+    static Set<Force> recipients(Finding f, ForceDirectory forces) {
+        Set<Force> to = new LinkedHashSet<>();
+        forces.byCode(f.forceCode()).ifPresent(to::add);
+        if (to.isEmpty() || f.rule() == Rule.RETURN_FORCE_UNCERTAIN) {
+            List<Force> named = f.sourceFile().isEmpty() ? List.of() : forces.forcesNamedInFileName(baseName(f.sourceFile()));
+            if (named.size() == 1) to.add(named.get(0));
+        }
+        return to;
+    }
+
+    private static List<Query> queries(Force force, List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparingInt((Finding f) -> f.severity().ordinal())
+                .thenComparing(f -> f.sourceFile().isEmpty() ? "\uffff" : f.sourceFile())
+                .thenComparing(f -> sortKey(f.location()))
+                .thenComparing(f -> f.rule().id()));
+        Map<String, Integer> perFileAndRule = new LinkedHashMap<>();
+        Map<String, Finding> firstOmitted = new LinkedHashMap<>();
+        List<Object> rows = new ArrayList<>(); // Finding, or String key of an omission summary
+        for (Finding f : sorted) {
+            String key = f.sourceFile() + "\u0000" + f.rule().id();
+            int n = perFileAndRule.merge(key, 1, Integer::sum);
+            if (n <= MAX_QUERIES_PER_FILE_AND_RULE) {
+                rows.add(f);
+            } else if (n == MAX_QUERIES_PER_FILE_AND_RULE + 1) {
+                firstOmitted.put(key, f);
+                rows.add(key);
+            }
+        }
+        List<Query> out = new ArrayList<>();
+        int i = 1;
+        for (Object row : rows) {
+            String ref = String.format(Locale.ROOT, "%s-Q%03d", force.code(), i++);
+            if (row instanceof Finding f) {
+                out.add(new Query(ref, f.severity(), question(f), f.rule().explanation(), f.sourceFile(), f.location(),
+                        f.observed(), f.expected(), f.rule().id()));
+            } else {
+                Finding f = firstOmitted.get((String) row);
+                int more = perFileAndRule.get((String) row) - MAX_QUERIES_PER_FILE_AND_RULE;
+                out.add(new Query(ref, f.severity(), "There are " + more + " more findings like the "
+                        + MAX_QUERIES_PER_FILE_AND_RULE + " above in " + f.sourceFile() + " (the first at "
+                        + (f.location().isEmpty() ? "the file" : f.location()) + "). They are not listed one by one here; "
+                        + "please treat them together, and tell us how you will correct them.",
+                        f.rule().explanation(), f.sourceFile(), f.location(), more + " more", "", f.rule().id()));
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- questions
+
+    /** The finding as a question the force's performance team can answer. */
+    public static String question(Finding f) {
+        String m = measure(f);
+        String what = m.isEmpty() ? (f.indicatorId().isEmpty() ? "this figure" : f.indicatorId()) : m;
+        String at = f.location().isEmpty() ? "" : " (" + f.location() + ")";
+        String file = f.sourceFile().isEmpty() ? "the data" : f.sourceFile();
+        boolean cover = f.location().startsWith("Cover!");
+        boolean ret = cover || f.location().startsWith("Return!");
+        String seen = f.observed().isEmpty() ? "blank" : "'" + f.observed() + "'";
+        String detail = detail(f.message());
+        return switch (f.rule()) {
+            case VALUE_NOT_SUPPLIED -> (ret ? "Your return's value for " : "The value for ") + what + at
+                    + " is blank. Please supply it, or tell us it is not available.";
+            case VALUE_NOT_NUMBER -> {
+                String start = (ret ? "Your return's value for " : "The value for ") + what + at;
+                if (f.observed().startsWith("#")) {
+                    yield start + " shows the Excel error " + f.observed() + ", not a figure. Please correct the formula "
+                            + "or type the figure in" + expecting(f) + ".";
+                }
+                if (f.message().contains("a date where")) {
+                    yield start + " is a date (" + f.observed() + "), not a figure. Please give the figure as a number"
+                            + expecting(f) + ".";
+                }
+                if (f.message().contains("whole number")) {
+                    yield start + " is " + f.observed() + ", but a count must be a whole number. Please give the whole number.";
+                }
+                yield start + " is " + seen + ", which is not a number. Please give the figure as a number" + expecting(f)
+                        + ", or tell us it is not available.";
+            }
+            case VALUE_NEGATIVE -> (ret ? "Your return's value for " : "The value for ") + what + at + " is " + f.observed()
+                    + ". A count cannot be below zero: please correct it.";
+            case VALUE_FORMULA_NO_RESULT -> (ret ? "Your return's value for " : "The value for ") + what + at
+                    + " is a formula (" + f.observed() + ") saved without its result, so we cannot see the figure. Please "
+                    + "open the workbook in Excel, let it calculate and save it, or type the figure in.";
+            case VALUE_UNPARSEABLE -> cover
+                    ? "The Cover sheet of your return" + at + " cannot be used: " + detail + ". Please correct it"
+                            + expecting(f) + " and send the return again."
+                    : "The value" + (m.isEmpty() ? "" : " for " + m) + at + " in " + file + " is " + seen
+                            + ", which we could not read" + expecting(f) + ". Please check it and tell us the right value.";
+            case VALUE_SUPPRESSED -> "The published figure for " + what + at + " in " + file + " is shown as unavailable ("
+                    + seen + "). If your force holds this figure, please tell us what it is.";
+            case VALUE_PART_EXCEEDS_WHOLE -> "For " + what + ", " + lowerFirst(detail) + ". A part cannot be larger than its "
+                    + "whole: please check both figures and tell us which is right.";
+            case ROW_DUPLICATE_CONFLICT -> (ret ? "Your return gives " : file + " gives ") + what + " more than once with "
+                    + "different values (the row at " + f.location() + " and an earlier row), so neither was used. Please "
+                    + "tell us which figure is right.";
+            case ROW_DUPLICATE_EXACT -> "The row at " + f.location() + (ret ? " of your return" : " of " + file)
+                    + " repeats an earlier row for " + what + " exactly. We have counted it once; please tell us if that is wrong.";
+            case MEASURE_UNKNOWN -> "Your return has a row" + at + " with the measure code " + seen + ", which is not one "
+                    + "of the codes we ask for, so its value was not used. Please tell us which measure it is meant to be, "
+                    + "or remove the row.";
+            case SHEET_MISSING -> "The workbook " + file + " cannot be read as your return: " + detail + ". Please send it "
+                    + "again on the template we provided, with its Cover and Return sheets.";
+            case COLUMN_MISSING -> cover
+                    ? "Your return's Cover sheet" + at + " " + afterReturn(detail) + ". Please fill it in" + expecting(f)
+                            + " and send the return again."
+                    : "We could not find the header row we need in " + file + at + ": " + detail + ". Please send it "
+                            + "again on the template we provided, with the columns Measure code, Measure, Value and Notes.";
+            case RETURN_FORCE_UNCERTAIN -> "We could not tell for sure which force the workbook " + file + " is from: "
+                    + detail + ". None of its figures were used. Please check the force name and force code on its "
+                    + "Cover sheet and the file name, and send it again.";
+            case RETURN_DUPLICATE_SUBMISSION -> "We received more than one return from your force (" + f.observed()
+                    + ", including " + file + "), so none of them was used. Please tell us which one is right.";
+            case RETURN_MISSING -> "We have not received your force's return for this collection. Please send it, or tell "
+                    + "us when it will arrive.";
+            case FILE_UNREADABLE -> "We could not read the file " + file + " (" + (f.observed().isEmpty() ? detail : f.observed())
+                    + "), so nothing was taken from it. " + (file.toLowerCase(Locale.ROOT).endsWith(".csv")
+                            ? "Please check the file and send it again as CSV saved in UTF-8."
+                            : "Please save it again as an Excel workbook (.xlsx), check that it opens, and send it again.");
+            case FILE_KIND_UNKNOWN, FILE_STRAY -> "We did not recognise the file " + file + ", so it was not read. Please "
+                    + "tell us what it is, or send your figures on the template we provided.";
+            case FORCE_UNKNOWN -> "The file " + file + at + " has figures for " + seen + ", which we cannot match to a "
+                    + "force. Please tell us which force they belong to.";
+            case FORCE_NOT_TERRITORIAL -> "The file " + file + at + " has figures for " + seen + ", which is not one of "
+                    + "the 43 forces, so they were left out. Please tell us if that is wrong.";
+            case RECORDS_FALLS_WITHIN_MISMATCH -> "Some rows of your data.police.uk file " + file + " name another force "
+                    + "in 'Falls within' (" + f.observed() + "). We counted them for your force; please tell us if that is wrong.";
+            case PERIOD_MONTH_MISSING -> "We have no figure for one or more months of the period for " + what + ": "
+                    + detail + ". Please tell us whether the figures exist and send them if they do.";
+            case PERIOD_MISMATCH -> "The period of your figures" + (f.observed().isEmpty() ? "" : " (" + f.observed() + ")")
+                    + " is not the period we asked for" + (f.expected().isEmpty() ? "" : " (" + f.expected() + ")")
+                    + ". Please confirm which period they cover.";
+            case POPULATION_MISSING -> "Your force is missing from the population table we use (" + detail + "), so its "
+                    + "figures per 1,000 population cannot be shown. Please tell us if you know why.";
+            case FORCE_NO_VALUE -> "We have no value for " + what + " for your force: " + detail + ".";
+            case PLAUSIBLE_RANGE -> "Your figure for " + what + (f.observed().isEmpty() ? "" : " (" + f.observed() + ")")
+                    + " is outside the range we would expect" + (f.expected().isEmpty() ? "" : " (" + f.expected() + ")")
+                    + ". Please confirm it is right, or correct it.";
+            case PLAUSIBLE_OUTLIER -> "Your figure for " + what + (f.observed().isEmpty() ? "" : " (" + f.observed() + ")")
+                    + " is more than three standard deviations from the other forces' figures. Please confirm it is right, "
+                    + "and tell us anything that explains it.";
+            default -> lowerFirst(detail).isEmpty() ? "Please check this finding and reply." : capitalise(detail) + at
+                    + ". Please check this and reply.";
+        };
+    }
+
+    /** The measure code a finding is about: one of the return's codes where the message names one. */
+    static String measure(Finding f) {
+        Matcher m = MEASURE.matcher(f.message());
+        String first = "";
+        while (m.find()) {
+            if (uk.forcecompare.sources.Measures.FORCE_RETURN.containsKey(m.group())) return m.group();
+            if (first.isEmpty()) first = m.group();
+        }
+        return first;
+    }
+
+    private static String expecting(Finding f) {
+        return f.expected().isEmpty() ? "" : " (we expect " + f.expected() + ")";
+    }
+
+    /** The message after the reader's own "who and what:" prefix, without a final full stop. */
+    private static String detail(String message) {
+        String d = message;
+        int colon = d.indexOf(": ");
+        if (colon > 0 && colon < 120) d = d.substring(colon + 2);
+        d = d.strip();
+        while (d.endsWith(".")) d = d.substring(0, d.length() - 1);
+        return d.isEmpty() ? message : d;
+    }
+
+    private static String afterReturn(String detail) {
+        String d = detail.replaceFirst("^the cover ", "");
+        return d.replaceFirst(", so its period is unknown and none of its values are used$", "")
+                + ", so we cannot tell which period your figures cover and none of them were used";
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String baseName(String path) {
+        String p = path.replace('\\', '/');
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    /** Sheet, then row, then column, so that Return!C10 comes after Return!C9 and line 12 after line 2. */
+    static String sortKey(String location) {
+        Matcher c = CELL.matcher(location);
+        if (c.matches()) {
+            String sheet = c.group(1) != null ? c.group(1) : c.group(2);
+            String col = c.group(3);
+            return sheet + "\u0000" + String.format(Locale.ROOT, "%09d", Integer.parseInt(c.group(4)))
+                    + String.format(Locale.ROOT, "%3s", col);
+        }
+        Matcher l = LINE.matcher(location);
+        if (l.matches()) return "\u0000" + String.format(Locale.ROOT, "%09d", Long.parseLong(l.group(1)));
+        return location;
+    }
+
+    // ---------------------------------------------------------------- the workbook
+
+    private static void writeOne(Path file, String collectionTitle, Force force, List<Query> queries, LocalDate issued) {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Styles st = new Styles(wb);
+            wb.getProperties().getCoreProperties().setTitle("Data queries for " + force.name() + ": " + collectionTitle);
+            wb.getProperties().getCoreProperties().setCreator("force-compare");
+            cover(wb, st, collectionTitle, force, queries, issued);
+            queriesSheet(wb, st, queries);
+            wb.setActiveSheet(0);
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, "." + force.slug(), ".xlsx.tmp");
+            try {
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    wb.write(out);
+                }
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the query workbook " + file, e);
+        }
+    }
+
+    private static void cover(XSSFWorkbook wb, Styles st, String collectionTitle, Force force, List<Query> queries, LocalDate issued) {
+        XSSFSheet s = wb.createSheet(COVER);
+        long errors = queries.stream().filter(q -> q.severity() == Severity.ERROR).count();
+        long warnings = queries.size() - errors;
+        int r = 0;
+        text(s, r++, 0, "Data queries for " + force.name(), st.title);
+        r++;
+        r = fact(s, st, r, "To", "The performance team, " + force.name() + " (" + force.code() + ")");
+        r = fact(s, st, r, "Collection", collectionTitle);
+        Row dateRow = s.createRow(r++);
+        text(dateRow, 0, "Date", st.label);
+        Cell d = dateRow.createCell(1);
+        d.setCellValue(issued);
+        d.setCellStyle(st.date);
+        r = number(s, st, r, "Queries", queries.size());
+        r = number(s, st, r, "Errors", errors);
+        r = number(s, st, r, "Warnings", warnings);
+        r++;
+        r = fact(s, st, r, "Why you have this",
+                "We have checked the figures your force sent for " + collectionTitle + ", and the published figures about "
+                        + "your force. The " + QUERIES + " sheet lists each point on which we need your answer, one per row, "
+                        + "errors first.");
+        r = fact(s, st, r, "Errors", "An error stops a figure from being used in the comparison. Please correct the figure "
+                + "(in a revised return, if it came from your return) and tell us what you changed.");
+        r = fact(s, st, r, "Warnings", "A warning does not stop a figure being used by itself. Please confirm the figure "
+                + "is right, or correct it.");
+        r = fact(s, st, r, "How to reply", "Type your answer to each query in the 'Force response' column of the "
+                + QUERIES + " sheet. Save this workbook under the same name and send it back to the data collection team, "
+                + "in reply to the email it came with, with any revised return. If you write separately, quote the "
+                + "query's reference (for example " + force.code() + "-Q001).");
+        fact(s, st, r, "Editing", "Only the 'Force response' column can be edited. The sheet is protected without a "
+                + "password so that the queries stay as we sent them.");
+        s.setColumnWidth(0, 20 * 256);
+        s.setColumnWidth(1, 100 * 256);
+        s.getPrintSetup().setLandscape(false);
+        s.setFitToPage(true);
+        s.getPrintSetup().setFitWidth((short) 1);
+        s.getPrintSetup().setFitHeight((short) 0);
+    }
+
+    private static void queriesSheet(XSSFWorkbook wb, Styles st, List<Query> queries) {
+        XSSFSheet s = wb.createSheet(QUERIES);
+        Row h = s.createRow(0);
+        for (int i = 0; i < COLUMNS.size(); i++) text(h, i, COLUMNS.get(i), i == RESPONSE_COLUMN ? st.responseHeader : st.header);
+        int r = 1;
+        for (Query q : queries) {
+            Row row = s.createRow(r++);
+            String[] values = {q.reference(), q.severity() == Severity.ERROR ? "Error: must be corrected" : "Warning: please check",
+                    q.question(), q.why(), q.file(), q.cell(), q.observed(), q.expected(), q.ruleId()};
+            for (int i = 0; i < values.length; i++) {
+                text(row, i, values[i], i == 1 ? (q.severity() == Severity.ERROR ? st.error : st.warning) : st.wrap);
+            }
+            Cell response = row.createCell(RESPONSE_COLUMN);
+            response.setBlank();
+            response.setCellStyle(st.response);
+            row.setHeightInPoints(height(values));
+        }
+        for (int i = 0; i < WIDTHS.length; i++) s.setColumnWidth(i, WIDTHS[i] * 256);
+        h.setHeightInPoints(20);
+        s.createFreezePane(0, 1);
+        s.setRepeatingRows(new CellRangeAddress(0, 0, 0, COLUMNS.size() - 1));
+        if (!queries.isEmpty()) s.setAutoFilter(new CellRangeAddress(0, queries.size(), 0, COLUMNS.size() - 1));
+        s.getPrintSetup().setLandscape(true);
+        s.setFitToPage(true);
+        s.getPrintSetup().setFitWidth((short) 1);
+        s.getPrintSetup().setFitHeight((short) 0);
+        // protected without a password: the queries stay as sent; the response column is unlocked; columns, rows
+        // and the filter can still be used
+        s.enableLocking();
+        s.lockFormatColumns(false);
+        s.lockFormatRows(false);
+        s.lockAutoFilter(false);
+        s.lockSelectLockedCells(false);
+        s.lockSelectUnlockedCells(false);
+    }
+
+    /** Enough lines for the longest wrapped cell of the row, at about 1.1 characters per width unit. */
+    private static float height(String[] values) {
+        int lines = 1;
+        for (int i = 0; i < values.length; i++) {
+            int perLine = Math.max(1, (int) (WIDTHS[i] * 1.1));
+            lines = Math.max(lines, (values[i].length() + perLine - 1) / perLine);
+        }
+        return Math.min(409, 15f * lines + 3);
+    }
+
+    private static int fact(XSSFSheet s, Styles st, int r, String label, String value) {
+        Row row = s.createRow(r);
+        text(row, 0, label, st.label);
+        text(row, 1, value, st.wrap);
+        row.setHeightInPoints(Math.min(409, 15f * Math.max(1, (value.length() + 109) / 110) + 3));
+        return r + 1;
+    }
+
+    private static int number(XSSFSheet s, Styles st, int r, String label, long n) {
+        Row row = s.createRow(r);
+        text(row, 0, label, st.label);
+        Cell c = row.createCell(1);
+        c.setCellValue(n);
+        c.setCellStyle(st.integer);
+        return r + 1;
+    }
+
+    private static void text(XSSFSheet s, int r, int c, String value, XSSFCellStyle style) {
+        text(Optional.ofNullable(s.getRow(r)).orElseGet(() -> s.createRow(r)), c, value, style);
+    }
+
+    private static void text(Row row, int c, String value, XSSFCellStyle style) {
+        Cell cell = row.createCell(c);
+        cell.setCellValue(value == null ? "" : value);
+        cell.setCellStyle(style);
+    }
+
+    private static final class Styles {
+        final XSSFCellStyle title, label, wrap, header, responseHeader, response, error, warning, date, integer;
+
+        Styles(XSSFWorkbook wb) {
+            XSSFFont bold = wb.createFont();
+            bold.setBold(true);
+            XSSFFont big = wb.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 16);
+            title = wb.createCellStyle();
+            title.setFont(big);
+            label = wb.createCellStyle();
+            label.setFont(bold);
+            label.setVerticalAlignment(VerticalAlignment.TOP);
+            wrap = wb.createCellStyle();
+            wrap.setWrapText(true);
+            wrap.setVerticalAlignment(VerticalAlignment.TOP);
+            header = wb.createCellStyle();
+            header.setFont(bold);
+            header.setWrapText(true);
+            header.setVerticalAlignment(VerticalAlignment.TOP);
+            header.setBorderBottom(BorderStyle.MEDIUM);
+            header.setFillForegroundColor(new XSSFColor(new byte[] {(byte) 0xF3, (byte) 0xF2, (byte) 0xF1}, null));
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            responseHeader = wb.createCellStyle();
+            responseHeader.cloneStyleFrom(header);
+            responseHeader.setFillForegroundColor(new XSSFColor(new byte[] {(byte) 0xFF, (byte) 0xF2, (byte) 0xCC}, null));
+            response = wb.createCellStyle();
+            response.setWrapText(true);
+            response.setVerticalAlignment(VerticalAlignment.TOP);
+            response.setLocked(false);
+            response.setBorderBottom(BorderStyle.THIN);
+            response.setBorderTop(BorderStyle.THIN);
+            response.setBorderLeft(BorderStyle.THIN);
+            response.setBorderRight(BorderStyle.THIN);
+            response.setFillForegroundColor(new XSSFColor(new byte[] {(byte) 0xFF, (byte) 0xFB, (byte) 0xE6}, null));
+            response.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            error = wb.createCellStyle();
+            error.cloneStyleFrom(wrap);
+            error.setFont(bold);
+            warning = wb.createCellStyle();
+            warning.cloneStyleFrom(wrap);
+            date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("d mmmm yyyy"));
+            date.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
+            integer = wb.createCellStyle();
+            integer.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
+            integer.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
+        }
+    }
+}
