@@ -17,6 +17,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import uk.forcecompare.collection.Collection;
 import uk.forcecompare.indicators.IndicatorResult;
 import uk.forcecompare.publication.PublicationWriter;
+import uk.forcecompare.publication.queries.QueryWorkbooks;
 import uk.forcecompare.publication.site.ReportSite;
 import uk.forcecompare.validation.Finding;
 import uk.forcecompare.validation.Severity;
@@ -55,6 +56,8 @@ class PublishTasklet implements Tasklet {
         writer.writeValidationReport(c.title(), findings, support.forces);
         writer.writeRunJson(runJson(run, job, c, computed, findings, errors, warnings, infos, exitStatus));
         ReportSite.write(writer.staging(), c.title(), computed, support.forces, findings);
+        QueryWorkbooks.write(writer.staging().resolve("queries"), c.title(), findings, support.forces,
+                job.getStartTime() == null ? java.time.LocalDate.now() : job.getStartTime().toLocalDate());
         CrashPoints.reach("publish.before-move");
         Path published = writer.publish();
         CrashPoints.reach("publish.after-move");

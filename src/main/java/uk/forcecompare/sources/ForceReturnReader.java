@@ -116,7 +116,7 @@ final class ForceReturnReader {
         if (start == null || end == null) return Optional.empty();
         if (end.isBefore(start)) {
             TableCell c = labels.get("Period end");
-            ctx.report(Rule.VALUE_UNPARSEABLE, c.location(), force.code(), force.name()
+            ctx.report(Rule.RETURN_COVER_INVALID, c.location(), force.code(), force.name()
                     + " return: the cover period ends before it starts; none of its values are used", start + ".." + end,
                     "Period end on or after Period start");
             return Optional.empty();
@@ -126,7 +126,7 @@ final class ForceReturnReader {
 
     private LocalDate date(TableCell cell, String label, Force force, String coverSheet) {
         if (cell == null || cell.isBlank()) {
-            ctx.report(Rule.COLUMN_MISSING, cell == null ? TableRow.location(coverSheet, 0, 0) : cell.location(), force.code(),
+            ctx.report(Rule.RETURN_COVER_INVALID, cell == null ? TableRow.location(coverSheet, 0, 0) : cell.location(), force.code(),
                     force.name() + " return: the cover gives no " + label + ", so its period is unknown and none of its values are used",
                     "", "a date such as 2023-03-31");
             return null;
@@ -141,7 +141,7 @@ final class ForceReturnReader {
                 // next form
             }
         }
-        ctx.report(Rule.VALUE_UNPARSEABLE, cell.location(), force.code(), force.name() + " return: the cover's " + label
+        ctx.report(Rule.RETURN_COVER_INVALID, cell.location(), force.code(), force.name() + " return: the cover's " + label
                 + " is not a date, so its period is unknown and none of its values are used", cell.text(), "a date such as 2023-03-31");
         return null;
     }
@@ -157,21 +157,42 @@ final class ForceReturnReader {
             }
             Header h = search.header().get();
             int codeCol = h.column(MEASURE_CODE).getAsInt(), valueCol = h.column(VALUE).getAsInt();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            long unknown = 0;
             while (rows.hasNext()) {
                 TableRow row = rows.next();
                 ctx.rowsRead++;
                 String code = Text.strip(row.cell(codeCol).text()).toUpperCase(Locale.ROOT);
                 TableCell cell = row.cell(valueCol);
+                if (code.isEmpty() && cell.isBlank()) continue;
                 if (!Measures.FORCE_RETURN.containsKey(code)) {
+                    // a pasted extract can hold thousands of rows: name the first hundred, then count the rest
+                    if (++unknown > MAX_UNKNOWN_MEASURE_FINDINGS) continue;
                     ctx.report(Rule.MEASURE_UNKNOWN, row.cell(codeCol).location(), force.code(), force.name()
                             + " return: measure code '" + code + "' is not in the catalogue; its value is not used",
                             row.cell(codeCol).text(), "one of " + String.join(", ", Measures.FORCE_RETURN.keySet()));
                     continue;
                 }
+                seen.add(code);
                 ctx.emit(row, List.of(observation(force, code, period, cell)));
+            }
+            if (unknown > MAX_UNKNOWN_MEASURE_FINDINGS) {
+                ctx.report(Rule.MEASURE_UNKNOWN, sheet, force.code(), force.name() + " return: " + unknown
+                        + " rows carry measure codes not in the catalogue; the first " + MAX_UNKNOWN_MEASURE_FINDINGS
+                        + " are listed above", Long.toString(unknown), "only the catalogue's measure codes");
+            }
+            // a deleted row is a value not supplied, as a blank one is: the force is asked for it
+            for (String code : Measures.FORCE_RETURN.keySet()) {
+                if (seen.contains(code)) continue;
+                ctx.report(Rule.VALUE_NOT_SUPPLIED, sheet, force.code(), force.name() + " " + code
+                        + ": the measure's row is missing from the Return sheet (not supplied)", "", "a row for " + code);
+                ctx.emitMissing(Observation.missing(force.code(), code, period, "", "not supplied (no row for it on the Return sheet)",
+                        ctx.fileName(), sheet));
             }
         }
     }
+
+    static final int MAX_UNKNOWN_MEASURE_FINDINGS = 100;
 
     private Observation observation(Force force, String measure, Period period, TableCell cell) {
         String who = force.name() + " " + measure;

@@ -40,6 +40,10 @@ interface PublishedTable {
                 Header.Search search = Header.find(rows, reader::missingColumns);
                 if (search.header().isPresent()) {
                     reader.read(search.header().get(), search.above(), rows, ctx);
+                    if (ctx.rowsRead == 0) {
+                        ctx.structural(Rule.TABLE_NO_ROWS, search.header().get().row().location(), "the " + reader.kind()
+                                + " table has its header row but no data rows below it", "0 rows", "at least one row of data");
+                    }
                     return;
                 }
                 if (best == null || search.missing().size() < best.missing().size()) {

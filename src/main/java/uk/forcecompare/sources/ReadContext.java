@@ -54,6 +54,11 @@ final class ReadContext {
                 .observed(observed).expected(expected).build());
     }
 
+    /** A value the file should have had and lacks entirely (a deleted row), kept so that what it removes can be traced. */
+    void emitMissing(Observation o) {
+        ungrouped.add(o);
+    }
+
     void quarantine(TableRow row, Rule rule) {
         quarantined.add(new String[] {row.location(), row.rawText()});
         quarantineRules.add(rule);

@@ -69,7 +69,7 @@ interface TableFile extends AutoCloseable {
     }
 
     private static Format sniff(Path path) throws IOException {
-        byte[] head = new byte[8];
+        byte[] head = new byte[512];
         int n;
         try (InputStream in = Files.newInputStream(path)) {
             n = in.readNBytes(head, 0, head.length);
@@ -77,6 +77,18 @@ interface TableFile extends AutoCloseable {
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) return zipKind(path);
         if (n >= 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11 && (head[3] & 0xff) == 0xE0) {
             throw new UnreadableFile("an Excel 97-2003 (.xls) or password-protected workbook; save it as .xlsx or .ods without a password");
+        }
+        if (n >= 2 && ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE || (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF)) {
+            throw new UnreadableFile("UTF-16 text; save it as CSV UTF-8");
+        }
+        if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
+            throw new UnreadableFile("a PNG image (binary), not a table");
+        }
+        if (n >= 4 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F') {
+            throw new UnreadableFile("a PDF document (binary), not a table");
+        }
+        if (n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF) {
+            throw new UnreadableFile("a JPEG image (binary), not a table");
         }
         for (int i = 0; i < n; i++) {
             if (head[i] == 0) throw new UnreadableFile("binary content that is neither CSV, XLSX nor ODS");

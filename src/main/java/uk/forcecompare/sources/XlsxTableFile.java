@@ -36,10 +36,12 @@ final class XlsxTableFile implements TableFile {
     }
 
     private Workbook open() throws IOException {
-        try {
+        // from a stream, never from the File: opened from a File, a package that fails to load is saved back over the
+        // source (excel-streaming-reader opens it read-write), changing the evidence and its sha256
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
             return StreamingReader.builder().rowCacheSize(200).bufferSize(8192)
                     .setReadComments(false).setReadHyperlinks(false).setReadShapes(false)
-                    .open(path.toFile());
+                    .open(in);
         } catch (RuntimeException e) {
             throw new UnreadableFile("not a readable XLSX workbook (" + rootMessage(e) + ")", e);
         }
