@@ -1,6 +1,5 @@
 package uk.forcecompare.jobs;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,9 +13,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import uk.forcecompare.collection.Collection;
 import uk.forcecompare.collection.SourceFile;
 import uk.forcecompare.collection.SourceKind;
-import uk.forcecompare.sources.Observation;
 import uk.forcecompare.sources.ReadSummary;
-import uk.forcecompare.sources.SourceOutput;
 import uk.forcecompare.sources.Sources;
 import uk.forcecompare.validation.Finding;
 import uk.forcecompare.validation.FindingLog;
@@ -54,7 +51,8 @@ class IngestTasklet implements Tasklet {
                 repository.saveSourceFile(run, file, null);
                 continue;
             }
-            Buffer out = new Buffer(run, findings);
+            CollectingOutput out = new CollectingOutput(findings,
+                    (sourceFile, location, rule, raw) -> repository.saveQuarantine(run, sourceFile, location, rule, raw));
             ReadSummary summary = sources.read(file.withKind(kind.get()), out);
             repository.saveObservations(run, out.observations);
             repository.saveSourceFile(run, file, summary);
@@ -71,31 +69,5 @@ class IngestTasklet implements Tasklet {
         repository.saveFindings(run, "ingest", findings.all());
         log.info("Read {} source files", tables.size());
         return RepeatStatus.FINISHED;
-    }
-
-    private final class Buffer implements SourceOutput {
-        final List<Observation> observations = new ArrayList<>();
-        private final long run;
-        private final FindingLog findings;
-
-        Buffer(long run, FindingLog findings) {
-            this.run = run;
-            this.findings = findings;
-        }
-
-        @Override
-        public void observation(Observation o) {
-            observations.add(o);
-        }
-
-        @Override
-        public void quarantine(String sourceFile, String location, Rule rule, String rawText) {
-            repository.saveQuarantine(run, sourceFile, location, rule, rawText);
-        }
-
-        @Override
-        public void report(Finding f) {
-            findings.report(f);
-        }
     }
 }

@@ -54,23 +54,9 @@ public final class Validator {
     /** @throws uk.forcecompare.collection.ManifestException where a collection's manifest is broken */
     public Report validate(Path target) {
         FindingLog findings = new FindingLog();
-        List<Observation> observations = new ArrayList<>();
-        SourceOutput out = new SourceOutput() {
-            @Override
-            public void observation(Observation o) {
-                observations.add(o);
-            }
-
-            @Override
-            public void quarantine(String sourceFile, String location, Rule rule, String rawText) {
-                // the finding names the row; a validation pass keeps nothing
-            }
-
-            @Override
-            public void report(Finding f) {
-                findings.report(f);
-            }
-        };
+        // a validation pass keeps nothing: the finding names each rejected row
+        CollectingOutput out = new CollectingOutput(findings, (file, location, rule, raw) -> { });
+        List<Observation> observations = out.observations;
         if (Files.isRegularFile(target)) {
             SourceFile file = single(target);
             ReadSummary s = read(file, out);
