@@ -12,10 +12,6 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
@@ -38,11 +34,8 @@ public class CollectionSchedule {
     private static final Logger log = LoggerFactory.getLogger(CollectionSchedule.class);
 
     private final CollectionRunner runner;
-    private final JobRepository jobRepository;
-
-    CollectionSchedule(CollectionRunner runner, JobRepository jobRepository) {
+    CollectionSchedule(CollectionRunner runner) {
         this.runner = runner;
-        this.jobRepository = jobRepository;
     }
 
     /** Waits for each firing of the cron until {@code stopAfter} (or for ever when null), running what is due. */

@@ -11,7 +11,6 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import uk.forcecompare.collection.Collection;
-import uk.forcecompare.collection.CollectionLoader;
 import uk.forcecompare.collection.SourceFile;
 
 /**

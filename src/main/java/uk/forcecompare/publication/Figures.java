@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import uk.forcecompare.charts.ComparisonChart;
-import uk.forcecompare.indicators.Band;
 import uk.forcecompare.indicators.ForceValue;
 import uk.forcecompare.indicators.IndicatorDefinition;
 import uk.forcecompare.indicators.IndicatorResult;
