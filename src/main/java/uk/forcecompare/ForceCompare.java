@@ -27,7 +27,8 @@ import uk.forcecompare.jobs.CollectionRunner;
 @Command(name = "force-compare", mixinStandardHelpOptions = true, version = "force-compare 0.1",
         description = "Compares the 43 police forces of England and Wales, the way the inspectorate's PEEL reports do.",
         subcommands = {ForceCompare.RunCommand.class, ForceCompare.HistoryCommand.class, ForceCompare.ChangesCommand.class,
-                ForceCompare.ScheduleCommand.class, ForceCompare.TemplateCommand.class, ForceCompare.ValidateCommand.class},
+                ForceCompare.ScheduleCommand.class, ForceCompare.TemplateCommand.class, ForceCompare.ValidateCommand.class,
+                ForceCompare.WorkerCommand.class},
         footer = {"", "Exit status: 0 published with no errors; 3 published, with errors in the validation log;",
                 "2 the command or manifest is wrong (nothing published); 1 the run failed (the previous publication",
                 "stands; the same command resumes it).",
@@ -73,7 +74,9 @@ public final class ForceCompare implements Callable<Integer> {
             footer = {"", "Example:", "  java -jar target/force-compare.jar run data/sample/2024-spring",
                     "", "Exit status: 0 published, no errors; 3 published, errors in the log; 2 wrong command or manifest;",
                     "1 failed, previous publication stands, run again to resume.",
-                    "Any Spring property may follow, e.g. --spring.datasource.url=jdbc:postgresql://host/db"})
+                    "Any Spring property may follow, e.g. --spring.datasource.url=jdbc:postgresql://host/db",
+                    "With --force-compare.workers.enabled=true this run is the manager:",
+                    "'worker' processes read its data.police.uk files (see worker --help)."})
     static final class RunCommand implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -234,6 +237,52 @@ public final class ForceCompare implements Callable<Integer> {
         int call(ConfigurableApplicationContext ctx, PrintWriterStream console) throws Exception {
             ctx.getBean(uk.forcecompare.jobs.CollectionSchedule.class).run(root, out, cron, stopAfter, console.stream());
             return 0;
+        }
+    }
+
+    @Command(name = "worker", mixinStandardHelpOptions = true,
+            description = {"Works for runs started elsewhere with",
+                    "  run <collection folder> --force-compare.workers.enabled=true",
+                    "taking partitions of their record-level ingest (data.police.uk files)",
+                    "from a channel in PostgreSQL, and doing nothing else. Start any number,",
+                    "on any machines, before or during a run. Each needs what the manager has:",
+                    " - the same database (--spring.datasource.url, username, password);",
+                    "   the embedded database of one machine serves only that machine;",
+                    " - the collection folders at the same absolute paths (shared file",
+                    "   system): the worker checks that it sees the manager's files;",
+                    " - the same jobs/ and data/reference/ (or --force-compare.indicators-dir",
+                    "   and --force-compare.reference-dir).",
+                    "Ctrl-C or SIGTERM: it finishes the partitions in hand, then exits.",
+                    "Killed: the manager fails that partition and the run; running 'run'",
+                    "again redoes only the partitions that did not complete."},
+            footer = {"", "Example:",
+                    "  worker --spring.datasource.url=jdbc:postgresql://db-host/fc \\",
+                    "    --spring.datasource.username=fc --force-compare.worker.name=worker-2",
+                    "Spring properties: --force-compare.worker.name (default host:pid),",
+                    "--force-compare.worker.threads (partitions at once, default: cores)."})
+    static final class WorkerCommand extends DatabaseCommand {
+        @Option(names = "--stop-after", paramLabel = "<duration>",
+                description = "stop taking partitions after this long, e.g. PT10M, finish those in hand, exit (default: never)")
+        java.time.Duration stopAfter;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!springArgumentsValid()) return USAGE;
+            springArguments.add("--force-compare.workers.enabled=true");
+            springArguments.add("--force-compare.role=worker");
+            if (springArguments.stream().noneMatch(a -> a.startsWith("--spring.datasource.hikari.maximum-pool-size="))) {
+                int threads = springArguments.stream().filter(a -> a.startsWith("--force-compare.worker.threads="))
+                        .map(a -> Integer.parseInt(a.substring(a.indexOf('=') + 1))).findFirst()
+                        .orElse(Runtime.getRuntime().availableProcessors());
+                // per thread: the partition's lock session and its work; plus the presence session and the poller
+                springArguments.add("--spring.datasource.hikari.maximum-pool-size=" + Math.max(6, 2 * threads + 3));
+            }
+            return super.call();
+        }
+
+        @Override
+        int call(ConfigurableApplicationContext ctx, PrintWriterStream out) {
+            return ctx.getBean(uk.forcecompare.jobs.RemoteWorker.class).run(stopAfter, out.stream());
         }
     }
 

@@ -7,6 +7,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,10 +65,24 @@ public class CollectionRunJobConfiguration {
         return new PoliceUkRecords(forces);
     }
 
-    /** data.police.uk files, read in parallel: one partition per group of files, as many groups as cores by default. */
+    /**
+     * data.police.uk files, read in parallel: one partition per group of files, as many groups as cores by default.
+     * With {@code force-compare.workers.enabled=true} the partitions go to worker processes instead (remote
+     * partitioning, see {@link RemotePartitioningConfiguration}), 16 groups by default.
+     */
     @Bean
     Step ingestRecordsStep(JobRepository jobs, Step recordsWorkerStep, RecordsPartitioner recordsPartitioner,
-                           @Value("${force-compare.records.partitions:0}") int partitions) {
+                           @Value("${force-compare.records.partitions:0}") int partitions,
+                           ObjectProvider<RemotePartitionHandler> remote) {
+        RemotePartitionHandler handler = remote.getIfAvailable();
+        if (handler != null) {
+            handler.setGridSize(partitions > 0 ? partitions : 16);
+            return new StepBuilder("ingestRecords", jobs)
+                    .partitioner("recordsWorker", recordsPartitioner)
+                    .partitionHandler(handler)
+                    .aggregator(RemotePartitionHandler.aggregator())
+                    .build();
+        }
         int grid = partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("records-");
         executor.setConcurrencyLimit(grid);

@@ -80,6 +80,7 @@ class RecordsTasklet implements Tasklet {
             rows += summary.rowsRead();
             progress.advance(file.size(), summary.rowsRead());
             contribution.incrementReadCount();
+            CrashPoints.reach("records.mid-partition");
         }
         repository.saveFindings(run, stepName, findings.all());
         double secs = (System.nanoTime() - t0) / 1e9;

@@ -27,7 +27,7 @@ class RunLock {
     Optional<Held> tryAcquire(String collectionId, String outputRoot) throws SQLException {
         Connection c = dataSource.getConnection();
         try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(hashtext(?))")) {
-            ps.setString(1, "force-compare:" + collectionId + ":" + outputRoot);
+            ps.setString(1, key(collectionId, outputRoot));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (rs.getBoolean(1)) return Optional.of(new Held(c));
@@ -38,6 +38,11 @@ class RunLock {
         }
         c.close();
         return Optional.empty();
+    }
+
+    /** The text whose hashtext is the lock: remote workers look for it in pg_locks to tell whether a run's manager is alive. */
+    static String key(String collectionId, String outputRoot) {
+        return "force-compare:" + collectionId + ":" + outputRoot;
     }
 
     static final class Held implements AutoCloseable {
