@@ -228,6 +228,18 @@ public final class QueryWorkbooks {
                             + " and send the return again."
                     : "We could not find the header row we need in " + file + at + ": " + detail + ". Please send it "
                             + "again on the template we provided, with the columns Measure code, Measure, Value and Notes.";
+            case RETURN_COVER_INVALID -> f.observed().isEmpty()
+                    ? "Your return's Cover sheet" + at + " " + afterReturn(detail) + ". Please fill it in" + expecting(f)
+                            + " and send the return again."
+                    : "The Cover sheet of your return" + at + " cannot be used: " + detail + ". Please correct it"
+                            + expecting(f) + " and send the return again.";
+            case TABLE_NO_ROWS -> "The file " + file + " has its header row but no figures below it. Please send it again "
+                    + "with its data.";
+            case SOURCES_DISAGREE -> "Your return's figure for " + what + at + " (" + f.observed() + ") differs from the "
+                    + "Home Office funding table (" + f.expected() + "). We have used your return's figure: please confirm it.";
+            case PLAUSIBLE_CHANGE -> "Your figure for " + what + (f.observed().isEmpty() ? "" : " (" + f.observed() + ")")
+                    + " has moved a long way since the last collection (" + f.expected() + "). Please confirm it, or tell "
+                    + "us the right figure.";
             case RETURN_FORCE_UNCERTAIN -> "We could not tell for sure which force the workbook " + file + " is from: "
                     + detail + ". None of its figures were used. Please check the force name and force code on its "
                     + "Cover sheet and the file name, and send it again.";
