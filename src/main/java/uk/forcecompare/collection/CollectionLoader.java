@@ -79,7 +79,7 @@ public final class CollectionLoader {
         if (sourcesNode == null || !sourcesNode.isArray() || sourcesNode.isEmpty()) {
             throw new ManifestException(MANIFEST + ": 'sources' must list at least one source (file and kind)");
         }
-        List<SourceFile> sources = new ArrayList<>();
+        List<Map.Entry<Path, SourceKind>> found = new ArrayList<>();
         List<Collection.Declaration> declarations = new ArrayList<>();
         Set<Path> declared = new LinkedHashSet<>();
         int i = 0;
@@ -98,15 +98,18 @@ public final class CollectionLoader {
             if (Files.isDirectory(p)) {
                 for (Path f : listFiles(p)) {
                     if (kind != SourceKind.FORCE_RETURN || WORKBOOK_EXTENSIONS.contains(extension(f))) {
-                        if (declared.add(f)) sources.add(sourceFile(dir, f, Optional.of(kind)));
+                        if (declared.add(f)) found.add(Map.entry(f, kind));
                     }
                 }
             } else if (Files.isRegularFile(p)) {
-                if (declared.add(p)) sources.add(sourceFile(dir, p, Optional.of(kind)));
+                if (declared.add(p)) found.add(Map.entry(p, kind));
             } else {
                 throw new ManifestException(where + ": '" + file + "' does not exist in " + dir);
             }
         }
+
+        // hashing is most of the cost of loading a collection of large files: spread it over the cores
+        List<SourceFile> sources = found.parallelStream().map(e -> sourceFile(dir, e.getKey(), Optional.of(e.getValue()))).toList();
 
         Map<String, Optional<Period>> indicators = new LinkedHashMap<>();
         JsonNode ind = root.get("indicators");
@@ -145,7 +148,7 @@ public final class CollectionLoader {
 
     private Collection withoutManifest(Path dir) {
         String id = dir.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
-        List<SourceFile> sources = listFiles(dir).stream().map(f -> sourceFile(dir, f, Optional.empty())).toList();
+        List<SourceFile> sources = listFiles(dir).parallelStream().map(f -> sourceFile(dir, f, Optional.empty())).toList();
         return new Collection(id, id, dir, Optional.empty(), Optional.empty(), sources, Map.of(),
                 ComparisonSettings.DEFAULT, List.of(), List.of());
     }
