@@ -1,0 +1,120 @@
+package uk.forcecompare.charts;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import uk.forcecompare.indicators.Band;
+
+/** The text alternative of a comparison figure: what it shows, in words a screen reader can read out. */
+final class AltText {
+
+    private AltText() {
+    }
+
+    static String national(FigureLayout layout) {
+        ComparisonChart c = layout.chart;
+        List<ComparisonChart.Bar> bars = layout.bars;
+        StringBuilder sb = new StringBuilder();
+        sb.append(c.title()).append("\n\n");
+        if (bars.isEmpty()) {
+            sb.append("Bar chart with no bars: no force has a value for this indicator.\n");
+        } else {
+            ComparisonChart.Bar first = bars.get(0);
+            ComparisonChart.Bar last = bars.get(bars.size() - 1);
+            sb.append("Bar chart of ").append(bars.size()).append(bars.size() == 1 ? " police force" : " police forces")
+                    .append(" in England and Wales, one bar per force, sorted from highest to lowest. The vertical axis shows ")
+                    .append(lowerFirst(c.valueAxisLabel())).append(". Highest: ").append(valued(layout, first))
+                    .append(". Lowest: ").append(valued(layout, last)).append(".\n");
+            sb.append("The unweighted mean of the ").append(bars.size()).append(" forces is ")
+                    .append(layout.format(c.mean())).append(" (a grey dashed line). Red dotted lines mark one standard deviation (")
+                    .append(layout.formatDifference(c.sd()))
+                    .append(") above and below the mean, at ").append(layout.format(c.upper())).append(" and ")
+                    .append(layout.format(c.lower())).append(".\n");
+            c.target().ifPresent(t -> {
+                long atOrAbove = bars.stream().filter(b -> b.value() >= t).count();
+                sb.append("A solid black line shows the target (").append(layoutTarget(layout)).append("): ")
+                        .append(atOrAbove).append(" of ").append(bars.size()).append(" forces are at or above it.\n");
+            });
+            band(sb, layout, Band.ABOVE, "Above the band, more than one standard deviation above the mean (dark blue bars marked with an upward triangle)");
+            long within = bars.stream().filter(b -> b.band() == Band.WITHIN).count();
+            sb.append("Within the band (grey bars): ").append(within).append(within == 1 ? " force" : " forces").append(".\n");
+            band(sb, layout, Band.BELOW, "Below the band, more than one standard deviation below the mean (light blue bars marked with a downward triangle)");
+        }
+        if (!layout.withoutValue.isEmpty()) {
+            sb.append("Forces without data: ")
+                    .append(layout.withoutValue.stream().map(ComparisonChart.Bar::forceName).collect(Collectors.joining(", ")))
+                    .append(". They have no bar and do not count towards the mean.\n");
+        }
+        if (!c.notes().isEmpty()) {
+            sb.append("\nNotes under the chart:\n");
+            for (String n : c.notes()) {
+                sb.append(n.strip()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** one sentence for a force's focus figure */
+    static String focus(FigureLayout layout, int index) {
+        ComparisonChart.Bar b = layout.bars.get(index);
+        String where = switch (b.band()) {
+            case ABOVE -> "above the band (more than one standard deviation above the mean)";
+            case BELOW -> "below the band (more than one standard deviation below the mean)";
+            default -> "within one standard deviation of the mean";
+        };
+        return "The bar of " + b.forceName() + " is outlined and labelled: " + layout.format(b.value()) + ", "
+                + rank(index, layout.bars.size()) + ", " + where + ".";
+    }
+
+    private static void band(StringBuilder sb, FigureLayout layout, Band band, String heading) {
+        List<ComparisonChart.Bar> in = layout.bars.stream().filter(b -> b.band() == band).toList();
+        sb.append(heading).append(": ");
+        if (in.isEmpty()) {
+            sb.append("none.\n");
+        } else {
+            sb.append(in.size()).append(in.size() == 1 ? " force, " : " forces, ")
+                    .append(in.stream().map(b -> valued(layout, b)).collect(Collectors.joining(", "))).append(".\n");
+        }
+    }
+
+    private static String layoutTarget(FigureLayout layout) {
+        String label = layout.chart.targetLabel() == null ? "" : layout.chart.targetLabel().strip();
+        String value = layout.format(layout.chart.target().orElse(Double.NaN));
+        return label.isEmpty() ? value : label.matches(".*\\d.*") ? label : label + ", " + value;
+    }
+
+    private static String valued(FigureLayout layout, ComparisonChart.Bar b) {
+        return b.forceName() + " " + layout.format(b.value());
+    }
+
+    private static String lowerFirst(String s) {
+        if (s == null || s.isEmpty()) {
+            return "the value";
+        }
+        return s.length() > 1 && Character.isUpperCase(s.charAt(1)) ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String rank(int index, int n) {
+        if (n == 1) {
+            return "the only force with a value";
+        }
+        if (index == 0) {
+            return "the highest of " + n + " forces";
+        }
+        if (index == n - 1) {
+            return "the lowest of " + n + " forces";
+        }
+        return ordinal(index + 1) + " highest of " + n + " forces";
+    }
+
+    static String ordinal(int n) {
+        int mod100 = n % 100;
+        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+}

@@ -1,0 +1,126 @@
+package uk.forcecompare.charts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Draws the PEEL-style comparison bar chart of the 43 forces: bars highest first, dark blue above the band
+ * (mean + 1 SD), grey within, light blue below (mean − 1 SD), red dotted lines at the band's edges, a dashed line at
+ * the unweighted mean, an optional target line, the title above and the notes below. PNG at 300 dpi, 16 cm wide;
+ * SVG with the same layout, sized in points; a text alternative.
+ *
+ * <p>Thread-safe: holds no state but its thread count.
+ */
+public final class ChartRenderer {
+
+    private final int threads;
+
+    public ChartRenderer() {
+        this(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** @param threads threads used by {@link #renderAll} for the focus figures of one chart */
+    public ChartRenderer(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /** Writes {@code chart.png}, {@code chart.svg} and {@code chart.txt} (the text alternative) into folder. */
+    public void renderNational(ComparisonChart chart, Path folder) {
+        Objects.requireNonNull(chart, "chart");
+        try {
+            Figure.draw(chart).writeNational(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the chart into " + folder, e);
+        }
+    }
+
+    /**
+     * Writes {@code <fileStem>.png} and {@code <fileStem>.svg}: the national chart with the bar of forceCode outlined
+     * and labelled with the force's name and value. A force without a value has no bar; its figure says so.
+     */
+    public void renderFocus(ComparisonChart chart, String forceCode, String fileStem, Path folder) {
+        Objects.requireNonNull(chart, "chart");
+        Objects.requireNonNull(forceCode, "forceCode");
+        checkStem(fileStem);
+        try {
+            Figure.draw(chart).writeFocus(forceCode, fileStem, folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the chart " + fileStem + " into " + folder, e);
+        }
+    }
+
+    /**
+     * The national chart and one focus chart per force (force code to file stem, e.g. {@code E23000024 -> norfolk}).
+     * The chart is drawn once per format; each focus figure copies it and adds its mark.
+     */
+    public void renderAll(ComparisonChart chart, Map<String, String> focusForceCodeToSlug, Path folder) {
+        Objects.requireNonNull(chart, "chart");
+        focusForceCodeToSlug.values().forEach(ChartRenderer::checkStem);
+        Figure figure = Figure.draw(chart);
+        List<Task> tasks = new ArrayList<>();
+        tasks.add(() -> figure.writeNational(folder));
+        focusForceCodeToSlug.forEach((code, slug) -> tasks.add(() -> figure.writeFocus(code, slug, folder)));
+        if (threads == 1) {
+            for (Task t : tasks) {
+                run(t, folder);
+            }
+            return;
+        }
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "chart-render-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Task t : tasks) {
+                futures.add(pool.submit(() -> run(t, folder)));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing charts into " + folder, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private interface Task {
+        void run() throws IOException;
+    }
+
+    private static void run(Task t, Path folder) {
+        try {
+            t.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write charts into " + folder, e);
+        }
+    }
+
+    private static void checkStem(String stem) {
+        if (stem == null || stem.isBlank() || !stem.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || stem.contains("..")) {
+            throw new IllegalArgumentException("not a file name for a chart: " + stem);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package uk.forcecompare.charts;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One chart drawn once: the national PNG image, the national SVG elements and where XChart put the plot in each.
+ * A force's focus figure is a copy of these with its mark drawn on top, so 44 figures cost one XChart drawing per
+ * format.
+ */
+final class Figure {
+
+    final FigureLayout layout;
+    final BufferedImage png;
+    final PlotGeometry pngGeometry;
+    final String svgElements;
+    final PlotGeometry svgGeometry;
+    final String altText;
+
+    private Figure(FigureLayout layout, BufferedImage png, PlotGeometry pngGeometry, String svgElements,
+            PlotGeometry svgGeometry) {
+        this.layout = layout;
+        this.png = png;
+        this.pngGeometry = pngGeometry;
+        this.svgElements = svgElements;
+        this.svgGeometry = svgGeometry;
+        this.altText = AltText.national(layout);
+    }
+
+    static Figure draw(ComparisonChart chart) {
+        FigureLayout layout = new FigureLayout(chart);
+        BufferedImage image = new BufferedImage((int) layout.width, (int) layout.height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        PlotGeometry pngGeometry;
+        try {
+            pngGeometry = FigurePainter.paintBase(g, layout);
+        } finally {
+            g.dispose();
+        }
+        PlotGeometry[] svgGeometry = new PlotGeometry[1];
+        String svg = Encoders.svgElements(layout.width, layout.height,
+                vg -> svgGeometry[0] = FigurePainter.paintBase(vg, layout));
+        return new Figure(layout, image, pngGeometry, svg, svgGeometry[0]);
+    }
+
+    void writeNational(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try (OutputStream out = output(folder.resolve("chart.png"))) {
+            Encoders.writePng(png, out);
+        }
+        Files.writeString(folder.resolve("chart.svg"), nationalSvg(), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("chart.txt"), altText, StandardCharsets.UTF_8);
+    }
+
+    String nationalSvg() {
+        return Encoders.svgDocument(layout.width, layout.height, layout.chart.title(), altText, svgElements);
+    }
+
+    void writeFocus(String forceCode, String fileStem, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        int index = layout.indexOf(forceCode);
+        BufferedImage image = Encoders.copy(png);
+        Graphics2D g = image.createGraphics();
+        try {
+            paintFocus(g, pngGeometry, index);
+        } finally {
+            g.dispose();
+        }
+        try (OutputStream out = output(folder.resolve(fileStem + ".png"))) {
+            Encoders.writePng(image, out);
+        }
+        Files.writeString(folder.resolve(fileStem + ".svg"), focusSvg(forceCode), StandardCharsets.UTF_8);
+    }
+
+    String focusSvg(String forceCode) {
+        int index = layout.indexOf(forceCode);
+        String overlay = Encoders.svgElements(layout.width, layout.height, vg -> paintFocus(vg, svgGeometry, index));
+        String sentence = index >= 0 ? AltText.focus(layout, index) : NO_VALUE;
+        return Encoders.svgDocument(layout.width, layout.height, layout.chart.title(), sentence + "\n" + altText,
+                svgElements, overlay);
+    }
+
+    static final String NO_VALUE = "This force has no value for this indicator: see the notes";
+
+    private void paintFocus(Graphics2D g, PlotGeometry geometry, int index) {
+        if (index >= 0) {
+            FigurePainter.paintFocus(g, layout, geometry, FigurePainter.focusMark(layout, geometry, index));
+        } else {
+            FigurePainter.paintNoValue(g, layout, geometry, NO_VALUE);
+        }
+    }
+
+    private static OutputStream output(Path file) throws IOException {
+        return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    }
+}

@@ -1,0 +1,135 @@
+package uk.forcecompare.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import uk.forcecompare.indicators.Band;
+
+class FigureLayoutTest {
+
+    private final ComparisonChart chart = TestCharts.calls999();
+    private final FigureLayout layout = new FigureLayout(chart);
+
+    @Test
+    void barsRunFromHighestToLowest() {
+        List<Double> values = layout.bars.stream().map(ComparisonChart.Bar::value).toList();
+        assertThat(values).hasSize(43).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(layout.bars.get(0).forceName()).isEqualTo("Durham");
+        assertThat(layout.bars.get(42).forceName()).isEqualTo("Devon and Cornwall");
+        // Norfolk 87.1%: only Durham, City of London, Cumbria, Northamptonshire, Cheshire, Dyfed-Powys, Merseyside
+        // and Lincolnshire (87.9) are higher
+        assertThat(layout.indexOf(TestCharts.NORFOLK)).isEqualTo(8);
+    }
+
+    @Test
+    void tiesAreBrokenByForceName() {
+        List<ComparisonChart.Bar> bars = List.of(
+                new ComparisonChart.Bar("E3", "Suffolk", 50, Band.WITHIN),
+                new ComparisonChart.Bar("E1", "Essex", 50, Band.WITHIN),
+                new ComparisonChart.Bar("E2", "Kent", 60, Band.WITHIN),
+                new ComparisonChart.Bar("E4", "Dorset", 50, Band.WITHIN));
+        ComparisonChart c = new ComparisonChart("t", "v", 0, "", bars, 52.5, 5, 47.5, 57.5,
+                java.util.OptionalDouble.empty(), "", List.of(), java.util.Optional.empty());
+        assertThat(new FigureLayout(c).bars).extracting(ComparisonChart.Bar::forceName)
+                .containsExactly("Kent", "Dorset", "Essex", "Suffolk");
+    }
+
+    @Test
+    void oneSeriesPerBandWithZerosElsewhere() {
+        double[] above = layout.seriesValues(Band.ABOVE);
+        double[] within = layout.seriesValues(Band.WITHIN);
+        double[] below = layout.seriesValues(Band.BELOW);
+        for (int i = 0; i < 43; i++) {
+            ComparisonChart.Bar b = layout.bars.get(i);
+            assertThat(above[i] + within[i] + below[i]).isEqualTo(b.value());
+            assertThat(b.band() == Band.ABOVE ? above[i] : b.band() == Band.BELOW ? below[i] : within[i])
+                    .isEqualTo(b.value());
+        }
+        assertThat(layout.bandsPresent()).containsExactly(Band.ABOVE, Band.WITHIN, Band.BELOW);
+    }
+
+    @Test
+    void referenceLinesSitAtMeanPlusAndMinusOneSdAndTheTarget() {
+        // worked out by hand from the fixture: mean 80.0, sample SD 8.3934
+        assertThat(chart.mean()).isCloseTo(80.0, within(1e-9));
+        assertThat(chart.sd()).isCloseTo(8.39342, within(1e-5));
+        assertThat(layout.lines).extracting(FigureLayout.ReferenceLine::kind, FigureLayout.ReferenceLine::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(FigureLayout.Line.UPPER, chart.mean() + chart.sd()),
+                        org.assertj.core.groups.Tuple.tuple(FigureLayout.Line.MEAN, 80.0),
+                        org.assertj.core.groups.Tuple.tuple(FigureLayout.Line.LOWER, chart.mean() - chart.sd()),
+                        org.assertj.core.groups.Tuple.tuple(FigureLayout.Line.TARGET, 90.0));
+        assertThat(layout.lines).extracting(FigureLayout.ReferenceLine::label)
+                .containsExactly("+1 SD 88.4%", "Mean 80.0%", "\u22121 SD 71.6%", "Target 90%");
+        assertThat(layout.lines.get(0).colour()).isEqualTo(ChartStyle.SD_LINE);
+        assertThat(layout.lines.get(0).stroke().getDashArray()).isNotNull();
+        assertThat(layout.lines.get(3).stroke().getDashArray()).isNull();
+        assertThat(layout.yMin).isZero();
+        assertThat(layout.yMax).isEqualTo(100.0);
+    }
+
+    @Test
+    void titleLegendAndNotesAreLaidOut() {
+        assertThat(String.join(" ", layout.titleLines.stream().map(FigureLayout.TextLine::text).toList()))
+                .isEqualTo(TestCharts.TITLE);
+        assertThat(layout.legend).extracting(FigureLayout.LegendItem::text)
+                .contains("Above the band", "Within the band", "Below the band", "Target 90%");
+        String notes = String.join(" ", layout.noteLines.stream().map(FigureLayout.TextLine::text).toList());
+        assertThat(notes).contains("Source: 999 call answering times from BT")
+                .contains("Dotted lines show one standard deviation above and below the unweighted mean of 43 forces.");
+        // notes lie under the chart, title above it
+        assertThat(layout.noteLines.get(0).baseline()).isGreaterThan(layout.chartY + layout.chartHeight);
+        assertThat(layout.titleLines.get(layout.titleLines.size() - 1).baseline()).isLessThan(layout.chartY);
+        assertThat(layout.height).isGreaterThan(layout.noteLines.get(layout.noteLines.size() - 1).baseline());
+        // every line of text fits the 16 cm width
+        for (FigureLayout.TextLine t : layout.noteLines) {
+            assertThat(t.x() + FigureLayout.textWidth(t.text(), t.font())).isLessThanOrEqualTo(layout.width);
+        }
+    }
+
+    @Test
+    void forcesWithoutDataAreNotBarsButStayInTheNotes() {
+        FigureLayout l = new FigureLayout(TestCharts.calls999(Set.of("E23000019")));
+        assertThat(l.bars).hasSize(42).noneMatch(b -> b.forceName().equals("Nottinghamshire"));
+        assertThat(l.noteLines).extracting(FigureLayout.TextLine::text).anyMatch(s -> s.contains("Nottinghamshire"));
+    }
+
+    @Test
+    void altTextSaysWhatTheChartShows() {
+        String alt = AltText.national(layout);
+        assertThat(alt).startsWith(TestCharts.TITLE)
+                .contains("43 police forces", "mean of the 43 forces is 80.0%", "88.4%", "71.6%",
+                        "Target 90%", "4 of 43 forces are at or above it")
+                .contains("7 forces, Durham 94.1%, City of London 92.4%")
+                .contains("Within the band (grey bars): 29 forces")
+                .contains("Devon and Cornwall 58.9%")
+                .contains("Source: 999 call answering times from BT");
+        assertThat(alt.toLowerCase()).doesNotContain("significant");
+        String missing = AltText.national(new FigureLayout(TestCharts.calls999(Set.of("E23000019"))));
+        assertThat(missing).contains("No data: Nottinghamshire");
+        ComparisonChart withMissingBar = new ComparisonChart(chart.title(), chart.valueAxisLabel(), 1, "%",
+                java.util.stream.Stream.concat(chart.bars().stream(),
+                        java.util.stream.Stream.of(new ComparisonChart.Bar("X", "Gwent", Double.NaN, Band.MISSING)))
+                        .toList(),
+                chart.mean(), chart.sd(), chart.lower(), chart.upper(), chart.target(), chart.targetLabel(),
+                chart.notes(), chart.focusForceCode());
+        assertThat(AltText.national(new FigureLayout(withMissingBar))).contains("Forces without data: Gwent");
+    }
+
+    @Test
+    void ownWordingNeverSaysSignificantly() {
+        StringBuilder all = new StringBuilder(AltText.national(layout));
+        layout.legend.forEach(i -> all.append(i.text()));
+        layout.lines.forEach(l -> all.append(l.label()));
+        for (int i = 0; i < layout.bars.size(); i++) {
+            all.append(AltText.focus(layout, i));
+        }
+        assertThat(all.toString().toLowerCase()).doesNotContain("significant");
+    }
+}
