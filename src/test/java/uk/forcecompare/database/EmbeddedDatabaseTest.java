@@ -60,11 +60,33 @@ class EmbeddedDatabaseTest {
         Path out = tmp.resolve("out");
         Process first = child(db, out, "-Dforce-compare.pause-at=compute.after-first-indicator", "-Dforce-compare.pause-ms=8000");
         Path pid = waitForServer(db);
-        // wait until the run is past ingest, then stop the server under it
-        Thread.sleep(9000);
+        // read the run's output as it comes, and stop the server under it once the run is held mid-compute
+        StringBuilder output = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    synchronized (output) {
+                        output.append(line).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 1200; i++) {
+            synchronized (output) {
+                if (output.indexOf("pause point") >= 0) break;
+            }
+            Thread.sleep(100);
+        }
         long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).strip());
         new ProcessBuilder("kill", "-INT", Long.toString(postmaster)).inheritIO().start().waitFor();
-        String failed = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        reader.join(TimeUnit.MINUTES.toMillis(3));
+        String failed;
+        synchronized (output) {
+            failed = output.toString();
+        }
         assertThat(first.waitFor(3, TimeUnit.MINUTES)).isTrue();
         System.out.println(failed);
         assertThat(first.exitValue()).as(failed).isEqualTo(1);
@@ -76,7 +98,7 @@ class EmbeddedDatabaseTest {
         assertThat(again.waitFor(3, TimeUnit.MINUTES)).isTrue();
         System.out.println(resumed);
         assertThat(again.exitValue()).as(resumed).isZero();
-        assertThat(resumed).contains("resuming");
+        assertThat(resumed).containsIgnoringCase("resuming");
         assertThat(out.resolve("2024-spring/indicators.csv")).exists();
     }
 }
