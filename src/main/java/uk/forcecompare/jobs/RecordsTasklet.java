@@ -1,6 +1,5 @@
 package uk.forcecompare.jobs;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import uk.forcecompare.collection.Collection;
 import uk.forcecompare.collection.SourceFile;
 import uk.forcecompare.records.PoliceUkRecords;
-import uk.forcecompare.sources.Observation;
 import uk.forcecompare.sources.ReadSummary;
-import uk.forcecompare.sources.SourceOutput;
-import uk.forcecompare.validation.Finding;
 import uk.forcecompare.validation.FindingLog;
-import uk.forcecompare.validation.Rule;
 
 /**
  * Reads one partition's data.police.uk files. Rows are counted in the stream (a few observations per file are
@@ -58,24 +53,10 @@ class RecordsTasklet implements Tasklet {
         Progress progress = support.recordsProgress(chunk);
         for (String p : paths) {
             SourceFile file = byPath.get(p);
-            List<Observation> observations = new ArrayList<>();
-            ReadSummary summary = records.read(file, new SourceOutput() {
-                @Override
-                public void observation(Observation o) {
-                    observations.add(o);
-                }
-
-                @Override
-                public void quarantine(String sourceFile, String location, Rule rule, String rawText) {
-                    repository.saveQuarantine(run, sourceFile, location, rule, rawText);
-                }
-
-                @Override
-                public void report(Finding f) {
-                    findings.report(f);
-                }
-            });
-            repository.saveObservations(run, observations);
+            CollectingOutput out = new CollectingOutput(findings,
+                    (sourceFile, location, rule, raw) -> repository.saveQuarantine(run, sourceFile, location, rule, raw));
+            ReadSummary summary = records.read(file, out);
+            repository.saveObservations(run, out.observations);
             repository.saveSourceFile(run, file, summary);
             rows += summary.rowsRead();
             progress.advance(file.size(), summary.rowsRead());
