@@ -58,12 +58,7 @@ public final class Figures {
         if (uk.forcecompare.indicators.methods.IndicatorKind.byId(d.kind()) != uk.forcecompare.indicators.methods.IndicatorKind.PROPORTION) {
             return java.util.Optional.empty();
         }
-        List<uk.forcecompare.indicators.methods.ForceInput> inputs = r.forces().stream().map(v -> v.hasValue()
-                ? new uk.forcecompare.indicators.methods.ForceInput(v.forceCode(), v.numerator().get().doubleValue(),
-                        v.denominator().get().doubleValue(), v.value().getAsDouble())
-                : uk.forcecompare.indicators.methods.ForceInput.missing(v.forceCode(),
-                        v.numerator().map(java.math.BigDecimal::doubleValue).orElse(null),
-                        v.denominator().map(java.math.BigDecimal::doubleValue).orElse(null))).toList();
+        List<uk.forcecompare.indicators.methods.ForceInput> inputs = uk.forcecompare.indicators.methods.ForceInput.allOf(r);
         java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
         forces.all().forEach(f -> names.put(f.code(), f.name()));
         String title = title(r);

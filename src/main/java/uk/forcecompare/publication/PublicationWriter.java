@@ -132,10 +132,7 @@ public final class PublicationWriter {
         for (IndicatorResult r : results) {
             IndicatorKind kind = IndicatorKind.byId(r.definition().kind());
             double mult = r.definition().unit().multiplier();
-            List<ForceInput> inputs = r.forces().stream().map(v -> v.hasValue()
-                    ? new ForceInput(v.forceCode(), v.numerator().get().doubleValue(), v.denominator().get().doubleValue(), v.value().getAsDouble())
-                    : ForceInput.missing(v.forceCode(), v.numerator().map(java.math.BigDecimal::doubleValue).orElse(null),
-                            v.denominator().map(java.math.BigDecimal::doubleValue).orElse(null))).toList();
+            List<ForceInput> inputs = ForceInput.allOf(r);
             java.util.Set<String> excluded = new java.util.HashSet<>(r.comparison().excluded());
             for (MethodResult m : ComparisonMethods.compute(kind, mult, inputs, excluded, populationSd)) {
                 rows.add(List.of(r.definition().id(), m.forceCode(), m.method(), num(m.value()), num(m.low()), num(m.high()),

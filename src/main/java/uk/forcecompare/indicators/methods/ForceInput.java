@@ -29,6 +29,17 @@ public record ForceInput(String forceCode, Double numerator, Double denominator,
         return new ForceInput(forceCode, numerator, denominator, null);
     }
 
+    /** Every force of a computed indicator, in its order: the inputs of every method beyond ±1 SD. */
+    public static java.util.List<ForceInput> allOf(uk.forcecompare.indicators.IndicatorResult result) {
+        java.util.List<ForceInput> out = new java.util.ArrayList<>();
+        for (uk.forcecompare.indicators.ForceValue v : result.forces()) {
+            Double num = v.numerator().map(java.math.BigDecimal::doubleValue).orElse(null);
+            Double den = v.denominator().map(java.math.BigDecimal::doubleValue).orElse(null);
+            out.add(v.hasValue() ? new ForceInput(v.forceCode(), num, den, v.value().getAsDouble()) : missing(v.forceCode(), num, den));
+        }
+        return out;
+    }
+
     public boolean hasValue() {
         return value != null;
     }

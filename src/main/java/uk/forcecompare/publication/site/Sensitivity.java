@@ -1,6 +1,5 @@
 package uk.forcecompare.publication.site;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import uk.forcecompare.indicators.ForceValue;
 import uk.forcecompare.indicators.IndicatorResult;
 import uk.forcecompare.indicators.methods.ComparisonMethods;
 import uk.forcecompare.indicators.methods.ForceInput;
@@ -92,13 +90,6 @@ final class Sensitivity {
     }
 
     static List<ForceInput> inputs(IndicatorResult r) {
-        List<ForceInput> out = new ArrayList<>();
-        for (ForceValue v : r.forces()) {
-            Double num = v.numerator().map(BigDecimal::doubleValue).orElse(null);
-            Double den = v.denominator().map(BigDecimal::doubleValue).orElse(null);
-            out.add(v.hasValue() ? new ForceInput(v.forceCode(), num, den, v.value().getAsDouble())
-                    : ForceInput.missing(v.forceCode(), num, den));
-        }
-        return out;
+        return ForceInput.allOf(r);
     }
 }
