@@ -11,15 +11,18 @@ import java.nio.file.Path;
 
 /**
  * One chart drawn once: the national PNG image, the national SVG elements and where XChart put the plot in each.
- * A force's focus figure is a copy of these with its mark drawn on top, so 44 figures cost one XChart drawing per
- * format.
+ * A force's focus figure is a copy of these with its mark drawn on top, so 44 figures cost one drawing per format,
+ * and the PNG deflates again only the bands of rows the mark touches.
  */
 final class Figure {
 
     final FigureLayout layout;
     final BufferedImage png;
+    /** the national PNG compressed once; focus figures reuse every band their mark does not touch */
+    final PngBands pngBands;
     final PlotGeometry pngGeometry;
     final String svgElements;
+    private final byte[] svgElementsUtf8;
     final PlotGeometry svgGeometry;
     final String altText;
 
@@ -27,8 +30,10 @@ final class Figure {
             PlotGeometry svgGeometry) {
         this.layout = layout;
         this.png = png;
+        this.pngBands = PngBands.of(png);
         this.pngGeometry = pngGeometry;
         this.svgElements = svgElements;
+        this.svgElementsUtf8 = svgElements.getBytes(StandardCharsets.UTF_8);
         this.svgGeometry = svgGeometry;
         this.altText = AltText.national(layout);
     }
@@ -52,7 +57,7 @@ final class Figure {
     void writeNational(Path folder) throws IOException {
         Files.createDirectories(folder);
         try (OutputStream out = output(folder.resolve("chart.png"))) {
-            Encoders.writePng(png, out);
+            pngBands.write(out);
         }
         Files.writeString(folder.resolve("chart.svg"), nationalSvg(), StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("chart.txt"), altText, StandardCharsets.UTF_8);
@@ -73,17 +78,20 @@ final class Figure {
             g.dispose();
         }
         try (OutputStream out = output(folder.resolve(fileStem + ".png"))) {
-            Encoders.writePng(image, out);
+            pngBands.writeVariant(image, out);
         }
-        Files.writeString(folder.resolve(fileStem + ".svg"), focusSvg(forceCode), StandardCharsets.UTF_8);
+        try (OutputStream out = output(folder.resolve(fileStem + ".svg"))) {
+            Encoders.writeSvg(out, layout.width, layout.height, layout.chart.title(), focusDescription(index),
+                    svgElementsUtf8, focusOverlay(index));
+        }
     }
 
-    String focusSvg(String forceCode) {
-        int index = layout.indexOf(forceCode);
-        String overlay = Encoders.svgElements(layout.width, layout.height, vg -> paintFocus(vg, svgGeometry, index));
-        String sentence = index >= 0 ? AltText.focus(layout, index) : NO_VALUE;
-        return Encoders.svgDocument(layout.width, layout.height, layout.chart.title(), sentence + "\n" + altText,
-                svgElements, overlay);
+    private String focusOverlay(int index) {
+        return Encoders.svgElements(layout.width, layout.height, vg -> paintFocus(vg, svgGeometry, index));
+    }
+
+    private String focusDescription(int index) {
+        return (index >= 0 ? AltText.focus(layout, index) : NO_VALUE) + "\n" + altText;
     }
 
     static final String NO_VALUE = "This force has no value for this indicator: see the notes";
