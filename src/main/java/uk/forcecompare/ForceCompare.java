@@ -1,11 +1,14 @@
 package uk.forcecompare;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -101,11 +104,11 @@ public final class ForceCompare implements Callable<Integer> {
                     return USAGE;
                 }
             }
-            Collection collection;
+            CollectionLoader.Listing listing;
             try {
-                collection = new CollectionLoader().load(collectionFolder);
+                listing = new CollectionLoader().list(collectionFolder);
                 IndicatorCatalogue catalogue = IndicatorCatalogue.load(Path.of(property("force-compare.indicators-dir", "jobs/indicators")));
-                for (String id : collection.indicators().keySet()) {
+                for (String id : listing.indicatorIds()) {
                     if (catalogue.get(id).isEmpty()) {
                         throw new ManifestException("collection.yml names indicator '" + id + "', which is not defined in "
                                 + property("force-compare.indicators-dir", "jobs/indicators") + "; the indicators are "
@@ -119,7 +122,29 @@ public final class ForceCompare implements Callable<Integer> {
                 console.println("Nothing was run: " + e.getMessage());
                 return USAGE;
             }
+            // The run's identity needs every file's sha256: hash while Spring and the database start, which use
+            // mostly one core, instead of before them.
+            CompletableFuture<Collection> hashed = new CompletableFuture<>();
+            Thread hashing = new Thread(() -> {
+                try {
+                    hashed.complete(listing.hash());
+                } catch (Throwable t) {
+                    hashed.completeExceptionally(t);
+                }
+            }, "collection-hashing");
+            hashing.setDaemon(true);
+            hashing.start();
             try (ConfigurableApplicationContext ctx = startSpring(springArguments)) {
+                Collection collection;
+                try {
+                    collection = hashed.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof UncheckedIOException io) {
+                        console.println("Nothing was run: " + io.getMessage() + (io.getCause() == null ? "" : " (" + io.getCause() + ")"));
+                        return USAGE;
+                    }
+                    throw e;
+                }
                 return ctx.getBean(CollectionRunner.class).run(collection, this.out, console.stream());
             } catch (RuntimeException e) {
                 console.println("The run failed before it started: " + e.getMessage()
@@ -389,6 +414,7 @@ public final class ForceCompare implements Callable<Integer> {
 
     static ConfigurableApplicationContext startSpring(List<String> springArguments) {
         SpringApplication app = new SpringApplication(ForceCompareApplication.class);
+        app.addListeners(new uk.forcecompare.database.EmbeddedDatabaseConfiguration.EarlyStart());
         return app.run(springArguments.toArray(String[]::new));
     }
 

@@ -36,7 +36,16 @@ public final class CollectionLoader {
 
     private final YAMLMapper yaml = YAMLMapper.builder().build();
 
+    /** Reads the collection: {@link #list} and then {@link Listing#hash}. */
     public Collection load(Path folder) {
+        return list(folder).hash();
+    }
+
+    /**
+     * Reads and checks the manifest and finds every source file, without reading the files. A wrong manifest is
+     * known in milliseconds, and the hashing (seconds, for gigabytes of records) can overlap with other start-up work.
+     */
+    public Listing list(Path folder) {
         Path dir = folder.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new ManifestException("the collection folder " + folder + " does not exist or is not a folder");
@@ -45,7 +54,52 @@ public final class CollectionLoader {
         return Files.isRegularFile(manifest) ? fromManifest(dir, manifest) : withoutManifest(dir);
     }
 
-    private Collection fromManifest(Path dir, Path manifestPath) {
+    /** A collection whose manifest is checked and whose files are found but not yet read. */
+    public static final class Listing {
+        private final String id;
+        private final String title;
+        private final Path dir;
+        private final Optional<Path> manifest;
+        private final Optional<Integer> midYear;
+        private final List<Map.Entry<Path, Optional<SourceKind>>> files;
+        private final Map<String, Optional<Period>> indicators;
+        private final ComparisonSettings settings;
+        private final List<String> stray;
+        private final List<Collection.Declaration> declarations;
+
+        private Listing(String id, String title, Path dir, Optional<Path> manifest, Optional<Integer> midYear,
+                List<Map.Entry<Path, Optional<SourceKind>>> files, Map<String, Optional<Period>> indicators,
+                ComparisonSettings settings, List<String> stray, List<Collection.Declaration> declarations) {
+            this.id = id;
+            this.title = title;
+            this.dir = dir;
+            this.manifest = manifest;
+            this.midYear = midYear;
+            this.files = List.copyOf(files);
+            this.indicators = indicators;
+            this.settings = settings;
+            this.stray = stray;
+            this.declarations = declarations;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** the indicators the manifest asks for (their ids), in its order */
+        public java.util.Set<String> indicatorIds() {
+            return indicators.keySet();
+        }
+
+        /** Reads every file for its sha256 and size, spread over the cores: most of the cost of loading a collection. */
+        public Collection hash() {
+            List<SourceFile> sources = files.parallelStream().map(e -> sourceFile(dir, e.getKey(), e.getValue())).toList();
+            return new Collection(id, title, dir, manifest.map(CollectionLoader::sha256), midYear, sources, indicators,
+                    settings, stray, declarations);
+        }
+    }
+
+    private Listing fromManifest(Path dir, Path manifestPath) {
         JsonNode root;
         try {
             root = yaml.readTree(manifestPath.toFile());
@@ -79,7 +133,7 @@ public final class CollectionLoader {
         if (sourcesNode == null || !sourcesNode.isArray() || sourcesNode.isEmpty()) {
             throw new ManifestException(MANIFEST + ": 'sources' must list at least one source (file and kind)");
         }
-        List<Map.Entry<Path, SourceKind>> found = new ArrayList<>();
+        List<Map.Entry<Path, Optional<SourceKind>>> found = new ArrayList<>();
         List<Collection.Declaration> declarations = new ArrayList<>();
         Set<Path> declared = new LinkedHashSet<>();
         int i = 0;
@@ -98,18 +152,16 @@ public final class CollectionLoader {
             if (Files.isDirectory(p)) {
                 for (Path f : listFiles(p)) {
                     if (kind != SourceKind.FORCE_RETURN || WORKBOOK_EXTENSIONS.contains(extension(f))) {
-                        if (declared.add(f)) found.add(Map.entry(f, kind));
+                        if (declared.add(f)) found.add(Map.entry(f, Optional.of(kind)));
                     }
                 }
             } else if (Files.isRegularFile(p)) {
-                if (declared.add(p)) found.add(Map.entry(p, kind));
+                if (declared.add(p)) found.add(Map.entry(p, Optional.of(kind)));
             } else {
                 throw new ManifestException(where + ": '" + file + "' does not exist in " + dir);
             }
         }
 
-        // hashing is most of the cost of loading a collection of large files: spread it over the cores
-        List<SourceFile> sources = found.parallelStream().map(e -> sourceFile(dir, e.getKey(), Optional.of(e.getValue()))).toList();
 
         Map<String, Optional<Period>> indicators = new LinkedHashMap<>();
         JsonNode ind = root.get("indicators");
@@ -143,13 +195,14 @@ public final class CollectionLoader {
         for (Path f : listFiles(dir)) {
             if (!f.equals(manifestPath) && !declared.contains(f)) stray.add(relative(dir, f));
         }
-        return new Collection(id, title, dir, Optional.of(sha256(manifestPath)), midYear, sources, indicators, settings, stray, declarations);
+        return new Listing(id, title, dir, Optional.of(manifestPath), midYear, found, indicators, settings, stray, declarations);
     }
 
-    private Collection withoutManifest(Path dir) {
+    private Listing withoutManifest(Path dir) {
         String id = dir.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
-        List<SourceFile> sources = listFiles(dir).parallelStream().map(f -> sourceFile(dir, f, Optional.empty())).toList();
-        return new Collection(id, id, dir, Optional.empty(), Optional.empty(), sources, Map.of(),
+        List<Map.Entry<Path, Optional<SourceKind>>> found = new ArrayList<>();
+        for (Path f : listFiles(dir)) found.add(Map.entry(f, Optional.empty()));
+        return new Listing(id, id, dir, Optional.empty(), Optional.empty(), found, Map.of(),
                 ComparisonSettings.DEFAULT, List.of(), List.of());
     }
 
