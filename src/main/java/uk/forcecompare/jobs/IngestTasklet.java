@@ -1,7 +1,12 @@
 package uk.forcecompare.jobs;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,26 +46,40 @@ class IngestTasklet implements Tasklet {
         List<SourceFile> tables = RecordFiles.notRecords(c);
         repository.clearFiles(run, "ingest", tables.stream().map(SourceFile::relativePath).toList());
         FindingLog findings = new FindingLog();
-        for (SourceFile file : tables) {
-            Optional<SourceKind> kind = file.kind().isPresent() ? file.kind() : sources.detectKind(file.path());
-            if (kind.isEmpty()) {
-                findings.report(Finding.of(Rule.FILE_KIND_UNKNOWN).file(file.relativePath())
-                        .message("The kind of " + file.relativePath() + " cannot be told from its header row; it was not read. "
-                                + "Declare it in collection.yml, or remove it from the collection.")
-                        .expected("one of " + SourceKind.ids()));
-                repository.saveSourceFile(run, file, null);
-                continue;
+        // Files are read side by side; what each gives is written here, on the step's thread and in the files'
+        // order, so the step's transaction covers it and the log's order does not depend on which file was quicker.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(tables.size(),
+                Runtime.getRuntime().availableProcessors())), r -> {
+                    Thread t = new Thread(r, "ingest-read");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<Future<FileRead>> reads = new ArrayList<>();
+            for (SourceFile file : tables) {
+                reads.add(pool.submit(() -> read(file)));
             }
-            CollectingOutput out = new CollectingOutput(findings,
-                    (sourceFile, location, rule, raw) -> repository.saveQuarantine(run, sourceFile, location, rule, raw));
-            ReadSummary summary = sources.read(file.withKind(kind.get()), out);
-            repository.saveObservations(run, out.observations);
-            repository.saveSourceFile(run, file, summary);
-            contribution.incrementReadCount();
-            CrashPoints.reach("ingest.after-first-file");
-            contribution.incrementWriteCount(out.observations.size());
-            log.debug("Read {} ({}): {} rows, {} values", file.relativePath(), kind.get().id(), summary.rowsRead(),
-                    out.observations.size());
+            for (int i = 0; i < tables.size(); i++) {
+                SourceFile file = tables.get(i);
+                FileRead read = await(reads.get(i));
+                read.findings.all().forEach(findings::report);
+                if (read.kind.isEmpty()) {
+                    repository.saveSourceFile(run, file, null);
+                    continue;
+                }
+                for (Rejected q : read.quarantined) {
+                    repository.saveQuarantine(run, q.sourceFile(), q.location(), q.rule(), q.rawText());
+                }
+                repository.saveObservations(run, read.output.observations);
+                repository.saveSourceFile(run, file, read.summary);
+                contribution.incrementReadCount();
+                CrashPoints.reach("ingest.after-first-file");
+                contribution.incrementWriteCount(read.output.observations.size());
+                log.debug("Read {} ({}): {} rows, {} values", file.relativePath(), read.kind.get().id(),
+                        read.summary.rowsRead(), read.output.observations.size());
+            }
+        } finally {
+            pool.shutdownNow();
         }
         for (String stray : c.strayFiles()) {
             findings.report(Finding.of(Rule.FILE_STRAY).file(stray)
@@ -69,5 +88,45 @@ class IngestTasklet implements Tasklet {
         repository.saveFindings(run, "ingest", findings.all());
         log.info("Read {} source files", tables.size());
         return RepeatStatus.FINISHED;
+    }
+
+    private record Rejected(String sourceFile, String location, Rule rule, String rawText) {
+    }
+
+    /** What one file gave: its findings, values and rejected rows, held until the step's thread writes them. */
+    private static final class FileRead {
+        final FindingLog findings = new FindingLog();
+        final List<Rejected> quarantined = new ArrayList<>();
+        final CollectingOutput output = new CollectingOutput(findings,
+                (sourceFile, location, rule, raw) -> quarantined.add(new Rejected(sourceFile, location, rule, raw)));
+        Optional<SourceKind> kind = Optional.empty();
+        ReadSummary summary;
+    }
+
+    private FileRead read(SourceFile file) {
+        FileRead read = new FileRead();
+        read.kind = file.kind().isPresent() ? file.kind() : sources.detectKind(file.path());
+        if (read.kind.isEmpty()) {
+            read.findings.report(Finding.of(Rule.FILE_KIND_UNKNOWN).file(file.relativePath())
+                    .message("The kind of " + file.relativePath() + " cannot be told from its header row; it was not read. "
+                            + "Declare it in collection.yml, or remove it from the collection.")
+                    .expected("one of " + SourceKind.ids()));
+            return read;
+        }
+        read.summary = sources.read(file.withKind(read.kind.get()), read.output);
+        return read;
+    }
+
+    private static FileRead await(Future<FileRead> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the source files", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepContribution;
@@ -50,14 +52,23 @@ class PublishTasklet implements Tasklet {
         long errors = count(findings, Severity.ERROR), warnings = count(findings, Severity.WARNING), infos = count(findings, Severity.INFO);
         int exitStatus = errors > 0 ? 3 : 0;
 
+        // the site and the forces' query workbooks are the slow parts and need nothing from each other: one of them
+        // is written beside the rest
+        CompletableFuture<Void> queries = CompletableFuture.runAsync(() -> QueryWorkbooks.write(
+                writer.staging().resolve("queries"), c.title(), findings, support.forces,
+                job.getStartTime() == null ? java.time.LocalDate.now() : job.getStartTime().toLocalDate()));
         writer.writeIndicators(computed, support.forces);
         writer.writeComparisonMethods(computed, support.forces, c.settings().populationSd());
         writer.writeValidationLog(findings);
         writer.writeValidationReport(c.title(), findings, support.forces);
         writer.writeRunJson(runJson(run, job, c, computed, findings, errors, warnings, infos, exitStatus));
         ReportSite.write(writer.staging(), c.title(), computed, support.forces, findings);
-        QueryWorkbooks.write(writer.staging().resolve("queries"), c.title(), findings, support.forces,
-                job.getStartTime() == null ? java.time.LocalDate.now() : job.getStartTime().toLocalDate());
+        try {
+            queries.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw e;
+        }
         CrashPoints.reach("publish.before-move");
         Path published = writer.publish();
         CrashPoints.reach("publish.after-move");
