@@ -1,13 +1,18 @@
 package uk.forcecompare.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.apache.commons.csv.CSVFormat;
@@ -126,5 +131,243 @@ class CsvScannerTest {
                 assertThat(got).allSatisfy(x -> assertThat(x.problem()).isNull());
             }
         }
+    }
+
+    // ---- the fast scanner against the plain byte loop it replaced (ReferenceCsvScanner)
+
+    /** Everything a caller can see of one record. */
+    record Seen(long line, int fieldCount, String problem, boolean blank, String raw, List<String> fields, List<Integer> lengths,
+            List<Boolean> blanks, List<String> bytes, List<Boolean> equalities) {
+    }
+
+    /** Texts that fieldEquals and fieldEqualsIgnoreCase are asked about, besides each field's own text. */
+    private static final byte[][] PROBES = {"Anti-social behaviour".getBytes(StandardCharsets.UTF_8),
+            "ANTI-SOCIAL BEHAVIOUR".getBytes(StandardCharsets.UTF_8), "True".getBytes(StandardCharsets.UTF_8),
+            "true".getBytes(StandardCharsets.UTF_8), "".getBytes(StandardCharsets.UTF_8), "a\"b".getBytes(StandardCharsets.UTF_8)};
+
+    static List<Seen> seenByNew(byte[] input, int buffer, int expect) throws IOException {
+        List<Seen> out = new ArrayList<>();
+        try (CsvScanner s = new CsvScanner(new ByteArrayInputStream(input), buffer)) {
+            boolean bom = s.skipBom();
+            if (expect >= 0) s.expectFields(expect);
+            while (s.next()) {
+                int n = Math.min(s.fieldCount(), CsvScanner.MAX_FIELDS);
+                List<String> f = new ArrayList<>(), b = new ArrayList<>();
+                List<Integer> len = new ArrayList<>();
+                List<Boolean> blank = new ArrayList<>(), eq = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    f.add(s.fieldString(i));
+                    len.add(s.fieldLength(i));
+                    blank.add(s.fieldBlank(i));
+                    byte[] own = s.fieldBytes(i);
+                    b.add(Arrays.toString(own));
+                    for (byte[] probe : probesFor(own)) {
+                        eq.add(s.fieldEquals(i, probe));
+                        eq.add(s.fieldEqualsIgnoreCase(i, probe));
+                    }
+                }
+                out.add(new Seen(s.line(), s.fieldCount(), s.problem() == null ? null : s.problem().name(), s.isBlank(),
+                        s.recordText(), f, len, blank, b, eq));
+            }
+            out.add(new Seen(-1, bom ? 1 : 0, "end", false, "bytes read " + s.bytesRead(), List.of(), List.of(), List.of(), List.of(),
+                    List.of()));
+        }
+        return out;
+    }
+
+    /** The same as {@link #seenByNew} with the reference scanner: keep the two in step. */
+    static List<Seen> seenByReference(byte[] input, int buffer, int expect) throws IOException {
+        List<Seen> out = new ArrayList<>();
+        try (ReferenceCsvScanner s = new ReferenceCsvScanner(new ByteArrayInputStream(input), buffer)) {
+            boolean bom = s.skipBom();
+            if (expect >= 0) s.expectFields(expect);
+            while (s.next()) {
+                int n = Math.min(s.fieldCount(), ReferenceCsvScanner.MAX_FIELDS);
+                List<String> f = new ArrayList<>(), b = new ArrayList<>();
+                List<Integer> len = new ArrayList<>();
+                List<Boolean> blank = new ArrayList<>(), eq = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    f.add(s.fieldString(i));
+                    len.add(s.fieldLength(i));
+                    blank.add(s.fieldBlank(i));
+                    byte[] own = s.fieldBytes(i);
+                    b.add(Arrays.toString(own));
+                    for (byte[] probe : probesFor(own)) {
+                        eq.add(s.fieldEquals(i, probe));
+                        eq.add(s.fieldEqualsIgnoreCase(i, probe));
+                    }
+                }
+                out.add(new Seen(s.line(), s.fieldCount(), s.problem() == null ? null : s.problem().name(), s.isBlank(),
+                        s.recordText(), f, len, blank, b, eq));
+            }
+            out.add(new Seen(-1, bom ? 1 : 0, "end", false, "bytes read " + s.bytesRead(), List.of(), List.of(), List.of(), List.of(),
+                    List.of()));
+        }
+        return out;
+    }
+
+    private static List<byte[]> probesFor(byte[] own) {
+        List<byte[]> p = new ArrayList<>(Arrays.asList(PROBES));
+        p.add(own);
+        p.add(new String(own, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        if (own.length > 0) {
+            byte[] changed = own.clone();
+            changed[changed.length - 1] ^= 0x20;
+            p.add(changed);
+        }
+        return p;
+    }
+
+    /** Fails at the first record where the two scanners differ, with the input and buffer size. */
+    static void assertSameAsReference(byte[] input, int buffer, int expect, String what) throws IOException {
+        List<Seen> want = seenByReference(input, buffer, expect);
+        List<Seen> got = seenByNew(input, buffer, expect);
+        String text = new String(input, StandardCharsets.UTF_8);
+        String shown = text.length() <= 2000 ? text : text.substring(0, 2000) + "... (" + text.length() + " chars)";
+        for (int i = 0; i < Math.min(want.size(), got.size()); i++) {
+            assertThat(got.get(i)).as("%s, buffer %d, expect %d, record %d of input [%s]", what, buffer, expect, i, shown)
+                    .isEqualTo(want.get(i));
+        }
+        assertThat(got).as("%s, buffer %d, expect %d: number of records, input [%s]", what, buffer, expect, shown).hasSameSizeAs(want);
+    }
+
+    private static final String[] TEXTS = {"a", "Anti-social behaviour", "On or near Parking Area", "2023-05", "-1.222992",
+            "53.348839", "é", " ", "\t", "'", "x;y", "1eaf03e1cac95c45d8d80887237898eebf0fd2b20904d91a902c4ba177c13705", "True"};
+
+    /** Random field text without specials, of any length: short, eight bytes and around, long. */
+    private static String text(SplittableRandom rnd) {
+        if (rnd.nextInt(4) == 0) return TEXTS[rnd.nextInt(TEXTS.length)];
+        int n = switch (rnd.nextInt(4)) {
+            case 0 -> rnd.nextInt(3);
+            case 1 -> 6 + rnd.nextInt(5);
+            case 2 -> rnd.nextInt(20);
+            default -> rnd.nextInt(90);
+        };
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) sb.append((char) ('a' + rnd.nextInt(26)));
+        return sb.toString();
+    }
+
+    private static String lineEnd(SplittableRandom rnd) {
+        return switch (rnd.nextInt(6)) {
+            case 0 -> "\r\n";
+            case 1 -> "\r";
+            default -> "\n";
+        };
+    }
+
+    /** Rows of about {@code width} fields: plain, quoted, quoted over line ends, damaged; every line end; odd widths. */
+    private static String rows(SplittableRandom rnd, int width) {
+        StringBuilder sb = new StringBuilder();
+        int rows = rnd.nextInt(25);
+        boolean sameEnds = rnd.nextBoolean();
+        String eol = lineEnd(rnd);
+        for (int r = 0; r < rows; r++) {
+            int w = rnd.nextInt(8) == 0 ? Math.max(1, width + rnd.nextInt(5) - 2) : width;
+            boolean wide = rnd.nextInt(60) == 0; // around MAX_FIELDS fields, most of them plain
+            if (wide) w = CsvScanner.MAX_FIELDS - 1 + rnd.nextInt(4);
+            for (int f = 0; f < w; f++) {
+                if (f > 0) sb.append(',');
+                switch (rnd.nextInt(wide ? 200 : 12)) {
+                    case 0, 1 -> sb.append('"').append(text(rnd)).append('"');
+                    case 2 -> sb.append('"').append(text(rnd)).append(", ").append(text(rnd)).append('"');
+                    case 3 -> sb.append('"').append(text(rnd)).append("\"\"").append(text(rnd)).append("\"\"\"");
+                    case 4 -> {
+                        // quoted over line ends: accepted or not depending on the width and the span limits
+                        sb.append('"').append(text(rnd));
+                        int breaks = 1 + rnd.nextInt(rnd.nextInt(10) == 0 ? 12 : 3);
+                        for (int k = 0; k < breaks; k++) sb.append(lineEnd(rnd)).append(text(rnd));
+                        sb.append('"');
+                    }
+                    case 5 -> {
+                        // damage: text after a closing quote, a quote never closed, a quote inside unquoted text
+                        switch (rnd.nextInt(3)) {
+                            case 0 -> sb.append('"').append(text(rnd)).append('"').append(text(rnd)).append(rnd.nextBoolean() ? "\"" : "");
+                            case 1 -> sb.append('"').append(text(rnd));
+                            default -> sb.append(text(rnd)).append('"').append(text(rnd));
+                        }
+                    }
+                    default -> sb.append(text(rnd));
+                }
+            }
+            if (r < rows - 1 || rnd.nextBoolean()) sb.append(sameEnds ? eol : lineEnd(rnd));
+            if (rnd.nextInt(15) == 0) sb.append(lineEnd(rnd)); // a blank line
+        }
+        return sb.toString();
+    }
+
+    /** Specials and text in any order: quotes anywhere, runs of line ends, empty fields. */
+    private static String soup(SplittableRandom rnd) {
+        String[] tokens = {",", ",", "\"", "\"\"", "\n", "\r", "\r\n", ",\"", "\",", "\"\n", "\r\"", ",,,,,,,,"};
+        StringBuilder sb = new StringBuilder();
+        int n = rnd.nextInt(120);
+        for (int i = 0; i < n; i++) sb.append(rnd.nextInt(3) == 0 ? text(rnd) : tokens[rnd.nextInt(tokens.length)]);
+        return sb.toString();
+    }
+
+    /**
+     * The eight-bytes-at-a-time scanner reads every input exactly as the byte loop it replaced: the same records,
+     * lines, field counts, problems, fields (escaped or not), raw text, comparisons and bytes read, at buffer sizes
+     * that put words and records across every kind of buffer boundary.
+     */
+    @Test
+    void sameRecordsAsTheByteLoopOnRandomInput() throws IOException {
+        SplittableRandom rnd = new SplittableRandom(20260601);
+        Map<CsvScanner.Problem, Integer> problems = new EnumMap<>(CsvScanner.Problem.class);
+        int multiLine = 0, escaped = 0, records = 0;
+        for (int round = 0; round < 3000; round++) {
+            int width = 1 + rnd.nextInt(12);
+            String body = rnd.nextInt(4) == 0 ? soup(rnd) : rows(rnd, width);
+            String text = (rnd.nextInt(5) == 0 ? "\uFEFF" : "") + body;
+            byte[] input = text.getBytes(StandardCharsets.UTF_8);
+            int expect = rnd.nextInt(4) == 0 ? -1 : rnd.nextInt(5) == 0 ? 1 + rnd.nextInt(12) : width;
+            for (int buffer : new int[] {16, 17, 31, 64, 16 + rnd.nextInt(300), 1 << 20}) {
+                assertSameAsReference(input, buffer, expect, "round " + round);
+            }
+            // what the rounds covered, so that the comparison above is not vacuous
+            List<Seen> seen = seenByNew(input, 1 << 20, expect);
+            for (int i = 0; i < seen.size() - 1; i++) {
+                Seen r = seen.get(i);
+                records++;
+                if (r.problem() != null) problems.merge(CsvScanner.Problem.valueOf(r.problem()), 1, Integer::sum);
+                if (i + 1 < seen.size() - 1 && seen.get(i + 1).line() > r.line() + 1 && r.problem() == null) multiLine++;
+                for (String f : r.fields()) if (f.contains("\"")) escaped++;
+            }
+        }
+        assertThat(records).isGreaterThan(20_000);
+        assertThat(problems.keySet()).contains(CsvScanner.Problem.UNTERMINATED_QUOTE, CsvScanner.Problem.TEXT_AFTER_QUOTE,
+                CsvScanner.Problem.TOO_MANY_FIELDS);
+        assertThat(multiLine).isGreaterThan(100);
+        assertThat(escaped).isGreaterThan(100);
+    }
+
+    /** Lines near and over the longest line the buffer grows to: the same buffer growth and LINE_TOO_LONG handling. */
+    @Test
+    void sameLongLinesAsTheByteLoop() throws IOException {
+        int longest = CsvScanner.MAX_LINE_BYTES + CsvScanner.MAX_SPAN_BYTES;
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int length : new int[] {5000, 1 << 20, 2 * longest - 40, 2 * longest + 3, 3 * CsvScanner.MAX_LINE_BYTES}) {
+            StringBuilder sb = new StringBuilder("a,b\n");
+            while (sb.length() < length) sb.append(text(rnd)).append(rnd.nextInt(10) == 0 ? "," : "");
+            sb.append(rnd.nextBoolean() ? ",\"1\"\r" : ",1\r\n").append("2,3\n\"4\",5");
+            byte[] input = sb.toString().getBytes(StandardCharsets.UTF_8);
+            for (int buffer : new int[] {16, 1 << 16, 1 << 20}) {
+                assertSameAsReference(input, buffer, 2, "line of " + length);
+            }
+        }
+    }
+
+    /** The comparison itself can fail: two inputs that differ by one byte do not read the same. */
+    @Test
+    void theComparisonSeesADifference() throws IOException {
+        byte[] input = "a,b\n\"c,d\",e\n".getBytes(StandardCharsets.UTF_8);
+        byte[] other = "a,b\n\"c,d\"x,e\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(seenByNew(input, 16, 2)).isEqualTo(seenByReference(input, 16, 2));
+        assertThat(seenByNew(other, 16, 2)).isNotEqualTo(seenByReference(input, 16, 2));
+        assertThatThrownBy(() -> {
+            List<Seen> want = seenByReference(input, 16, 2);
+            List<Seen> got = seenByNew(other, 16, 2);
+            for (int i = 0; i < want.size(); i++) assertThat(got.get(i)).isEqualTo(want.get(i));
+        }).isInstanceOf(AssertionError.class);
     }
 }

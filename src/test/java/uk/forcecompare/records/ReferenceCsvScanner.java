@@ -1,0 +1,402 @@
+package uk.forcecompare.records;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * TEST ONLY: {@link CsvScanner} as it was before its scan went eight bytes at a time, kept byte for byte (only
+ * the class name differs) as the reference that {@code CsvScannerTest} compares the fast scanner with.
+ * Do not optimise this class; its worth is that it is the plain byte loop.
+ *
+ * <p>A small RFC 4180 scanner over a large byte buffer: one record at a time, no object per row or per field.
+ * Each field is an offset pair into the buffer; only the fields a caller asks for become strings.
+ * Memory is the buffer, whatever the number of rows.
+ *
+ * <p>Accepted: a UTF-8 byte order mark, CRLF, LF or a bare CR as line end, quoted fields with commas and
+ * doubled quotes, a last line without a line end. A quote inside an unquoted field is kept as text.
+ *
+ * <p>A quoted field may run over a line end (RFC 4180), but only into a record that then has exactly the
+ * expected number of fields and stays within {@link #MAX_SPAN_LINES} lines and {@link #MAX_SPAN_BYTES} bytes.
+ * Otherwise the first physical line alone is reported as {@link Problem#UNTERMINATED_QUOTE} and scanning
+ * resumes on the next line, so that one stray quote cannot swallow the rest of a file.
+ */
+final class ReferenceCsvScanner implements Closeable {
+
+    enum Problem {
+        /** A quote opened a field and nothing closed it on that line. */
+        UNTERMINATED_QUOTE,
+        /** Text after a closing quote and before the next comma or line end. */
+        TEXT_AFTER_QUOTE,
+        /** A line longer than {@link #MAX_LINE_BYTES}: skipped whole. */
+        LINE_TOO_LONG,
+        /** More fields than the scanner keeps offsets for. */
+        TOO_MANY_FIELDS
+    }
+
+    static final int MAX_FIELDS = 64;
+    static final int MAX_SPAN_LINES = 8;
+    static final int MAX_SPAN_BYTES = 64 * 1024;
+    static final int MAX_LINE_BYTES = 1 << 20;
+    static final int DEFAULT_BUFFER = 1 << 20;
+
+    private final InputStream in;
+    private byte[] buf;
+    private int limit;
+    private int pos;
+    private boolean eof;
+    private long bytesRead;
+
+    /** Fields a multi-line record must have to be accepted; -1 until the header is known. */
+    private int expectFields = -1;
+    private long nextLine = 1;
+
+    // the current record
+    private int recStart;
+    private int recEnd;
+    private long line;
+    private int fieldCount;
+    private Problem problem;
+    private final int[] fs = new int[MAX_FIELDS];
+    private final int[] fe = new int[MAX_FIELDS];
+    private final boolean[] escaped = new boolean[MAX_FIELDS];
+
+    ReferenceCsvScanner(InputStream in) {
+        this(in, DEFAULT_BUFFER);
+    }
+
+    ReferenceCsvScanner(InputStream in, int bufferSize) {
+        this.in = in;
+        this.buf = new byte[Math.max(bufferSize, 16)];
+    }
+
+    void expectFields(int n) {
+        expectFields = n;
+    }
+
+    /** Skips a UTF-8 byte order mark; call once, before the first {@link #next()}. */
+    boolean skipBom() throws IOException {
+        while (limit < 3 && !eof) fill();
+        if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+            pos = 3;
+            return true;
+        }
+        return false;
+    }
+
+    long bytesRead() {
+        return bytesRead;
+    }
+
+    /** Moves to the next record; false at the end of the input. */
+    boolean next() throws IOException {
+        while (true) {
+            if (pos >= limit) {
+                if (eof) return false;
+                compactAndFill();
+                continue;
+            }
+            int r = scan(pos);
+            if (r >= 0) {
+                pos = r;
+                return true;
+            }
+            // ran out of buffer in the middle of the record: keep it, read more, scan it again
+            if (eof) throw new IllegalStateException("scanner needs input after end of file");
+            if (pos == 0 && limit == buf.length) {
+                if (buf.length >= MAX_LINE_BYTES + MAX_SPAN_BYTES) {
+                    skipLongLine();
+                    return true;
+                }
+                byte[] bigger = new byte[buf.length * 2];
+                System.arraycopy(buf, 0, bigger, 0, limit);
+                buf = bigger;
+            }
+            compactAndFill();
+        }
+    }
+
+    /**
+     * Scans one record from {@code p}. Returns the position after it (past its line end), or -1 when the
+     * buffer ends first and more input may follow.
+     */
+    private int scan(int p) {
+        final byte[] b = buf;
+        final int lim = limit;
+        final int start = p;
+        int nf = 0;
+        int lines = 1;
+        int firstLineEnd = -1;
+        int firstLineNext = -1;
+        Problem prob = null;
+        while (true) {
+            // start of a field
+            if (p < lim && b[p] == '"') {
+                int cs = ++p;
+                boolean esc = false;
+                while (true) {
+                    if (p >= lim) {
+                        if (!eof) return -1;
+                        // end of input inside a quote
+                        return unterminated(start, firstLineEnd, firstLineNext, lim);
+                    }
+                    byte c = b[p];
+                    if (c == '"') {
+                        if (p + 1 < lim && b[p + 1] == '"') {
+                            esc = true;
+                            p += 2;
+                            continue;
+                        }
+                        if (p + 1 >= lim && !eof) return -1;
+                        break;
+                    }
+                    if (c == '\n' || c == '\r') {
+                        if (c == '\r' && p + 1 >= lim && !eof) return -1;
+                        boolean crlf = c == '\r' && p + 1 < lim && b[p + 1] == '\n';
+                        if (firstLineEnd < 0) {
+                            firstLineEnd = p;
+                            firstLineNext = crlf ? p + 2 : p + 1;
+                        }
+                        if (crlf) p++;
+                        lines++;
+                        if (lines > MAX_SPAN_LINES || p - start > MAX_SPAN_BYTES) {
+                            return unterminated(start, firstLineEnd, firstLineNext, lim);
+                        }
+                    }
+                    p++;
+                }
+                if (nf < MAX_FIELDS) {
+                    fs[nf] = cs;
+                    fe[nf] = p;
+                    escaped[nf] = esc;
+                } else if (prob == null) {
+                    prob = Problem.TOO_MANY_FIELDS;
+                }
+                nf++;
+                p++; // past the closing quote
+                if (p < lim) {
+                    byte c = b[p];
+                    if (c != ',' && c != '\n' && c != '\r') {
+                        if (prob == null) prob = Problem.TEXT_AFTER_QUOTE;
+                        // the rest of the field up to a comma or line end is part of the damage
+                        while (p < lim && b[p] != ',' && b[p] != '\n' && b[p] != '\r') p++;
+                        if (p >= lim && !eof) return -1;
+                    }
+                }
+            } else {
+                int cs = p;
+                while (p < lim) {
+                    byte c = b[p];
+                    if (c == ',' || c == '\n' || c == '\r') break;
+                    p++;
+                }
+                if (p >= lim && !eof) return -1;
+                if (nf < MAX_FIELDS) {
+                    fs[nf] = cs;
+                    fe[nf] = p;
+                    escaped[nf] = false;
+                } else if (prob == null) {
+                    prob = Problem.TOO_MANY_FIELDS;
+                }
+                nf++;
+            }
+            // after a field: a comma, a line end, or the end of the input
+            if (p >= lim) {
+                return finish(start, lim, lim, nf, lines, prob, firstLineEnd, firstLineNext);
+            }
+            byte c = b[p];
+            if (c == ',') {
+                p++;
+                continue;
+            }
+            int end = p;
+            if (c == '\r') {
+                if (p + 1 >= lim && !eof) return -1;
+                p += (p + 1 < lim && b[p + 1] == '\n') ? 2 : 1;
+            } else {
+                p++;
+            }
+            return finish(start, end, p, nf, lines, prob, firstLineEnd, firstLineNext);
+        }
+    }
+
+    private int finish(int start, int end, int next, int nf, int lines, Problem prob, int firstLineEnd, int firstLineNext) {
+        if (lines > 1 && expectFields >= 0 && (nf != expectFields || prob != null)) {
+            return unterminated(start, firstLineEnd, firstLineNext, end);
+        }
+        recStart = start;
+        recEnd = end;
+        fieldCount = nf;
+        problem = prob;
+        line = nextLine;
+        nextLine += lines;
+        return next;
+    }
+
+    /** The first physical line of a record whose quote never closed, reported alone. */
+    private int unterminated(int start, int firstLineEnd, int firstLineNext, int end) {
+        recStart = start;
+        recEnd = firstLineEnd >= 0 ? firstLineEnd : end;
+        fieldCount = 0;
+        problem = Problem.UNTERMINATED_QUOTE;
+        line = nextLine;
+        nextLine += 1;
+        return firstLineEnd >= 0 ? firstLineNext : end;
+    }
+
+    /** A line longer than the buffer may grow: reported with its first bytes, the rest skipped. */
+    private void skipLongLine() throws IOException {
+        recStart = 0;
+        recEnd = Math.min(limit, 200);
+        fieldCount = 0;
+        problem = Problem.LINE_TOO_LONG;
+        line = nextLine;
+        nextLine++;
+        String head = new String(buf, 0, recEnd, StandardCharsets.UTF_8);
+        while (true) {
+            for (int p = 0; p < limit; p++) {
+                byte c = buf[p];
+                if (c == '\n' || c == '\r') {
+                    int q = p + 1;
+                    if (c == '\r') {
+                        if (q >= limit && !eof) {
+                            limit = 0;
+                            fill();
+                            q = (limit > 0 && buf[0] == '\n') ? 1 : 0;
+                            keepHead(head, q);
+                            return;
+                        }
+                        if (q < limit && buf[q] == '\n') q++;
+                    }
+                    keepHead(head, q);
+                    return;
+                }
+            }
+            if (eof) {
+                keepHead(head, limit);
+                return;
+            }
+            limit = 0;
+            fill();
+        }
+    }
+
+    /** Puts the reported head of a skipped line in front of the unread input. */
+    private void keepHead(String head, int resumeAt) {
+        byte[] h = head.getBytes(StandardCharsets.UTF_8);
+        int rest = limit - resumeAt;
+        byte[] nb = new byte[Math.max(buf.length, h.length + rest + 16)];
+        System.arraycopy(h, 0, nb, 0, h.length);
+        System.arraycopy(buf, resumeAt, nb, h.length, rest);
+        buf = nb;
+        recStart = 0;
+        recEnd = h.length;
+        pos = h.length;
+        limit = h.length + rest;
+    }
+
+    private void compactAndFill() throws IOException {
+        if (pos > 0) {
+            int rest = limit - pos;
+            System.arraycopy(buf, pos, buf, 0, rest);
+            limit = rest;
+            pos = 0;
+        }
+        fill();
+    }
+
+    private void fill() throws IOException {
+        while (limit < buf.length) {
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                eof = true;
+                return;
+            }
+            if (n == 0) return;
+            limit += n;
+            bytesRead += n;
+            if (limit >= buf.length) return;
+        }
+    }
+
+    // ---- the current record
+
+    /** The physical line (1-based) the record starts on. */
+    long line() {
+        return line;
+    }
+
+    int fieldCount() {
+        return fieldCount;
+    }
+
+    Problem problem() {
+        return problem;
+    }
+
+    boolean isBlank() {
+        return recEnd == recStart && problem == null;
+    }
+
+    /** Whether field {@code i} is exactly the ASCII text {@code expected} (already-escaped fields are compared unescaped). */
+    boolean fieldEquals(int i, byte[] expected) {
+        if (escaped[i]) return fieldString(i).equals(new String(expected, StandardCharsets.UTF_8));
+        int s = fs[i];
+        int len = fe[i] - s;
+        if (len != expected.length) return false;
+        for (int k = 0; k < len; k++) {
+            if (buf[s + k] != expected[k]) return false;
+        }
+        return true;
+    }
+
+    /** As {@link #fieldEquals} ignoring ASCII case. */
+    boolean fieldEqualsIgnoreCase(int i, byte[] expected) {
+        if (escaped[i]) return fieldString(i).equalsIgnoreCase(new String(expected, StandardCharsets.UTF_8));
+        int s = fs[i];
+        int len = fe[i] - s;
+        if (len != expected.length) return false;
+        for (int k = 0; k < len; k++) {
+            int a = buf[s + k], e = expected[k];
+            if (a != e && (a | 0x20) != (e | 0x20)) return false;
+            if (a != e && ((a | 0x20) < 'a' || (a | 0x20) > 'z')) return false;
+        }
+        return true;
+    }
+
+    int fieldLength(int i) {
+        return fe[i] - fs[i];
+    }
+
+    /** Whether the field holds only spaces or nothing. */
+    boolean fieldBlank(int i) {
+        for (int k = fs[i]; k < fe[i]; k++) {
+            if (buf[k] != ' ' && buf[k] != '\t') return false;
+        }
+        return true;
+    }
+
+    /** The field's raw bytes (quotes removed, doubled quotes unescaped), for caching by content. */
+    byte[] fieldBytes(int i) {
+        if (escaped[i]) return fieldString(i).getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[fe[i] - fs[i]];
+        System.arraycopy(buf, fs[i], out, 0, out.length);
+        return out;
+    }
+
+    String fieldString(int i) {
+        String s = new String(buf, fs[i], fe[i] - fs[i], StandardCharsets.UTF_8);
+        return escaped[i] ? s.replace("\"\"", "\"") : s;
+    }
+
+    /** The record's raw text, without its line end. */
+    String recordText() {
+        return new String(buf, recStart, recEnd - recStart, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
