@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,7 +29,7 @@ public final class ChartRenderer {
         this(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 
-    /** @param threads threads used by {@link #renderAll} for the focus figures of one chart */
+    /** @param threads threads used by {@link #renderAll} to draw the charts and write their figures */
     public ChartRenderer(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
@@ -67,15 +67,29 @@ public final class ChartRenderer {
      * The chart is drawn once per format; each focus figure copies it and adds its mark.
      */
     public void renderAll(ComparisonChart chart, Map<String, String> focusForceCodeToSlug, Path folder) {
-        Objects.requireNonNull(chart, "chart");
+        renderAll(List.of(new Request(chart, folder)), focusForceCodeToSlug);
+    }
+
+    /** One chart and the folder its figures go into. */
+    public record Request(ComparisonChart chart, Path folder) {
+        public Request {
+            Objects.requireNonNull(chart, "chart");
+            Objects.requireNonNull(folder, "folder");
+        }
+    }
+
+    /**
+     * {@link #renderAll(ComparisonChart, Map, Path)} for several charts on one pool: every chart is drawn at once,
+     * and each one's national and focus figures are queued as soon as it is drawn, so no thread waits for another
+     * chart's drawing while there is a figure to write.
+     */
+    public void renderAll(List<Request> charts, Map<String, String> focusForceCodeToSlug) {
         focusForceCodeToSlug.values().forEach(ChartRenderer::checkStem);
-        Figure figure = Figure.draw(chart);
-        List<Task> tasks = new ArrayList<>();
-        tasks.add(() -> figure.writeNational(folder));
-        focusForceCodeToSlug.forEach((code, slug) -> tasks.add(() -> figure.writeFocus(code, slug, folder)));
         if (threads == 1) {
-            for (Task t : tasks) {
-                run(t, folder);
+            for (Request r : charts) {
+                Figure figure = Figure.draw(r.chart());
+                run(() -> figure.writeNational(r.folder()), r.folder());
+                focusForceCodeToSlug.forEach((code, slug) -> run(() -> figure.writeFocus(code, slug, r.folder()), r.folder()));
             }
             return;
         }
@@ -86,19 +100,24 @@ public final class ChartRenderer {
             return t;
         });
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Task t : tasks) {
-                futures.add(pool.submit(() -> run(t, folder)));
+            List<CompletableFuture<Void>> written = new ArrayList<>();
+            for (Request r : charts) {
+                // the figures are queued from the drawing's own thread, never waited for there: no pool thread blocks
+                written.add(CompletableFuture.supplyAsync(() -> Figure.draw(r.chart()), pool).thenCompose(figure -> {
+                    List<CompletableFuture<Void>> figures = new ArrayList<>();
+                    figures.add(CompletableFuture.runAsync(() -> run(() -> figure.writeNational(r.folder()), r.folder()), pool));
+                    focusForceCodeToSlug.forEach((code, slug) -> figures.add(CompletableFuture.runAsync(
+                            () -> run(() -> figure.writeFocus(code, slug, r.folder()), r.folder()), pool)));
+                    return CompletableFuture.allOf(figures.toArray(CompletableFuture[]::new));
+                }));
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing charts into " + folder, e);
-        } catch (ExecutionException e) {
+            CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw new IllegalStateException(e.getCause());
         } finally {

@@ -1,14 +1,11 @@
 package uk.forcecompare.jobs;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -45,43 +42,34 @@ class ChartTasklet implements Tasklet {
         Map<String, String> slugs = new LinkedHashMap<>();
         for (Force f : support.forces.all()) slugs.put(f.code(), f.slug());
         List<IndicatorResult> computed = results.results(run, RunSupport.requestedIndicators(c));
-        // Indicators are drawn side by side: each figure's first drawing and its funnel plot run on one thread,
-        // and would otherwise leave the other cores idle between one indicator's focus figures and the next's.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(computed.size(),
-                Runtime.getRuntime().availableProcessors())), r -> {
-                    Thread t = new Thread(r, "chart-indicator");
-                    t.setDaemon(true);
-                    return t;
-                });
+        List<ChartRenderer.Request> charts = new ArrayList<>();
+        for (int i = 0; i < computed.size(); i++) {
+            IndicatorResult r = computed.get(i);
+            charts.add(new ChartRenderer.Request(Figures.chartOf(r, support.forces, i + 1),
+                    writer.staging().resolve(r.definition().id())));
+        }
+        // the tables and funnel plots are written on a thread of their own while the renderer's pool draws the bars
+        CompletableFuture<Void> tablesAndFunnels = CompletableFuture.runAsync(() -> {
+            for (IndicatorResult r : computed) {
+                writer.writeChartData(r, support.forces);
+                Figures.funnelOf(r, support.forces).ifPresent(plot ->
+                        FunnelRenderer.render(plot, writer.staging().resolve(r.definition().id())));
+                CrashPoints.reach("chart.after-first-indicator");
+            }
+        }, runnable -> {
+            Thread t = new Thread(runnable, "chart-tables");
+            t.setDaemon(true);
+            t.start();
+        });
+        renderer.renderAll(charts, slugs);
         try {
-            List<Future<?>> drawn = new ArrayList<>();
-            for (int i = 0; i < computed.size(); i++) {
-                IndicatorResult r = computed.get(i);
-                int figure = i + 1;
-                drawn.add(pool.submit(() -> {
-                    Path folder = writer.staging().resolve(r.definition().id());
-                    renderer.renderAll(Figures.chartOf(r, support.forces, figure), slugs, folder);
-                    writer.writeChartData(r, support.forces);
-                    Figures.funnelOf(r, support.forces).ifPresent(plot -> FunnelRenderer.render(plot, folder));
-                    synchronized (contribution) {
-                        contribution.incrementWriteCount(1);
-                    }
-                    CrashPoints.reach("chart.after-first-indicator");
-                }));
-            }
-            for (Future<?> f : drawn) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while drawing the charts", e);
-        } catch (ExecutionException e) {
+            tablesAndFunnels.join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
             if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
+        contribution.incrementWriteCount(computed.size());
         return RepeatStatus.FINISHED;
     }
 }

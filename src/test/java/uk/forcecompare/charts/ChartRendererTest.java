@@ -430,4 +430,25 @@ class ChartRendererTest {
         assertThatThrownBy(() -> new ChartRenderer().renderAll(chart, bad, dir))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void severalChartsOnOnePoolGiveTheSameFilesAsOneAtATime(@TempDir Path other) throws IOException {
+        ComparisonChart withGaps = TestCharts.calls999(java.util.Set.of("E23000019", "E23000024"));
+        Map<String, String> slugs = TestCharts.slugs();
+        Path together = other.resolve("together"), alone = other.resolve("alone");
+        new ChartRenderer(2).renderAll(List.of(new ChartRenderer.Request(chart, together.resolve("a")),
+                new ChartRenderer.Request(withGaps, together.resolve("b"))), slugs);
+        new ChartRenderer(1).renderAll(chart, slugs, alone.resolve("a"));
+        new ChartRenderer(1).renderAll(withGaps, slugs, alone.resolve("b"));
+        List<Path> files;
+        try (var walk = Files.walk(alone)) {
+            files = walk.filter(Files::isRegularFile).map(alone::relativize).sorted().toList();
+        }
+        assertThat(files).hasSize(2 * (3 + 2 * slugs.size()));
+        for (Path f : files) {
+            assertThat(together.resolve(f)).as(f.toString()).hasSameBinaryContentAs(alone.resolve(f));
+        }
+        // the charts differ, so the comparison above could fail
+        assertThat(Files.mismatch(alone.resolve("a/chart.png"), alone.resolve("b/chart.png"))).isNotEqualTo(-1L);
+    }
 }
