@@ -48,20 +48,24 @@ class IngestTasklet implements Tasklet {
         FindingLog findings = new FindingLog();
         // Files are read side by side; what each gives is written here, on the step's thread and in the files'
         // order, so the step's transaction covers it and the log's order does not depend on which file was quicker.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(tables.size(),
-                Runtime.getRuntime().availableProcessors())), r -> {
-                    Thread t = new Thread(r, "ingest-read");
-                    t.setDaemon(true);
-                    return t;
-                });
+        // At most two files a thread are read ahead of the one being written, so memory holds a few files' values
+        // and rejected rows, not the collection's.
+        int threads = Math.max(1, Math.min(tables.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ingest-read");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             List<Future<FileRead>> reads = new ArrayList<>();
-            for (SourceFile file : tables) {
-                reads.add(pool.submit(() -> read(file)));
-            }
             for (int i = 0; i < tables.size(); i++) {
+                while (reads.size() < Math.min(tables.size(), i + 2 * threads)) {
+                    SourceFile ahead = tables.get(reads.size());
+                    reads.add(pool.submit(() -> read(ahead)));
+                }
                 SourceFile file = tables.get(i);
                 FileRead read = await(reads.get(i));
+                reads.set(i, null); // written below: let it go
                 read.findings.all().forEach(findings::report);
                 if (read.kind.isEmpty()) {
                     repository.saveSourceFile(run, file, null);
