@@ -26,13 +26,13 @@ final class Encoders {
         PngBands.of(image).write(out);
     }
 
-    /**
-     * Draws with a VectorGraphics2D and returns the SVG elements only (what lies inside the root element), so that
-     * a focus figure is the national figure's elements plus its own few.
-     */
     private static final Pattern FONT_FAMILY = Pattern.compile("font-family:(&quot;[^&]*&quot;)");
 
-    static String svgElements(double width, double height, Consumer<Graphics2D> painter) {
+    /**
+     * Draws with a VectorGraphics2D and returns the SVG elements only (what lies inside the root element), as UTF-8,
+     * so that a focus figure is the national figure's elements, encoded once, plus its own few.
+     */
+    static byte[] svgElements(double width, double height, Consumer<Graphics2D> painter) {
         VectorGraphics2D g = new VectorGraphics2D();
         painter.accept(g);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
@@ -47,27 +47,19 @@ final class Encoders {
         int end = doc.lastIndexOf("</svg>");
         String inner = doc.substring(start, end);
         // VectorGraphics2D names the Java font; give viewers without it the usual fallbacks
-        return FONT_FAMILY.matcher(inner).replaceAll("font-family:$1,Arial,Helvetica,sans-serif");
-    }
-
-    /** a whole SVG document: sized in points, drawn in 300 dpi units, with a title and description for screen readers */
-    static String svgDocument(double width, double height, String title, String description, String... elements) {
-        StringBuilder sb = new StringBuilder(256 * 1024).append(svgHead(width, height, title, description));
-        for (String e : elements) {
-            sb.append(e);
-        }
-        return sb.append(SVG_END).toString();
+        return FONT_FAMILY.matcher(inner).replaceAll("font-family:$1,Arial,Helvetica,sans-serif").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
-     * Writes the document {@link #svgDocument} would give, with the common elements already UTF-8: a focus figure
-     * repeats the national figure's half a megabyte of elements, and encoding them 43 times over was wasted work.
+     * Writes a whole SVG document: sized in points, drawn in 300 dpi units, with a title and description for screen
+     * readers, and the elements in order.
      */
     static void writeSvg(OutputStream out, double width, double height, String title, String description,
-            byte[] commonElements, String ownElements) throws IOException {
+            byte[]... elements) throws IOException {
         out.write(svgHead(width, height, title, description).getBytes(StandardCharsets.UTF_8));
-        out.write(commonElements);
-        out.write(ownElements.getBytes(StandardCharsets.UTF_8));
+        for (byte[] e : elements) {
+            out.write(e);
+        }
         out.write(SVG_END.getBytes(StandardCharsets.UTF_8));
     }
 

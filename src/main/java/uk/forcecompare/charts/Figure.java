@@ -21,19 +21,18 @@ final class Figure {
     /** the national PNG compressed once; focus figures reuse every band their mark does not touch */
     final PngBands pngBands;
     final PlotGeometry pngGeometry;
-    final String svgElements;
-    private final byte[] svgElementsUtf8;
+    /** the national SVG's elements, UTF-8: every focus figure repeats them */
+    private final byte[] svgElements;
     final PlotGeometry svgGeometry;
     final String altText;
 
-    private Figure(FigureLayout layout, BufferedImage png, PlotGeometry pngGeometry, String svgElements,
+    private Figure(FigureLayout layout, BufferedImage png, PlotGeometry pngGeometry, byte[] svgElements,
             PlotGeometry svgGeometry) {
         this.layout = layout;
         this.png = png;
         this.pngBands = PngBands.of(png);
         this.pngGeometry = pngGeometry;
         this.svgElements = svgElements;
-        this.svgElementsUtf8 = svgElements.getBytes(StandardCharsets.UTF_8);
         this.svgGeometry = svgGeometry;
         this.altText = AltText.national(layout);
     }
@@ -49,7 +48,7 @@ final class Figure {
             g.dispose();
         }
         PlotGeometry[] svgGeometry = new PlotGeometry[1];
-        String svg = Encoders.svgElements(layout.width, layout.height,
+        byte[] svg = Encoders.svgElements(layout.width, layout.height,
                 vg -> svgGeometry[0] = FigurePainter.paintBase(vg, layout));
         return new Figure(layout, image, pngGeometry, svg, svgGeometry[0]);
     }
@@ -59,12 +58,10 @@ final class Figure {
         try (OutputStream out = output(folder.resolve("chart.png"))) {
             pngBands.write(out);
         }
-        Files.writeString(folder.resolve("chart.svg"), nationalSvg(), StandardCharsets.UTF_8);
+        try (OutputStream out = output(folder.resolve("chart.svg"))) {
+            Encoders.writeSvg(out, layout.width, layout.height, layout.chart.title(), altText, svgElements);
+        }
         Files.writeString(folder.resolve("chart.txt"), altText, StandardCharsets.UTF_8);
-    }
-
-    String nationalSvg() {
-        return Encoders.svgDocument(layout.width, layout.height, layout.chart.title(), altText, svgElements);
     }
 
     void writeFocus(String forceCode, String fileStem, Path folder) throws IOException {
@@ -82,11 +79,11 @@ final class Figure {
         }
         try (OutputStream out = output(folder.resolve(fileStem + ".svg"))) {
             Encoders.writeSvg(out, layout.width, layout.height, layout.chart.title(), focusDescription(index),
-                    svgElementsUtf8, focusOverlay(index));
+                    svgElements, focusOverlay(index));
         }
     }
 
-    private String focusOverlay(int index) {
+    private byte[] focusOverlay(int index) {
         return Encoders.svgElements(layout.width, layout.height, vg -> paintFocus(vg, svgGeometry, index));
     }
 

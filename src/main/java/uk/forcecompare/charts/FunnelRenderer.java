@@ -48,15 +48,17 @@ public final class FunnelRenderer {
         } finally {
             g.dispose();
         }
-        String svg = Encoders.svgDocument(layout.width, layout.height, plot.title(), alt,
-                Encoders.svgElements(layout.width, layout.height, vg -> FunnelPainter.paint(vg, layout)));
+        byte[] svg = Encoders.svgElements(layout.width, layout.height, vg -> FunnelPainter.paint(vg, layout));
         try {
             Files.createDirectories(folder);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(folder.resolve(fileStem + ".png")),
                     1 << 16)) {
                 Encoders.writePng(image, out);
             }
-            Files.writeString(folder.resolve(fileStem + ".svg"), svg, StandardCharsets.UTF_8);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(folder.resolve(fileStem + ".svg")),
+                    1 << 16)) {
+                Encoders.writeSvg(out, layout.width, layout.height, plot.title(), alt, svg);
+            }
             Files.writeString(folder.resolve(fileStem + ".txt"), alt, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the funnel plot " + fileStem + " into " + folder, e);
