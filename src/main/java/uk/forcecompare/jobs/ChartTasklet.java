@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -49,26 +48,16 @@ class ChartTasklet implements Tasklet {
                     writer.staging().resolve(r.definition().id())));
         }
         // the tables and funnel plots are written on a thread of their own while the renderer's pool draws the bars
-        CompletableFuture<Void> tablesAndFunnels = CompletableFuture.runAsync(() -> {
+        CompletableFuture<Void> tablesAndFunnels = Concurrently.onOwnThread("chart-tables", () -> {
             for (IndicatorResult r : computed) {
                 writer.writeChartData(r, support.forces);
                 Figures.funnelOf(r, support.forces).ifPresent(plot ->
                         FunnelRenderer.render(plot, writer.staging().resolve(r.definition().id())));
                 CrashPoints.reach("chart.after-first-indicator");
             }
-        }, runnable -> {
-            Thread t = new Thread(runnable, "chart-tables");
-            t.setDaemon(true);
-            t.start();
         });
         renderer.renderAll(charts, slugs);
-        try {
-            tablesAndFunnels.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
+        Concurrently.join(tablesAndFunnels);
         contribution.incrementWriteCount(computed.size());
         return RepeatStatus.FINISHED;
     }

@@ -3,10 +3,8 @@ package uk.forcecompare.jobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,20 +49,16 @@ class IngestTasklet implements Tasklet {
         // At most two files a thread are read ahead of the one being written, so memory holds a few files' values
         // and rejected rows, not the collection's.
         int threads = Math.max(1, Math.min(tables.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ingest-read");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Concurrently.pool("ingest-read", threads);
         try {
-            List<Future<FileRead>> reads = new ArrayList<>();
+            List<CompletableFuture<FileRead>> reads = new ArrayList<>();
             for (int i = 0; i < tables.size(); i++) {
                 while (reads.size() < Math.min(tables.size(), i + 2 * threads)) {
                     SourceFile ahead = tables.get(reads.size());
-                    reads.add(pool.submit(() -> read(ahead)));
+                    reads.add(CompletableFuture.supplyAsync(() -> read(ahead), pool));
                 }
                 SourceFile file = tables.get(i);
-                FileRead read = await(reads.get(i));
+                FileRead read = Concurrently.join(reads.get(i));
                 reads.set(i, null); // written below: let it go
                 read.findings.all().forEach(findings::report);
                 if (read.kind.isEmpty()) {
@@ -119,18 +113,5 @@ class IngestTasklet implements Tasklet {
         }
         read.summary = sources.read(file.withKind(read.kind.get()), read.output);
         return read;
-    }
-
-    private static FileRead await(Future<FileRead> read) {
-        try {
-            return read.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the source files", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

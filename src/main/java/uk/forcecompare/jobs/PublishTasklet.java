@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepContribution;
@@ -54,7 +53,7 @@ class PublishTasklet implements Tasklet {
 
         // the site and the forces' query workbooks are the slow parts and need nothing from each other: one of them
         // is written beside the rest
-        CompletableFuture<Void> queries = CompletableFuture.runAsync(() -> QueryWorkbooks.write(
+        CompletableFuture<Void> queries = Concurrently.onOwnThread("query-workbooks", () -> QueryWorkbooks.write(
                 writer.staging().resolve("queries"), c.title(), findings, support.forces,
                 job.getStartTime() == null ? java.time.LocalDate.now() : job.getStartTime().toLocalDate()));
         writer.writeIndicators(computed, support.forces);
@@ -63,12 +62,7 @@ class PublishTasklet implements Tasklet {
         writer.writeValidationReport(c.title(), findings, support.forces);
         writer.writeRunJson(runJson(run, job, c, computed, findings, errors, warnings, infos, exitStatus));
         ReportSite.write(writer.staging(), c.title(), computed, support.forces, findings);
-        try {
-            queries.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw e;
-        }
+        Concurrently.join(queries);
         CrashPoints.reach("publish.before-move");
         Path published = writer.publish();
         CrashPoints.reach("publish.after-move");
@@ -88,8 +82,9 @@ class PublishTasklet implements Tasklet {
         m.put("end", OffsetDateTime.now().toString());
         m.put("collection_folder", c.folder().toString());
         m.put("manifest_sha256", c.manifestSha256().orElse(null));
+        List<RunRepository.SourceFileRecord> sourceFiles = repository.sourceFiles(run);
         List<Map<String, Object>> inputs = new ArrayList<>();
-        for (RunRepository.SourceFileRecord f : repository.sourceFiles(run)) {
+        for (RunRepository.SourceFileRecord f : sourceFiles) {
             Map<String, Object> i = new LinkedHashMap<>();
             i.put("file", f.path());
             i.put("kind", f.kind());
@@ -102,7 +97,7 @@ class PublishTasklet implements Tasklet {
         }
         m.put("inputs", inputs);
         repository.previousPublication(c.id(), run).ifPresent(previous -> m.put("changed_since_run_" + previous,
-                changedInputs(repository.sourceFiles(previous), repository.sourceFiles(run))));
+                changedInputs(repository.sourceFiles(previous), sourceFiles)));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("output_root", job.getJobParameters().getString(RunParameters.OUTPUT_ROOT));
         settings.put("sd_method", c.settings().populationSd() ? "population (n)" : "sample (n-1)");
@@ -115,7 +110,7 @@ class PublishTasklet implements Tasklet {
         settings.put("indicators", periods);
         m.put("settings", settings);
         Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("source_files", repository.sourceFiles(run).size());
+        counts.put("source_files", sourceFiles.size());
         counts.put("indicators", computed.size());
         counts.put("forces", support.forces.all().size());
         counts.put("errors", errors);
