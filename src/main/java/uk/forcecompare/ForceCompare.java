@@ -97,24 +97,12 @@ public final class ForceCompare implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
-            for (String a : springArguments) {
-                if (!a.startsWith("--spring.") && !a.startsWith("--force-compare.") && !a.startsWith("--logging.")) {
-                    console.println("Unknown option: " + a);
-                    spec.commandLine().usage(spec.commandLine().getOut());
-                    return USAGE;
-                }
-            }
+            if (!springArgumentsValid(springArguments, spec)) return USAGE;
             CollectionLoader.Listing listing;
             try {
                 listing = new CollectionLoader().list(collectionFolder);
-                IndicatorCatalogue catalogue = IndicatorCatalogue.load(Path.of(property("force-compare.indicators-dir", "jobs/indicators")));
-                for (String id : listing.indicatorIds()) {
-                    if (catalogue.get(id).isEmpty()) {
-                        throw new ManifestException("collection.yml names indicator '" + id + "', which is not defined in "
-                                + property("force-compare.indicators-dir", "jobs/indicators") + "; the indicators are "
-                                + String.join(", ", catalogue.all().stream().map(d -> d.id()).toList()));
-                    }
-                }
+                IndicatorCatalogue.load(Path.of(property("force-compare.indicators-dir", "jobs/indicators")))
+                        .requireDefined(listing.indicatorIds());
                 if (Files.exists(this.out) && !Files.isDirectory(this.out)) {
                     throw new ManifestException("--out " + this.out + " is a file, not a folder");
                 }
@@ -172,20 +160,9 @@ public final class ForceCompare implements Callable<Integer> {
             return new PrintWriterStream(spec.commandLine().getOut());
         }
 
-        boolean springArgumentsValid() {
-            for (String a : springArguments) {
-                if (!a.startsWith("--spring.") && !a.startsWith("--force-compare.") && !a.startsWith("--logging.")) {
-                    console().println("Unknown option: " + a);
-                    spec.commandLine().usage(spec.commandLine().getOut());
-                    return false;
-                }
-            }
-            return true;
-        }
-
         @Override
         public Integer call() throws Exception {
-            if (!springArgumentsValid()) return USAGE;
+            if (!springArgumentsValid(springArguments, spec)) return USAGE;
             try (ConfigurableApplicationContext ctx = startSpring(springArguments)) {
                 return call(ctx, console());
             }
@@ -292,7 +269,7 @@ public final class ForceCompare implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            if (!springArgumentsValid()) return USAGE;
+            if (!springArgumentsValid(springArguments, spec)) return USAGE;
             springArguments.add("--force-compare.workers.enabled=true");
             springArguments.add("--force-compare.role=worker");
             if (springArguments.stream().noneMatch(a -> a.startsWith("--spring.datasource.hikari.maximum-pool-size="))) {
@@ -410,6 +387,18 @@ public final class ForceCompare implements Callable<Integer> {
             }
             return report.hasErrorsOrWarnings() ? 3 : 0;
         }
+    }
+
+    /** Only Spring properties may follow a command's own options; anything else is shown with the usage. */
+    static boolean springArgumentsValid(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
+        for (String a : springArguments) {
+            if (!a.startsWith("--spring.") && !a.startsWith("--force-compare.") && !a.startsWith("--logging.")) {
+                new PrintWriterStream(spec.commandLine().getOut()).println("Unknown option: " + a);
+                spec.commandLine().usage(spec.commandLine().getOut());
+                return false;
+            }
+        }
+        return true;
     }
 
     static ConfigurableApplicationContext startSpring(List<String> springArguments) {

@@ -23,9 +23,11 @@ public final class IndicatorCatalogue {
 
     private static final Set<String> KINDS = Set.of("proportion", "count-rate", "amount");
 
+    private final Path folder;
     private final Map<String, IndicatorDefinition> byId;
 
-    private IndicatorCatalogue(Map<String, IndicatorDefinition> byId) {
+    private IndicatorCatalogue(Path folder, Map<String, IndicatorDefinition> byId) {
+        this.folder = folder;
         this.byId = byId;
     }
 
@@ -47,7 +49,7 @@ public final class IndicatorCatalogue {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new IndicatorCatalogue(defs);
+        return new IndicatorCatalogue(folder, defs);
     }
 
     private static IndicatorDefinition parse(YAMLMapper yaml, Path f) {
@@ -100,6 +102,19 @@ public final class IndicatorCatalogue {
         else if (v != null && !v.isNull()) out.add(v.asString().strip());
         if (out.isEmpty()) throw new ManifestException(f + ": '" + field + "' must name at least one measure");
         return out;
+    }
+
+    /**
+     * Checks that a manifest names only defined indicators, so that every way of running a collection refuses the
+     * same manifest with the same message, before anything is read.
+     */
+    public void requireDefined(java.util.Collection<String> ids) {
+        for (String id : ids) {
+            if (!byId.containsKey(id)) {
+                throw new ManifestException("collection.yml names indicator '" + id + "', which is not defined in "
+                        + folder + "; the indicators are " + String.join(", ", byId.keySet()));
+            }
+        }
     }
 
     public Optional<IndicatorDefinition> get(String id) {

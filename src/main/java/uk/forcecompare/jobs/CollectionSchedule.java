@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import uk.forcecompare.collection.Collection;
 import uk.forcecompare.collection.CollectionLoader;
 import uk.forcecompare.collection.ManifestException;
+import uk.forcecompare.indicators.IndicatorCatalogue;
 
 /**
  * Runs every ready collection under a folder on a cron schedule. A collection is ready when its folder has a
@@ -34,8 +35,11 @@ public class CollectionSchedule {
     private static final Logger log = LoggerFactory.getLogger(CollectionSchedule.class);
 
     private final CollectionRunner runner;
-    CollectionSchedule(CollectionRunner runner) {
+    private final IndicatorCatalogue catalogue;
+
+    CollectionSchedule(CollectionRunner runner, IndicatorCatalogue catalogue) {
         this.runner = runner;
+        this.catalogue = catalogue;
     }
 
     /** Waits for each firing of the cron until {@code stopAfter} (or for ever when null), running what is due. */
@@ -62,8 +66,11 @@ public class CollectionSchedule {
         for (Path folder : readyCollections(collectionsRoot)) {
             Collection c;
             try {
-                c = new CollectionLoader().load(folder);
-            } catch (ManifestException e) {
+                CollectionLoader.Listing listing = new CollectionLoader().list(folder);
+                catalogue.requireDefined(listing.indicatorIds());
+                c = listing.hash();
+            } catch (ManifestException | java.io.UncheckedIOException e) {
+                // a broken collection, or a file gone or locked while it was read, skips this one, not the schedule
                 out.println("Skipped " + folder + ": " + e.getMessage());
                 continue;
             }

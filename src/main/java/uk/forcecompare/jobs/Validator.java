@@ -61,7 +61,9 @@ public final class Validator {
             ReadSummary s = read(file, out);
             return new Report(target.getFileName().toString(), findings.all(), 1, !s.readable());
         }
-        Collection c = new CollectionLoader().load(target);
+        CollectionLoader.Listing listing = new CollectionLoader().list(target);
+        catalogue.requireDefined(listing.indicatorIds());
+        Collection c = listing.hash();
         int readable = 0;
         for (SourceFile f : c.sources()) {
             if (read(f, out).readable()) readable++;

@@ -257,7 +257,7 @@ final class RecordFileReader {
             ForceMatch m = forces.match(text);
             boolean ok = m instanceof ForceMatch.Territorial t && t.force().code().equals(force.code());
             if (n == seen.length) {
-                // many different spellings in one file: keep the cache small, forget the oldest half
+                // many different spellings in one file: keep the cache small, start it again
                 if (n >= 64) {
                     n = 0;
                 } else {
