@@ -131,8 +131,7 @@ public record FunnelPlot(
             String unitSuffix, double multiplier, List<ForceInput> forces, Set<String> excludedForceCodes,
             Map<String, String> forceNames, List<String> notes) {
         Objects.requireNonNull(forceNames, "forceNames");
-        // validates the counts exactly as the comparison methods do
-        ComparisonMethods.compute(IndicatorKind.PROPORTION, multiplier, forces, excludedForceCodes);
+        // the benchmark's pool validates the counts exactly as the comparison methods do
         OptionalDouble p0 = ComparisonMethods.benchmarkRate(IndicatorKind.PROPORTION, multiplier, forces,
                 excludedForceCodes);
         double tau2 = ComparisonMethods.overdispersion(forces, excludedForceCodes).tau2();

@@ -11,13 +11,13 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** UTF-8, RFC 4180 quoting, LF line ends: the same bytes on every machine. */
-final class CsvFiles {
+/** How every publication file is written: UTF-8, and for CSV RFC 4180 quoting and LF line ends, so the bytes are the same on every machine. */
+public final class CsvFiles {
 
     private CsvFiles() {
     }
 
-    static void write(Path file, List<String> header, List<List<String>> rows) {
+    public static void write(Path file, List<String> header, List<List<String>> rows) {
         try {
             Files.createDirectories(file.getParent());
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -25,6 +25,16 @@ final class CsvFiles {
                 p.printRecord(header);
                 for (List<String> r : rows) p.printRecord(r);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** A text file (HTML, JSON, alt text), its folder made if need be. */
+    public static void writeText(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -182,12 +182,7 @@ public final class PublicationWriter {
     }
 
     private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        CsvFiles.writeText(file, text);
     }
 
     /**

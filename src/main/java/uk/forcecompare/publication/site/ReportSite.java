@@ -1,17 +1,10 @@
 package uk.forcecompare.publication.site;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
 import uk.forcecompare.indicators.IndicatorResult;
+import uk.forcecompare.publication.CsvFiles;
 import uk.forcecompare.reference.Force;
 import uk.forcecompare.reference.ForceDirectory;
 import uk.forcecompare.validation.Finding;
@@ -55,26 +48,11 @@ public final class ReportSite {
     }
 
     private static void writeSentences(Path file, List<Sentences.Sentence> sentences) {
-        try {
-            Files.createDirectories(file.getParent());
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-                p.printRecord(SENTENCES_HEADER);
-                for (Sentences.Sentence s : sentences) {
-                    p.printRecord(s.indicatorId(), s.forceCode(), s.forceName(), s.band(), s.text());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        CsvFiles.write(file, SENTENCES_HEADER, sentences.stream()
+                .map(s -> java.util.Arrays.asList(s.indicatorId(), s.forceCode(), s.forceName(), s.band(), s.text())).toList());
     }
 
     private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        CsvFiles.writeText(file, text);
     }
 }
