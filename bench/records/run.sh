@@ -37,7 +37,7 @@ TIME=/usr/bin/time
 
 mvn_() { ./mvnw -q -B -o "$@" || ./mvnw -q -B "$@"; }
 
-# ---- build (jar + test classes: the generator and the stand-in live in src/test)
+# ---- build (jar + test classes: the generator lives in src/test)
 JAR=target/force-compare.jar
 if [ ! -f "$JAR" ] || [ ! -d target/test-classes/uk/forcecompare/records/bench ] \
    || [ -n "$(find src pom.xml -newer "$JAR" -type f -print -quit)" ]; then

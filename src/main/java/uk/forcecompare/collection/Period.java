@@ -96,10 +96,6 @@ public record Period(LocalDate start, LocalDate end, Form form) implements Compa
         return !other.start.isBefore(start) && !other.end.isAfter(end);
     }
 
-    public boolean overlaps(Period other) {
-        return !other.end.isBefore(start) && !other.start.isAfter(end);
-    }
-
     /** The months of a flow period, first to last. */
     public java.util.List<YearMonth> months() {
         java.util.List<YearMonth> out = new java.util.ArrayList<>();

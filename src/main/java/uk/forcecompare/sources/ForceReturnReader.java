@@ -186,7 +186,7 @@ final class ForceReturnReader {
                 if (seen.contains(code)) continue;
                 ctx.report(Rule.VALUE_NOT_SUPPLIED, sheet, force.code(), force.name() + " " + code
                         + ": the measure's row is missing from the Return sheet (not supplied)", "", "a row for " + code);
-                ctx.emitMissing(Observation.missing(force.code(), code, period, "", "not supplied (no row for it on the Return sheet)",
+                ctx.emitAlone(Observation.missing(force.code(), code, period, "", "not supplied (no row for it on the Return sheet)",
                         ctx.fileName(), sheet));
             }
         }

@@ -2,7 +2,6 @@ package uk.forcecompare.sources;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The measure codes sources produce and indicators are built from. Force-return codes are the contract's;
@@ -60,8 +59,4 @@ public final class Measures {
     public static boolean isMoney(String measure) {
         return measure.endsWith("_GBP");
     }
-
-    /** Measures that are money or FTE rather than counts: fractions are fine, and they are not "counts". */
-    public static final Set<String> NOT_COUNTS = Set.of(OFFICER_FTE, HO_FUNDING_TOTAL_GBP, HO_FUNDING_PRECEPT_GBP,
-            "FUNDING_TOTAL_GBP", "FUNDING_PRECEPT_GBP", POPULATION);
 }

@@ -54,11 +54,6 @@ final class ReadContext {
                 .observed(observed).expected(expected).build());
     }
 
-    /** A value the file should have had and lacks entirely (a deleted row), kept so that what it removes can be traced. */
-    void emitMissing(Observation o) {
-        ungrouped.add(o);
-    }
-
     void quarantine(TableRow row, Rule rule) {
         quarantined.add(new String[] {row.location(), row.rawText()});
         quarantineRules.add(rule);
@@ -231,7 +226,10 @@ final class ReadContext {
         }
     }
 
-    /** An observation that is not keyed by row (such as a return's submission marker). */
+    /**
+     * An observation that is not keyed by a row: a return's submission marker, or a value the file lacks entirely
+     * (a deleted row), kept so that what it removes can be traced.
+     */
     void emitAlone(Observation o) {
         ungrouped.add(o);
     }

@@ -19,10 +19,6 @@ record TableRow(String sheet, int index, List<TableCell> cells) {
         cells = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(cells));
     }
 
-    boolean isCsv() {
-        return sheet == null;
-    }
-
     static String location(String sheet, int index, int column) {
         if (sheet == null) return "line " + index;
         return new CellReference(sheet, index, Math.max(column, 0), false, false).formatAsString();

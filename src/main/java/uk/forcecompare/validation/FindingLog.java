@@ -17,12 +17,4 @@ public final class FindingLog implements Findings {
     public List<Finding> all() {
         return Collections.unmodifiableList(findings);
     }
-
-    public long count(Severity severity) {
-        return findings.stream().filter(f -> f.severity() == severity).count();
-    }
-
-    public boolean hasErrors() {
-        return count(Severity.ERROR) > 0;
-    }
 }

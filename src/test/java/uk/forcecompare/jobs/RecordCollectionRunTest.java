@@ -60,8 +60,7 @@ class RecordCollectionRunTest {
             if (r.get("mid_year").equals("2020")) population.put(r.get("pfa_code"), Long.parseLong(r.get("population")));
         }
         Map<String, String> codeBySlug = new HashMap<>();
-        for (var r : CsvTables.read(Path.of("data/reference/forces-without-comments.csv").toFile().exists()
-                ? Path.of("data/reference/forces-without-comments.csv") : stripComments(Path.of("data/reference/forces.csv")))) {
+        for (var r : CsvTables.read(stripComments(Path.of("data/reference/forces.csv")))) {
             codeBySlug.put(r.get("police_uk_slug"), r.get("code"));
         }
         Map<String, long[]> expected = new HashMap<>(); // asb, crimes, searches, finds

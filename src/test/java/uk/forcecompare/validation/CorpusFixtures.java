@@ -70,11 +70,6 @@ final class CorpusFixtures {
         return FORCES.bySlug(slug).orElseThrow(() -> new IllegalArgumentException(slug));
     }
 
-    /** The Excel location of a measure's Value cell in the template: {@code Return!C9} for CALLS_101_RECEIVED. */
-    static String valueCell(String measure) {
-        return "Return!C" + (measureRow(measure) + 1);
-    }
-
     static int measureRow(String measure) {
         int r = FIRST_MEASURE_ROW;
         for (String m : Measures.FORCE_RETURN.keySet()) {

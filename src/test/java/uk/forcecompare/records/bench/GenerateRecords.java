@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -183,13 +181,6 @@ public final class GenerateRecords {
         } finally {
             pool.shutdown();
         }
-    }
-
-    /** Sums counts by relative path, for tests. */
-    public static Map<String, FileCounts> byPath(List<FileCounts> files) {
-        Map<String, FileCounts> m = new TreeMap<>();
-        files.forEach(f -> m.put(f.relativePath(), f));
-        return m;
     }
 
     private record Job(String[] force, YearMonth month, long streetRows, long ssRows, long seed) {

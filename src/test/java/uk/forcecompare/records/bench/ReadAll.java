@@ -27,10 +27,9 @@ import uk.forcecompare.validation.Finding;
 import uk.forcecompare.validation.Rule;
 
 /**
- * STAND-IN for {@code force-compare run} until the reader is wired into the job: reads every data.police.uk
- * file below a folder with {@link PoliceUkRecords}, files in parallel, and prints the totals per measure.
- * Like the loader, it takes each file's sha256 too (a separate pass, as the loader does today), unless
- * {@code --no-sha}.
+ * The counting alone, without the run around it: reads every data.police.uk file below a folder with
+ * {@link PoliceUkRecords}, files in parallel, and prints the totals per measure. Like the collection loader, it takes
+ * each file's sha256 too (a separate pass), unless {@code --no-sha}. Used to measure the scanner on its own.
  *
  * <pre>java -Xmx512m -cp ... uk.forcecompare.records.bench.ReadAll DIR [--threads N] [--reference data/reference] [--no-sha]</pre>
  */
@@ -95,7 +94,7 @@ public final class ReadAll {
             pool.shutdown();
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("STAND-IN (PoliceUkRecords, %d threads, sha256 %s): %d files, %d rows, %.1f MB, %d observations in %.2f s in-process%n",
+        System.out.printf("ReadAll (PoliceUkRecords, %d threads, sha256 %s): %d files, %d rows, %.1f MB, %d observations in %.2f s in-process%n",
                 threads, withSha ? "on" : "off", files.size(), rows.get(), bytes.get() / 1e6, observations.get(), s);
         Map<String, Long> t = new TreeMap<>();
         totals.forEach((k, v) -> t.put(k, v.sum()));
