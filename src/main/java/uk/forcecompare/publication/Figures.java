@@ -14,6 +14,15 @@ import uk.forcecompare.reference.ForceDirectory;
 /** Turns a computed indicator into the figure a report prints, worded as the inspectorate words its figures. */
 public final class Figures {
 
+    /** The forces as the bars are drawn: highest value first, ties by name, then the forces without a value. */
+    public static List<ForceValue> chartOrder(IndicatorResult r, ForceDirectory forces) {
+        List<ForceValue> out = new ArrayList<>(r.forces().stream().filter(ForceValue::hasValue).toList());
+        out.sort(java.util.Comparator.comparingDouble((ForceValue v) -> -v.value().getAsDouble())
+                .thenComparing(v -> forces.byCode(v.forceCode()).map(Force::name).orElse(v.forceCode())));
+        r.forces().stream().filter(v -> !v.hasValue()).forEach(out::add);
+        return out;
+    }
+
     private Figures() {
     }
 

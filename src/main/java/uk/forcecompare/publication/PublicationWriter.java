@@ -98,23 +98,18 @@ public final class PublicationWriter {
     public void writeChartData(IndicatorResult r, ForceDirectory forces) {
         int dp = r.definition().decimals();
         var c = r.comparison();
-        List<ForceValue> sorted = new ArrayList<>(r.forces().stream().filter(ForceValue::hasValue).toList());
-        sorted.sort(Comparator.comparingDouble((ForceValue v) -> -v.value().getAsDouble())
-                .thenComparing(v -> forces.byCode(v.forceCode()).orElseThrow().name()));
         List<List<String>> rows = new ArrayList<>();
         int rank = 0;
-        for (ForceValue v : sorted) {
-            rank++;
+        for (ForceValue v : Figures.chartOrder(r, forces)) {
             Force f = forces.byCode(v.forceCode()).orElseThrow();
-            rows.add(List.of(Integer.toString(rank), f.code(), f.name(), Numbers.displayed(v.value().getAsDouble(), dp),
-                    v.band().label(), Numbers.displayed(c.mean(), dp), Numbers.displayed(c.lower(), dp),
-                    Numbers.displayed(c.upper(), dp), ""));
-        }
-        for (ForceValue v : r.forces()) {
-            if (v.hasValue()) continue;
-            Force f = forces.byCode(v.forceCode()).orElseThrow();
-            rows.add(List.of("", f.code(), f.name(), "", v.band().label(), Numbers.displayed(c.mean(), dp),
-                    Numbers.displayed(c.lower(), dp), Numbers.displayed(c.upper(), dp), "no data: " + v.missingReason()));
+            if (v.hasValue()) {
+                rows.add(List.of(Integer.toString(++rank), f.code(), f.name(), Numbers.displayed(v.value().getAsDouble(), dp),
+                        v.band().label(), Numbers.displayed(c.mean(), dp), Numbers.displayed(c.lower(), dp),
+                        Numbers.displayed(c.upper(), dp), ""));
+            } else {
+                rows.add(List.of("", f.code(), f.name(), "", v.band().label(), Numbers.displayed(c.mean(), dp),
+                        Numbers.displayed(c.lower(), dp), Numbers.displayed(c.upper(), dp), "no data: " + v.missingReason()));
+            }
         }
         CsvFiles.write(staging.resolve(r.definition().id()).resolve("data.csv"),
                 List.of("rank", "force_code", "force_name", "value", "band", "mean", "lower", "upper", "note"), rows);

@@ -451,7 +451,7 @@ final class Pages {
                 .append(esc(Display.unitHeading(d))).append(")</th><th scope=\"col\" class=\"num\">Numerator</th>"
                 + "<th scope=\"col\" class=\"num\">Denominator</th><th scope=\"col\">Band</th></tr></thead>\n<tbody>\n");
         int rank = 0;
-        for (ForceValue v : sorted(r)) {
+        for (ForceValue v : uk.forcecompare.publication.Figures.chartOrder(r, forces)) {
             Force f = forces.byCode(v.forceCode()).orElseThrow();
             b.append("<tr><td class=\"num\">").append(v.hasValue() ? Integer.toString(++rank) : "").append("</td><th scope=\"row\">")
                     .append("<a href=\"").append(href(root + "forces/" + f.slug() + ".html")).append("\">").append(esc(f.name()))
@@ -523,11 +523,4 @@ final class Pages {
         return null;
     }
 
-    private List<ForceValue> sorted(IndicatorResult r) {
-        java.util.ArrayList<ForceValue> out = new java.util.ArrayList<>(r.forces().stream().filter(ForceValue::hasValue).toList());
-        out.sort(java.util.Comparator.comparingDouble((ForceValue v) -> -v.value().getAsDouble())
-                .thenComparing(v -> forces.byCode(v.forceCode()).map(Force::name).orElse(v.forceCode())));
-        r.forces().stream().filter(v -> !v.hasValue()).forEach(out::add);
-        return out;
-    }
 }

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -216,7 +215,7 @@ final class Workbook {
                 "Numerator", "Denominator", "Band", "Note"};
         for (int i = 0; i < heads.length; i++) cell(h, i, heads[i], style("header"));
 
-        List<ForceValue> sorted = sortedForChart(r);
+        List<ForceValue> sorted = uk.forcecompare.publication.Figures.chartOrder(r, forces);
         boolean numFraction = anyFraction(r.forces().stream().map(ForceValue::numerator).toList());
         boolean denFraction = anyFraction(r.forces().stream().map(ForceValue::denominator).toList());
         int rank = 0;
@@ -302,15 +301,6 @@ final class Workbook {
                 + ") above (or below) the unweighted mean of the " + c.nForces() + " forces with a value, each force "
                 + "counting once; otherwise it is within. Values are computed from unrounded numerators and "
                 + "denominators and rounded half-up only for display.";
-    }
-
-    /** As the bars are drawn: highest value first, ties by name, then the forces without a value. */
-    List<ForceValue> sortedForChart(IndicatorResult r) {
-        List<ForceValue> out = new ArrayList<>(r.forces().stream().filter(ForceValue::hasValue).toList());
-        out.sort(Comparator.comparingDouble((ForceValue v) -> -v.value().getAsDouble())
-                .thenComparing(v -> forces.byCode(v.forceCode()).map(Force::name).orElse(v.forceCode())));
-        r.forces().stream().filter(v -> !v.hasValue()).forEach(out::add);
-        return out;
     }
 
     private static boolean anyFraction(List<Optional<BigDecimal>> xs) {
