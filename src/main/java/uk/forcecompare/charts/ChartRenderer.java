@@ -89,7 +89,8 @@ public final class ChartRenderer {
             for (Request r : charts) {
                 Figure figure = Figure.draw(r.chart());
                 run(() -> figure.writeNational(r.folder()), r.folder());
-                focusForceCodeToSlug.forEach((code, slug) -> run(() -> figure.writeFocus(code, slug, r.folder()), r.folder()));
+                Figure.Canvas canvas = new Figure.Canvas(figure);
+                focusForceCodeToSlug.forEach((code, slug) -> run(() -> figure.writeFocus(code, slug, r.folder(), canvas), r.folder()));
             }
             return;
         }
@@ -99,6 +100,9 @@ public final class ChartRenderer {
             t.setDaemon(true);
             return t;
         });
+        // each pool thread keeps the canvas of the figure it last wrote a focus figure of; the threads, and with them
+        // the canvases, end with this call
+        ThreadLocal<Figure.Canvas> canvases = new ThreadLocal<>();
         try {
             List<CompletableFuture<Void>> written = new ArrayList<>();
             for (Request r : charts) {
@@ -107,7 +111,7 @@ public final class ChartRenderer {
                     List<CompletableFuture<Void>> figures = new ArrayList<>();
                     figures.add(CompletableFuture.runAsync(() -> run(() -> figure.writeNational(r.folder()), r.folder()), pool));
                     focusForceCodeToSlug.forEach((code, slug) -> figures.add(CompletableFuture.runAsync(
-                            () -> run(() -> figure.writeFocus(code, slug, r.folder()), r.folder()), pool)));
+                            () -> run(() -> writeFocus(figure, code, slug, r.folder(), canvases), r.folder()), pool)));
                     return CompletableFuture.allOf(figures.toArray(CompletableFuture[]::new));
                 }));
             }
@@ -122,6 +126,21 @@ public final class ChartRenderer {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void writeFocus(Figure figure, String code, String slug, Path folder, ThreadLocal<Figure.Canvas> canvases)
+            throws IOException {
+        Figure.Canvas canvas = canvases.get();
+        if (canvas == null || !canvas.isFor(figure)) {
+            canvas = new Figure.Canvas(figure);
+            canvases.set(canvas);
+        }
+        try {
+            figure.writeFocus(code, slug, folder, canvas);
+        } catch (IOException | RuntimeException | Error e) {
+            canvases.remove(); // the mark may still be on it
+            throw e;
         }
     }
 

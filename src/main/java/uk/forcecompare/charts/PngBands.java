@@ -78,26 +78,51 @@ final class PngBands {
     /**
      * Writes {@code variant}, an image of the same size that differs from this one in some rows, compressing again
      * only the bands those rows touch.
+     *
+     * @return which bands differed: {@link #restore} puts them back
      */
-    void writeVariant(BufferedImage variant, OutputStream out) throws IOException {
+    boolean[] writeVariant(BufferedImage variant, OutputStream out) throws IOException {
         if (variant.getWidth() != width || variant.getHeight() != height) {
             throw new IllegalArgumentException("a variant must be " + width + " x " + height + " pixels, not "
                     + variant.getWidth() + " x " + variant.getHeight());
         }
         int[] px = pixelsOf(variant);
         Band[] mine = bands.clone();
+        boolean[] changed = new boolean[bands.length];
         Compressor c = null;
         try {
             for (int b = 0; b < mine.length; b++) {
                 if (changed(px, b)) {
                     if (c == null) c = new Compressor(width);
                     mine[b] = c.band(px, width, height, b);
+                    changed[b] = true;
                 }
             }
         } finally {
             if (c != null) c.end();
         }
         write(out, mine);
+        return changed;
+    }
+
+    /**
+     * Makes {@code variant} this image again by copying back the rows of the bands {@link #writeVariant} found
+     * changed: a focus figure's canvas is reused for the next force at the cost of the rows its mark touched. A row
+     * that differed lies in a band of its own that differed, so every changed row is copied.
+     */
+    void restore(BufferedImage variant, boolean[] changed) {
+        if (!(variant.getType() == BufferedImage.TYPE_INT_RGB && variant.getRaster().getDataBuffer() instanceof DataBufferInt buffer
+                && buffer.getData().length == width * height && changed.length == bands.length)) {
+            throw new IllegalArgumentException("only an RGB image of this size, with ints for pixels, can be restored in place");
+        }
+        int[] px = buffer.getData();
+        for (int b = 0; b < changed.length; b++) {
+            if (changed[b] && px != pixels) {
+                int from = b * ROWS * width;
+                int to = Math.min(height, (b + 1) * ROWS) * width;
+                System.arraycopy(pixels, from, px, from, to - from);
+            }
+        }
     }
 
     /** whether band b's filtered bytes differ: its own rows, or the row above it that its first row is filtered against */

@@ -82,6 +82,33 @@ class PngBandsTest {
     }
 
     @Test
+    void restoringAVariantMakesItTheImageAgainSoTheNextMarkIsWrittenAsOnAFreshCopy() throws Exception {
+        BufferedImage national = drawing(640, 480);
+        PngBands bands = PngBands.of(national);
+        BufferedImage canvas = Encoders.copy(national);
+        Graphics2D g = canvas.createGraphics();
+        g.setColor(new Color(0xD4351C));
+        g.fillRect(100, 40, 30, 20); // rows 40..59: bands 2 (rows 32..47) and 3 (48..63) change
+        g.dispose();
+        boolean[] changed = bands.writeVariant(canvas, new ByteArrayOutputStream());
+        boolean[] expected = new boolean[30];
+        expected[2] = expected[3] = true;
+        assertArrayEquals(expected, changed);
+
+        bands.restore(canvas, changed);
+        assertPixelsEqual(national, canvas);
+
+        BufferedImage fresh = Encoders.copy(national);
+        for (BufferedImage image : new BufferedImage[] {canvas, fresh}) {
+            Graphics2D mark = image.createGraphics();
+            mark.setColor(new Color(0x0B0C0C));
+            mark.drawRect(300, 200, 60, 100);
+            mark.dispose();
+        }
+        assertArrayEquals(writeVariant(bands, fresh), writeVariant(bands, canvas));
+    }
+
+    @Test
     void anUnchangedVariantIsTheSameFile() throws Exception {
         BufferedImage image = drawing(120, 90);
         PngBands bands = PngBands.of(image);
