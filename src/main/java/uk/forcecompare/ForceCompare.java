@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -45,7 +46,27 @@ public final class ForceCompare implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        preferJdkXmlFactories();
         System.exit(execute(args, System.out));
+    }
+
+    /**
+     * Names the JDK's own XML factories, which are the ones found anyway: no other is on the class path. Without
+     * the names, every DocumentBuilderFactory and TransformerFactory that the SVG writer and POI ask for (several per
+     * figure and workbook) first scans every jar for a service entry. A name given on the command line still wins.
+     */
+    static void preferJdkXmlFactories() {
+        Map.of("javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl",
+                "javax.xml.parsers.SAXParserFactory", "com.sun.org.apache.xerces.internal.jaxp.SAXParserFactoryImpl",
+                "javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl",
+                "javax.xml.stream.XMLInputFactory", "com.sun.xml.internal.stream.XMLInputFactoryImpl",
+                "javax.xml.stream.XMLOutputFactory", "com.sun.xml.internal.stream.XMLOutputFactoryImpl",
+                "javax.xml.stream.XMLEventFactory", "com.sun.xml.internal.stream.events.XMLEventFactoryImpl")
+                .forEach((factory, jdk) -> {
+                    if (System.getProperty(factory) == null) {
+                        System.setProperty(factory, jdk);
+                    }
+                });
     }
 
     /** Runs a command and returns its exit status; the process's own {@code main} passes it to System.exit. */
