@@ -206,12 +206,15 @@ final class PngBands {
     private static final class Compressor {
         private final Deflater deflater = new Deflater(DEFLATE_LEVEL, true);
         private final byte[] filtered;
+        /** a row of zero bytes copied in for runs of unchanged pixels: arraycopy is a stub in C1 and C2, fill a loop in C1 */
+        private final byte[] zeros;
         private final byte[] chunk = new byte[1 << 16];
         private final ByteArrayOutputStream deflated = new ByteArrayOutputStream(1 << 16);
         private final Adler32 adler = new Adler32();
 
         Compressor(int width) {
             filtered = new byte[ROWS * (1 + 3 * width)];
+            zeros = new byte[3 * width];
         }
 
         Band band(int[] px, int w, int h, int b) {
@@ -236,7 +239,7 @@ final class PngBands {
                 while (x < w) {
                     int same = Arrays.mismatch(px, row + x, row + w, px, above + x, above + w);
                     int run = same < 0 ? w - x : same;
-                    Arrays.fill(filtered, n, n + 3 * run, (byte) 0);
+                    System.arraycopy(zeros, 0, filtered, n, 3 * run);
                     n += 3 * run;
                     x += run;
                     for (; x < w && px[row + x] != px[above + x]; x++) {
