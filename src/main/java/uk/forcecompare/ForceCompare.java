@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 
 import org.springframework.boot.SpringApplication;
@@ -119,6 +120,11 @@ public final class ForceCompare implements Callable<Integer> {
         public Integer call() {
             PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
             if (!springArgumentsValid(springArguments, spec)) return USAGE;
+            // Spring and the embedded database take a second or more to start and need nothing from the collection:
+            // they start while the manifest is read, and the files are hashed while they finish. A folder that is
+            // not there (a typo) is reported at once, without them.
+            CompletableFuture<ConfigurableApplicationContext> spring = Files.isDirectory(collectionFolder)
+                    ? startSpringAside(springArguments) : CompletableFuture.failedFuture(new CancellationException());
             CollectionLoader.Listing listing;
             try {
                 listing = new CollectionLoader().list(collectionFolder);
@@ -129,7 +135,11 @@ public final class ForceCompare implements Callable<Integer> {
                 }
             } catch (ManifestException e) {
                 console.println("Nothing was run: " + e.getMessage());
+                closeOnceStarted(spring);
                 return USAGE;
+            } catch (RuntimeException | Error e) {
+                closeOnceStarted(spring);
+                throw e;
             }
             // The run's identity needs every file's sha256: hash while Spring and the database start, which use
             // mostly one core, instead of before them.
@@ -143,7 +153,7 @@ public final class ForceCompare implements Callable<Integer> {
             }, "collection-hashing");
             hashing.setDaemon(true);
             hashing.start();
-            try (ConfigurableApplicationContext ctx = startSpring(springArguments)) {
+            try (ConfigurableApplicationContext ctx = started(spring)) {
                 Collection collection;
                 try {
                     collection = hashed.join();
@@ -422,10 +432,51 @@ public final class ForceCompare implements Callable<Integer> {
         return true;
     }
 
-    static ConfigurableApplicationContext startSpring(List<String> springArguments) {
+    /** Starts Spring on a thread of its own; see {@link #started} and {@link #closeOnceStarted}. */
+    static CompletableFuture<ConfigurableApplicationContext> startSpringAside(List<String> springArguments) {
+        // made here, on the calling thread, so that Spring finds the application's main class on this stack
+        SpringApplication app = springApplication();
+        CompletableFuture<ConfigurableApplicationContext> started = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                started.complete(app.run(springArguments.toArray(String[]::new)));
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        }, "spring-start");
+        t.setDaemon(true);
+        t.start();
+        return started;
+    }
+
+    /** The context once it has started; a failure to start is thrown as it was thrown there. */
+    static ConfigurableApplicationContext started(CompletableFuture<ConfigurableApplicationContext> spring) {
+        try {
+            return spring.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    /** Waits for a context no longer wanted to finish starting, and closes it (a failed start left nothing open). */
+    static void closeOnceStarted(CompletableFuture<ConfigurableApplicationContext> spring) {
+        try {
+            spring.join().close();
+        } catch (CompletionException | CancellationException e) {
+            // it did not start: nothing to close
+        }
+    }
+
+    private static SpringApplication springApplication() {
         SpringApplication app = new SpringApplication(ForceCompareApplication.class);
         app.addListeners(new uk.forcecompare.database.EmbeddedDatabaseConfiguration.EarlyStart());
-        return app.run(springArguments.toArray(String[]::new));
+        return app;
+    }
+
+    static ConfigurableApplicationContext startSpring(List<String> springArguments) {
+        return springApplication().run(springArguments.toArray(String[]::new));
     }
 
     /** Prints through picocli's writer, so tests can capture what a user reads. */
