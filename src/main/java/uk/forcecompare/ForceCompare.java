@@ -48,6 +48,10 @@ public final class ForceCompare implements Callable<Integer> {
 
     public static void main(String[] args) {
         preferJdkXmlFactories();
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("validate"))) {
+            // a process of seconds; schedule and worker live long enough to repay C2 everywhere
+            CompilerDirectives.keepC2ForHotPathsAside();
+        }
         System.exit(execute(args, System.out));
     }
 

@@ -1,0 +1,73 @@
+package uk.forcecompare;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+import javax.management.ObjectName;
+
+/**
+ * Keeps HotSpot's C2 compiler, for the rest of a {@code run} or {@code validate} process, to the loops that touch
+ * every byte of the inputs (the sha256 and the record scanner); every other hot method is compiled by C1. It adds
+ * {@code jit-hot-paths.json} (also {@code bin/jit-hot-paths.json}) through the DiagnosticCommand MBean, the same
+ * command as {@code jcmd <pid> Compiler.directives_add}.
+ *
+ * <p>Why: a run lasts seconds, and C2 compiling lukewarm start-up, chart and workbook code took more CPU than the
+ * compiled code ever saved. Measured with {@code java -Xmx512m -jar} on 2 cores, three rounds each (see
+ * bench/records/RESULTS.md): 1,000 rows 6.7-8.1 s against 9.7-11.1 s without; 10M rows 9.0-10.1 s against 11.9-12.2 s.
+ *
+ * <p>Left alone: a JVM started with its own JIT settings (bin/force-compare chooses them before the JVM starts),
+ * {@code -Dforce-compare.jit.defaults=true}, and a JVM without the command (not HotSpot).
+ */
+final class CompilerDirectives {
+
+    static final String RESOURCE = "/jit-hot-paths.json";
+    private static final List<String> OWN_JIT_SETTINGS = List.of("-XX:CompilerDirectivesFile", "-XX:TieredStopAtLevel",
+            "-XX:CompilationMode", "-XX:-TieredCompilation", "-Xint", "-Xcomp");
+
+    private CompilerDirectives() {
+    }
+
+    /** {@link #keepC2ForHotPaths} on a thread of its own: the management server takes ~0.15 s to start. */
+    static void keepC2ForHotPathsAside() {
+        Thread t = new Thread(CompilerDirectives::keepC2ForHotPaths, "compiler-directives");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** What the JVM answered ("2 compiler directives added"), or empty where the JIT was left as it was. */
+    static Optional<String> keepC2ForHotPaths() {
+        if (Boolean.getBoolean("force-compare.jit.defaults")) {
+            return Optional.empty();
+        }
+        try {
+            List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+            if (jvmOptions.stream().anyMatch(o -> OWN_JIT_SETTINGS.stream().anyMatch(o::startsWith))) {
+                return Optional.empty();
+            }
+            Path file = Files.createTempFile("force-compare-jit", ".json");
+            try {
+                try (InputStream in = CompilerDirectives.class.getResourceAsStream(RESOURCE)) {
+                    if (in == null) {
+                        return Optional.empty();
+                    }
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+                Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
+                        new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
+                        new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
+                return Optional.of(String.valueOf(answer).strip());
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | RuntimeException | javax.management.JMException | LinkageError e) {
+            // not HotSpot, no management, no temporary folder: the JVM's own JIT settings stand, as before
+            return Optional.empty();
+        }
+    }
+}
