@@ -101,17 +101,14 @@ class IngestTasklet implements Tasklet {
         ReadSummary summary;
     }
 
+    /**
+     * Sources.read finds an undeclared file's kind, and tells a file that cannot be opened at all (an error: nothing
+     * is taken from it) from one that opens but whose kind cannot be told (a warning), as validate does.
+     */
     private FileRead read(SourceFile file) {
         FileRead read = new FileRead();
-        read.kind = file.kind().isPresent() ? file.kind() : sources.detectKind(file.path());
-        if (read.kind.isEmpty()) {
-            read.findings.report(Finding.of(Rule.FILE_KIND_UNKNOWN).file(file.relativePath())
-                    .message("The kind of " + file.relativePath() + " cannot be told from its header row; it was not read. "
-                            + "Declare it in collection.yml, or remove it from the collection.")
-                    .expected("one of " + SourceKind.ids()));
-            return read;
-        }
-        read.summary = sources.read(file.withKind(read.kind.get()), read.output);
+        read.summary = sources.read(file, read.output);
+        read.kind = SourceKind.byId(read.summary.kind());
         return read;
     }
 }

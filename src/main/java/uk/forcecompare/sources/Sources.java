@@ -96,7 +96,8 @@ public final class Sources {
                 return new ReadContext(file, forces).unreadable(out, "", describe(e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e));
             }
             out.report(Finding.of(Rule.FILE_KIND_UNKNOWN).file(file.relativePath())
-                    .message("the kind of this file cannot be told from its name, sheets or header row; it was not read")
+                    .message("the kind of this file cannot be told from its name, sheets or header row; it was not read. "
+                            + "Declare its kind in collection.yml, or remove it from the collection")
                     .expected("one of " + SourceKind.ids()).build());
             return new ReadSummary(file.relativePath(), "", 0, 0, false);
         }

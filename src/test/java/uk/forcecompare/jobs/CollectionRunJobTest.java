@@ -111,6 +111,29 @@ class CollectionRunJobTest {
         assertThat(CommandLineRuns.run("run", copy.toString(), "--out", out.toString()).output()).contains("already published by run");
     }
 
+    @Test
+    void withoutAManifestAFileThatCannotBeOpenedIsAnErrorAndOneOfNoKnownKindAWarning(@TempDir Path collections) throws IOException {
+        // no collection.yml: every file's kind is found from its name, sheets or header, as validate finds it
+        Path copy = collections.resolve("spring-undeclared");
+        RestartAfterCrashTest.copyTree(SAMPLE, copy);
+        Files.delete(copy.resolve("collection.yml"));
+        Files.copy(Path.of("src/test/resources/sources/malformed/truncated.xlsx"), copy.resolve("extra-truncated.xlsx"));
+        Files.copy(Path.of("src/test/resources/malformed/pub-unknown-kind.csv"), copy.resolve("extra-notes.csv"));
+
+        CommandLineRuns.Outcome outcome = CommandLineRuns.run("run", copy.toString(), "--out", out.toString());
+        assertThat(outcome.exitStatus()).as(outcome.output()).isEqualTo(3);
+        List<Map<String, String>> log = CsvTables.read(out.resolve("spring-undeclared/validation-log.csv"));
+        assertThat(log).filteredOn(r -> r.get("source_file").equals("extra-truncated.xlsx")).singleElement().satisfies(r -> {
+            assertThat(r.get("rule")).isEqualTo("file.unreadable");
+            assertThat(r.get("severity")).isEqualTo("error");
+        });
+        assertThat(log).filteredOn(r -> r.get("source_file").equals("extra-notes.csv")).singleElement().satisfies(r -> {
+            assertThat(r.get("rule")).isEqualTo("file.kind-unknown");
+            assertThat(r.get("severity")).isEqualTo("warning");
+            assertThat(r.get("message")).contains("Declare its kind in collection.yml");
+        });
+    }
+
     /** Every expected finding appears in the log; an empty expected field matches anything. */
     static void assertContainsExpectedFindings(List<Map<String, String>> log, Path expectedFile) {
         for (Map<String, String> want : CsvTables.read(expectedFile)) {
