@@ -21,8 +21,8 @@ import javax.management.ObjectName;
  * compiled code ever saved. Measured with {@code java -Xmx512m -jar} on 2 cores, three rounds each (see
  * bench/records/RESULTS.md): 1,000 rows 6.7-8.1 s against 9.7-11.1 s without; 10M rows 9.0-10.1 s against 11.9-12.2 s.
  *
- * <p>Left alone: a JVM started with its own JIT settings (bin/force-compare chooses them before the JVM starts),
- * {@code -Dforce-compare.jit.defaults=true}, and a JVM without the command (not HotSpot).
+ * <p>Left alone: {@code -Dforce-compare.jit.defaults=true} (bin/force-compare, which chooses the JIT before the JVM
+ * starts, says so), a JVM started with JIT settings of its own, and a JVM without the command (not HotSpot).
  */
 final class CompilerDirectives {
 

@@ -25,6 +25,8 @@ class LauncherTest {
 
     private static final Path LAUNCHER = Path.of("bin/force-compare").toAbsolutePath();
     private static final Path DIRECTIVES = Path.of("bin/jit-hot-paths.json").toAbsolutePath();
+    /** tells the application that the JIT was chosen before it started (see CompilerDirectives) */
+    private static final String JIT_CHOSEN = "-Dforce-compare.jit.defaults=true";
 
     @TempDir
     static Path tmp;
@@ -47,9 +49,9 @@ class LauncherTest {
     @Test
     void aRunOfSmallInputsUsesC1AloneAndSerialGc() throws Exception {
         assertThat(jvmOptions(Map.of(), "run", small.toString()))
-                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", JIT_CHOSEN);
         assertThat(jvmOptions(Map.of(), "validate", small.resolve("collection.yml").toString()))
-                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", JIT_CHOSEN);
     }
 
     @Test
@@ -57,7 +59,7 @@ class LauncherTest {
         assertThat(jvmOptions(Map.of(), "run", large.toString())).containsExactly(
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + DIRECTIVES, "-XX:+DisplayVMOutputToStderr",
                 "-XX:Tier4InvocationThreshold=1000", "-XX:Tier4MinInvocationThreshold=300", "-XX:Tier4CompileThreshold=2000",
-                "-XX:+UseSerialGC");
+                "-XX:+UseSerialGC", JIT_CHOSEN);
     }
 
     @Test
@@ -71,13 +73,13 @@ class LauncherTest {
     @Test
     void longLivedCommandsKeepC2ForHotMethods() throws Exception {
         assertThat(jvmOptions(Map.of(), "worker")).containsExactly("-XX:Tier4InvocationThreshold=40000",
-                "-XX:Tier4MinInvocationThreshold=20000", "-XX:Tier4CompileThreshold=50000", "-XX:+UseSerialGC");
+                "-XX:Tier4MinInvocationThreshold=20000", "-XX:Tier4CompileThreshold=50000", "-XX:+UseSerialGC", JIT_CHOSEN);
     }
 
     @Test
     void javaOptsComeLastAndAGcChosenThereReplacesSerialGc() throws Exception {
         assertThat(jvmOptions(Map.of("JAVA_OPTS", "-Xmx512m -XX:+UseParallelGC"), "run", small.toString()))
-                .containsExactly("-XX:TieredStopAtLevel=1", "-Xmx512m", "-XX:+UseParallelGC");
+                .containsExactly("-XX:TieredStopAtLevel=1", JIT_CHOSEN, "-Xmx512m", "-XX:+UseParallelGC");
         assertThat(jvmOptions(Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "run", small.toString()))
                 .endsWith("-XX:TieredStopAtLevel=4");
     }
