@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 
 import org.springframework.boot.SpringApplication;
@@ -124,11 +123,6 @@ public final class ForceCompare implements Callable<Integer> {
         public Integer call() {
             PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
             if (!springArgumentsValid(springArguments, spec)) return USAGE;
-            // Spring and the embedded database take a second or more to start and need nothing from the collection:
-            // they start while the manifest is read, and the files are hashed while they finish. A folder that is
-            // not there (a typo) is reported at once, without them.
-            CompletableFuture<ConfigurableApplicationContext> spring = Files.isDirectory(collectionFolder)
-                    ? startSpringAside(springArguments) : CompletableFuture.failedFuture(new CancellationException());
             CollectionLoader.Listing listing;
             try {
                 listing = new CollectionLoader().list(collectionFolder);
@@ -139,11 +133,7 @@ public final class ForceCompare implements Callable<Integer> {
                 }
             } catch (ManifestException e) {
                 console.println("Nothing was run: " + e.getMessage());
-                closeOnceStarted(spring);
                 return USAGE;
-            } catch (RuntimeException | Error e) {
-                closeOnceStarted(spring);
-                throw e;
             }
             // The run's identity needs every file's sha256: hash while Spring and the database start, which use
             // mostly one core, instead of before them.
@@ -157,7 +147,7 @@ public final class ForceCompare implements Callable<Integer> {
             }, "collection-hashing");
             hashing.setDaemon(true);
             hashing.start();
-            try (ConfigurableApplicationContext ctx = started(spring)) {
+            try (ConfigurableApplicationContext ctx = startSpring(springArguments)) {
                 Collection collection;
                 try {
                     collection = hashed.join();
@@ -436,51 +426,10 @@ public final class ForceCompare implements Callable<Integer> {
         return true;
     }
 
-    /** Starts Spring on a thread of its own; see {@link #started} and {@link #closeOnceStarted}. */
-    static CompletableFuture<ConfigurableApplicationContext> startSpringAside(List<String> springArguments) {
-        // made here, on the calling thread, so that Spring finds the application's main class on this stack
-        SpringApplication app = springApplication();
-        CompletableFuture<ConfigurableApplicationContext> started = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                started.complete(app.run(springArguments.toArray(String[]::new)));
-            } catch (Throwable e) {
-                started.completeExceptionally(e);
-            }
-        }, "spring-start");
-        t.setDaemon(true);
-        t.start();
-        return started;
-    }
-
-    /** The context once it has started; a failure to start is thrown as it was thrown there. */
-    static ConfigurableApplicationContext started(CompletableFuture<ConfigurableApplicationContext> spring) {
-        try {
-            return spring.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
-    }
-
-    /** Waits for a context no longer wanted to finish starting, and closes it (a failed start left nothing open). */
-    static void closeOnceStarted(CompletableFuture<ConfigurableApplicationContext> spring) {
-        try {
-            spring.join().close();
-        } catch (CompletionException | CancellationException e) {
-            // it did not start: nothing to close
-        }
-    }
-
-    private static SpringApplication springApplication() {
+    static ConfigurableApplicationContext startSpring(List<String> springArguments) {
         SpringApplication app = new SpringApplication(ForceCompareApplication.class);
         app.addListeners(new uk.forcecompare.database.EmbeddedDatabaseConfiguration.EarlyStart());
-        return app;
-    }
-
-    static ConfigurableApplicationContext startSpring(List<String> springArguments) {
-        return springApplication().run(springArguments.toArray(String[]::new));
+        return app.run(springArguments.toArray(String[]::new));
     }
 
     /** Prints through picocli's writer, so tests can capture what a user reads. */
