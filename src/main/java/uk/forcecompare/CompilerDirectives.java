@@ -9,20 +9,21 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
+import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
  * Keeps HotSpot's C2 compiler, for the rest of a {@code run} or {@code validate} process, to the loops that touch
  * every byte of the inputs (the sha256 and the record scanner); every other hot method is compiled by C1. It adds
- * {@code jit-hot-paths.json} (also {@code bin/jit-hot-paths.json}) through the DiagnosticCommand MBean, the same
- * command as {@code jcmd <pid> Compiler.directives_add}.
+ * the resource {@code jit-hot-paths.json} through the DiagnosticCommand MBean, the same command as
+ * {@code jcmd <pid> Compiler.directives_add}.
  *
  * <p>Why: a run lasts seconds, and C2 compiling lukewarm start-up, chart and workbook code took more CPU than the
  * compiled code ever saved. Measured with {@code java -Xmx512m -jar} on 2 cores, three rounds each (see
  * bench/records/RESULTS.md): 1,000 rows 6.7-8.1 s against 9.7-11.1 s without; 10M rows 9.0-10.1 s against 11.9-12.2 s.
  *
- * <p>Left alone: {@code -Dforce-compare.jit.defaults=true} (bin/force-compare, which chooses the JIT before the JVM
- * starts, says so), a JVM started with JIT settings of its own, and a JVM without the command (not HotSpot).
+ * <p>Left alone: {@code -Dforce-compare.jit.defaults=true} (bin/force-compare says so where it chose C1 alone), a JVM
+ * started with JIT settings of its own, and a JVM without the command (not HotSpot).
  */
 final class CompilerDirectives {
 
@@ -50,7 +51,11 @@ final class CompilerDirectives {
             if (jvmOptions.stream().anyMatch(o -> OWN_JIT_SETTINGS.stream().anyMatch(o::startsWith))) {
                 return Optional.empty();
             }
+            // the server first: it takes the time, and a process that exits meanwhile leaves no file behind
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName command = new ObjectName("com.sun.management:type=DiagnosticCommand");
             Path file = Files.createTempFile("force-compare-jit", ".json");
+            file.toFile().deleteOnExit();
             try {
                 try (InputStream in = CompilerDirectives.class.getResourceAsStream(RESOURCE)) {
                     if (in == null) {
@@ -58,8 +63,7 @@ final class CompilerDirectives {
                     }
                     Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 }
-                Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
-                        new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
+                Object answer = server.invoke(command, "compilerDirectivesAdd",
                         new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
                 return Optional.of(String.valueOf(answer).strip());
             } finally {

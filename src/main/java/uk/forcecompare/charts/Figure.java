@@ -70,8 +70,8 @@ final class Figure {
 
     /**
      * Writes a force's focus figure, drawing its mark on canvas (a copy of this figure's PNG image, reused from one
-     * force to the next on the same thread): copying the 1,890-pixel image for each of 43 forces cost more than the
-     * mark itself. The canvas is back to the national image when this returns, or must not be used again if it threw.
+     * force to the next on the same thread): copying the image (1,890 pixels wide, 11 MB) for each of 43 forces cost
+     * more than the mark itself. The canvas is back to the national image when this returns, or must not be used again if it threw.
      */
     void writeFocus(String forceCode, String fileStem, Path folder, Canvas canvas) throws IOException {
         if (canvas.figure != this) {

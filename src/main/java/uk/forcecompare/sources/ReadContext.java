@@ -265,7 +265,7 @@ final class ReadContext {
     ReadSummary unreadable(SourceOutput out, String kind, String why) {
         out.report(Finding.of(Rule.FILE_UNREADABLE).file(fileName())
                 .message("the " + (kind.isEmpty() ? "" : kind + " ") + "file cannot be read, so nothing is taken from it: " + why)
-                .observed(why).expected("a readable " + kind + " file (" + expectedFormat(kind) + ")").build());
+                .observed(why).expected("a readable " + (kind.isEmpty() ? "" : kind + " ") + "file (" + expectedFormat(kind) + ")").build());
         return new ReadSummary(fileName(), kind, 0, 0, false);
     }
 
