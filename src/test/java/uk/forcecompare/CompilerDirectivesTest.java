@@ -29,7 +29,20 @@ class CompilerDirectivesTest {
     @Test
     void aJvmStartedWithItsOwnJitSettingsOrToldToKeepItsDefaultsIsLeftAlone() throws Exception {
         assertThat(probe("-XX:TieredStopAtLevel=1")).contains("answer: left alone").doesNotContain("sun/security/provider");
-        assertThat(probe("-Dforce-compare.jit.defaults=true")).contains("answer: left alone");
+        String keep = probe("-Dforce-compare.jit.defaults=true");
+        assertThat(keep).contains("answer: left alone").doesNotContain("sun/security/provider");
+    }
+
+    @Test
+    void theDirectivesAlsoWorkGivenToTheJvmAtStart() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:CompilerDirectivesFile=" + Path.of("src/main/resources/jit-hot-paths.json").toAbsolutePath(), "-version")
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(output).contains("2 compiler directives added");
     }
 
     private static String c2(String directive) {
