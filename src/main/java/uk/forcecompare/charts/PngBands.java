@@ -111,13 +111,15 @@ final class PngBands {
      * that differed lies in a band of its own that differed, so every changed row is copied.
      */
     void restore(BufferedImage variant, boolean[] changed) {
-        if (!(variant.getType() == BufferedImage.TYPE_INT_RGB && variant.getRaster().getDataBuffer() instanceof DataBufferInt buffer
-                && buffer.getData().length == width * height && changed.length == bands.length)) {
+        int[] px = backingPixels(variant);
+        if (px == null || px.length != width * height || changed.length != bands.length) {
             throw new IllegalArgumentException("only an RGB image of this size, with ints for pixels, can be restored in place");
         }
-        int[] px = buffer.getData();
+        if (px == pixels) {
+            return;
+        }
         for (int b = 0; b < changed.length; b++) {
-            if (changed[b] && px != pixels) {
+            if (changed[b]) {
                 int from = b * ROWS * width;
                 int to = Math.min(height, (b + 1) * ROWS) * width;
                 System.arraycopy(pixels, from, px, from, to - from);
@@ -194,12 +196,18 @@ final class PngBands {
     }
 
     private static int[] pixelsOf(BufferedImage image) {
+        int[] own = backingPixels(image);
         int w = image.getWidth(), h = image.getHeight();
+        return own != null ? own : image.getRGB(0, 0, w, h, null, 0, w);
+    }
+
+    /** The image's own array of 0xRRGGBB pixels, row after row, or null where it keeps its pixels otherwise. */
+    private static int[] backingPixels(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_INT_RGB && image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
-                && buffer.getData().length == w * h) {
+                && buffer.getData().length == image.getWidth() * image.getHeight()) {
             return buffer.getData();
         }
-        return image.getRGB(0, 0, w, h, null, 0, w);
+        return null;
     }
 
     /** Filters and deflates one band at a time, reusing its buffers; one per thread. */

@@ -10,8 +10,4 @@ import java.util.Optional;
  * @param kind the declared kind, or empty where it must be detected from the header row
  */
 public record SourceFile(Path path, String relativePath, Optional<SourceKind> kind, String sha256, long size) {
-
-    public SourceFile withKind(SourceKind k) {
-        return new SourceFile(path, relativePath, Optional.of(k), sha256, size);
-    }
 }

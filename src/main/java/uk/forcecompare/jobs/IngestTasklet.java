@@ -2,7 +2,6 @@ package uk.forcecompare.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -15,7 +14,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import uk.forcecompare.collection.Collection;
 import uk.forcecompare.collection.SourceFile;
-import uk.forcecompare.collection.SourceKind;
 import uk.forcecompare.sources.ReadSummary;
 import uk.forcecompare.sources.Sources;
 import uk.forcecompare.validation.Finding;
@@ -61,7 +59,8 @@ class IngestTasklet implements Tasklet {
                 FileRead read = Concurrently.join(reads.get(i));
                 reads.set(i, null); // written below: let it go
                 read.findings.all().forEach(findings::report);
-                if (read.kind.isEmpty()) {
+                if (read.summary.kind().isEmpty()) {
+                    // its kind could not be told: recorded without a kind or counts, as before
                     repository.saveSourceFile(run, file, null);
                     continue;
                 }
@@ -73,7 +72,7 @@ class IngestTasklet implements Tasklet {
                 contribution.incrementReadCount();
                 CrashPoints.reach("ingest.after-first-file");
                 contribution.incrementWriteCount(read.output.observations.size());
-                log.debug("Read {} ({}): {} rows, {} values", file.relativePath(), read.kind.get().id(),
+                log.debug("Read {} ({}): {} rows, {} values", file.relativePath(), read.summary.kind(),
                         read.summary.rowsRead(), read.output.observations.size());
             }
         } finally {
@@ -97,7 +96,6 @@ class IngestTasklet implements Tasklet {
         final List<Rejected> quarantined = new ArrayList<>();
         final CollectingOutput output = new CollectingOutput(findings,
                 (sourceFile, location, rule, raw) -> quarantined.add(new Rejected(sourceFile, location, rule, raw)));
-        Optional<SourceKind> kind = Optional.empty();
         ReadSummary summary;
     }
 
@@ -108,7 +106,6 @@ class IngestTasklet implements Tasklet {
     private FileRead read(SourceFile file) {
         FileRead read = new FileRead();
         read.summary = sources.read(file, read.output);
-        read.kind = SourceKind.byId(read.summary.kind());
         return read;
     }
 }

@@ -263,9 +263,10 @@ final class ReadContext {
 
     /** Drops everything read so far and reports the file as unreadable instead. */
     ReadSummary unreadable(SourceOutput out, String kind, String why) {
+        String file = kind.isEmpty() ? "file" : kind + " file";
         out.report(Finding.of(Rule.FILE_UNREADABLE).file(fileName())
-                .message("the " + (kind.isEmpty() ? "" : kind + " ") + "file cannot be read, so nothing is taken from it: " + why)
-                .observed(why).expected("a readable " + (kind.isEmpty() ? "" : kind + " ") + "file (" + expectedFormat(kind) + ")").build());
+                .message("the " + file + " cannot be read, so nothing is taken from it: " + why)
+                .observed(why).expected("a readable " + file + " (" + expectedFormat(kind) + ")").build());
         return new ReadSummary(fileName(), kind, 0, 0, false);
     }
 

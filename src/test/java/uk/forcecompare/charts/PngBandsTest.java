@@ -54,12 +54,10 @@ class PngBandsTest {
     void aVariantIsByteForByteWhatWritingItFromScratchGives() throws Exception {
         BufferedImage national = drawing(640, 480);
         PngBands bands = PngBands.of(national);
-        BufferedImage focus = Encoders.copy(national);
-        Graphics2D g = focus.createGraphics();
-        g.setColor(new Color(0xD4351C));
-        g.setStroke(new BasicStroke(3f));
-        g.drawRect(200, 150, 40, 200); // rows 148..352: bands 9 to 22 of 30 change
-        g.dispose();
+        BufferedImage focus = marked(Encoders.copy(national), g -> {
+            g.setStroke(new BasicStroke(3f));
+            g.drawRect(200, 150, 40, 200); // rows 148..352: bands 9 to 22 of 30 change
+        });
 
         byte[] variant = writeVariant(bands, focus);
         assertArrayEquals(write(PngBands.of(focus)), variant);
@@ -85,11 +83,8 @@ class PngBandsTest {
     void restoringAVariantMakesItTheImageAgainSoTheNextMarkIsWrittenAsOnAFreshCopy() throws Exception {
         BufferedImage national = drawing(640, 480);
         PngBands bands = PngBands.of(national);
-        BufferedImage canvas = Encoders.copy(national);
-        Graphics2D g = canvas.createGraphics();
-        g.setColor(new Color(0xD4351C));
-        g.fillRect(100, 40, 30, 20); // rows 40..59: bands 2 (rows 32..47) and 3 (48..63) change
-        g.dispose();
+        BufferedImage canvas = marked(Encoders.copy(national),
+                g -> g.fillRect(100, 40, 30, 20)); // rows 40..59: bands 2 (rows 32..47) and 3 (48..63) change
         boolean[] changed = bands.writeVariant(canvas, new ByteArrayOutputStream());
         boolean[] expected = new boolean[30];
         expected[2] = expected[3] = true;
@@ -100,10 +95,10 @@ class PngBandsTest {
 
         BufferedImage fresh = Encoders.copy(national);
         for (BufferedImage image : new BufferedImage[] {canvas, fresh}) {
-            Graphics2D mark = image.createGraphics();
-            mark.setColor(new Color(0x0B0C0C));
-            mark.drawRect(300, 200, 60, 100);
-            mark.dispose();
+            marked(image, g -> {
+                g.setColor(new Color(0x0B0C0C));
+                g.drawRect(300, 200, 60, 100);
+            });
         }
         assertArrayEquals(writeVariant(bands, fresh), writeVariant(bands, canvas));
     }
@@ -157,6 +152,15 @@ class PngBandsTest {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(8, h / 12)));
         g.drawString("Figure 1: answered within 10 seconds", 3, Math.max(10, h / 8));
+        g.dispose();
+        return image;
+    }
+
+    /** image with a mark drawn on it in the focus red, as a focus figure's canvas gets one */
+    private static BufferedImage marked(BufferedImage image, java.util.function.Consumer<Graphics2D> mark) {
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0xD4351C));
+        mark.accept(g);
         g.dispose();
         return image;
     }
