@@ -42,7 +42,7 @@ public class RunHistory {
                 from batch_job_execution e
                 join batch_job_execution_params p on p.job_execution_id = e.job_execution_id and p.parameter_name = 'collection.id'
                 left join publication pub on pub.run_id = e.job_instance_id and pub.job_execution_id = e.job_execution_id
-                where (? is null or p.parameter_value = ?)
+                where (cast(? as text) is null or p.parameter_value = ?)
                 order by e.job_execution_id
                 """).params(collectionId.orElse(null), collectionId.orElse(null))
                 .query((rs, i) -> new RunSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
