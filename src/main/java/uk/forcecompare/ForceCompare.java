@@ -78,7 +78,9 @@ public final class ForceCompare implements Callable<Integer> {
         CommandLine cli = new CommandLine(new ForceCompare());
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(out, true));
-        cli.setExitCodeExceptionMapper(e -> USAGE);
+        // a command that was right but failed as it ran (the database gone, a query refused) failed: 1, not 2, so that
+        // a scheduler retries it rather than reporting a wrong command line
+        cli.setExitCodeExceptionMapper(e -> CollectionRunner.FAILED);
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());

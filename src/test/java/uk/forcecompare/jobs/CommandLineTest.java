@@ -37,6 +37,19 @@ class CommandLineTest {
     }
 
     @Test
+    void aRightCommandWhoseDatabaseIsUnreachableFailsWithExitOne() throws IOException {
+        // port 1 refuses at once; the command line was right, so this is a failure to retry (1), not a usage error (2)
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            int closed = probe.getLocalPort();
+            probe.close();
+            CommandLineRuns.Outcome o = CommandLineRuns.runExactly("history",
+                    "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closed + "/test",
+                    "--spring.datasource.hikari.connection-timeout=1000");
+            assertThat(o.exitStatus()).as(o.output()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void brokenManifestsSayWhatToFix() throws IOException {
         assertRefused("id: 2024-spring\nsources: [ { file: a.csv, kind: nonsense } ]\n", "unknown kind 'nonsense'");
         assertRefused("id: 2024-spring\nsources: [ { file: ../../etc/passwd, kind: ons-population } ]\n", "outside the collection folder");
