@@ -56,16 +56,31 @@ class RunRepository {
     }
 
     void saveSourceFile(long run, SourceFile file, ReadSummary summary) {
-        jdbc.sql("""
+        saveSourceFiles(run, List.of(new ReadFile(file, summary)));
+    }
+
+    /** A file as it was read; a null summary is a file that could not be read at all. */
+    record ReadFile(SourceFile file, ReadSummary summary) {
+    }
+
+    /** Stores many files' checksums and counts in one round trip (a JDBC batch). */
+    void saveSourceFiles(long run, List<ReadFile> files) {
+        template.batchUpdate("""
                 insert into source_file (run_id, path, kind, sha256, size_bytes, rows_read, observations, readable)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (run_id, path) do update set kind = excluded.kind, rows_read = excluded.rows_read,
                   observations = excluded.observations, readable = excluded.readable
-                """)
-                .params(run, file.relativePath(), summary == null ? null : summary.kind(), file.sha256(), file.size(),
-                        summary == null ? null : summary.rowsRead(), summary == null ? null : summary.observations(),
-                        summary != null && summary.readable())
-                .update();
+                """, files, BATCH, (PreparedStatement ps, ReadFile f) -> {
+            ReadSummary summary = f.summary();
+            ps.setLong(1, run);
+            ps.setString(2, f.file().relativePath());
+            ps.setString(3, summary == null ? null : summary.kind());
+            ps.setString(4, f.file().sha256());
+            ps.setLong(5, f.file().size());
+            ps.setObject(6, summary == null ? null : summary.rowsRead(), java.sql.Types.BIGINT);
+            ps.setObject(7, summary == null ? null : summary.observations(), java.sql.Types.BIGINT);
+            ps.setBoolean(8, summary != null && summary.readable());
+        });
     }
 
     List<SourceFileRecord> sourceFiles(long run) {

@@ -65,7 +65,9 @@ final class RecordFileReader {
     }
 
     ReadSummary read() {
-        try (InputStream in = Files.newInputStream(file.path()); CsvScanner csv = new CsvScanner(in)) {
+        // a month of a small force is a few KB: a 1 MB buffer for it cost more to clear than the file to read
+        int buffer = (int) Math.min(CsvScanner.DEFAULT_BUFFER, Math.max(8192, file.size() + 1));
+        try (InputStream in = Files.newInputStream(file.path()); CsvScanner csv = new CsvScanner(in, buffer)) {
             csv.skipBom();
             if (!csv.next() || csv.isBlank()) {
                 return unreadable("the file is empty: no header row", "a header row");
