@@ -51,17 +51,18 @@ class PublishTasklet implements Tasklet {
         long errors = count(findings, Severity.ERROR), warnings = count(findings, Severity.WARNING), infos = count(findings, Severity.INFO);
         int exitStatus = errors > 0 ? 3 : 0;
 
-        // the site and the forces' query workbooks are the slow parts and need nothing from each other: one of them
-        // is written beside the rest
-        CompletableFuture<Void> queries = Concurrently.onOwnThread("query-workbooks", () -> QueryWorkbooks.write(
-                writer.staging().resolve("queries"), c.title(), findings, support.forces,
-                job.getStartTime() == null ? java.time.LocalDate.now() : job.getStartTime().toLocalDate()));
+        // the site and the forces' query workbooks are the slow parts and need nothing from each other: the workbooks
+        // are written beside the rest, and this thread helps with those left once the site is written
+        QueryWorkbooks.Batch workbooks = QueryWorkbooks.batch(writer.staging().resolve("queries"), c.title(), findings,
+                support.forces, job.getStartTime() == null ? java.time.LocalDate.now() : job.getStartTime().toLocalDate());
+        CompletableFuture<Void> queries = Concurrently.onOwnThread("query-workbooks", workbooks::writeRemaining);
         writer.writeIndicators(computed, support.forces);
         writer.writeComparisonMethods(computed, support.forces, c.settings().populationSd());
         writer.writeValidationLog(findings);
         writer.writeValidationReport(c.title(), findings, support.forces);
         writer.writeRunJson(runJson(run, job, c, computed, findings, errors, warnings, infos, exitStatus));
         ReportSite.write(writer.staging(), c.title(), computed, support.forces, findings);
+        workbooks.writeRemaining();
         Concurrently.join(queries);
         CrashPoints.reach("publish.before-move");
         Path published = writer.publish();

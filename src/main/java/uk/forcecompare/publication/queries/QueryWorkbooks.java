@@ -84,13 +84,47 @@ public final class QueryWorkbooks {
      */
     public static List<Path> write(Path queriesFolder, String collectionTitle, List<Finding> findings, ForceDirectory forces,
                                    LocalDate issued) {
-        List<Path> written = new ArrayList<>();
-        for (Map.Entry<Force, List<Query>> e : queriesByForce(findings, forces).entrySet()) {
-            Path file = queriesFolder.resolve(fileName(e.getKey()));
-            writeOne(file, collectionTitle, e.getKey(), e.getValue(), issued);
-            written.add(file);
+        Batch batch = batch(queriesFolder, collectionTitle, findings, forces, issued);
+        batch.writeRemaining();
+        return batch.files();
+    }
+
+    /** The workbooks to write, for threads to share: each takes the next one not yet taken. */
+    public static Batch batch(Path queriesFolder, String collectionTitle, List<Finding> findings, ForceDirectory forces,
+                              LocalDate issued) {
+        return new Batch(queriesFolder, collectionTitle, new ArrayList<>(queriesByForce(findings, forces).entrySet()), issued);
+    }
+
+    /**
+     * Workbooks that any number of threads write together: a thread that calls {@link #writeRemaining()} writes
+     * the next workbook no thread has taken until none is left, so a thread that finishes its own work early helps.
+     */
+    public static final class Batch {
+        private final Path folder;
+        private final String collectionTitle;
+        private final List<Map.Entry<Force, List<Query>>> workbooks;
+        private final LocalDate issued;
+        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        private Batch(Path folder, String collectionTitle, List<Map.Entry<Force, List<Query>>> workbooks, LocalDate issued) {
+            this.folder = folder;
+            this.collectionTitle = collectionTitle;
+            this.workbooks = workbooks;
+            this.issued = issued;
         }
-        return written;
+
+        /** Writes workbooks until every one has been taken (by this thread or another). */
+        public void writeRemaining() {
+            for (int i = next.getAndIncrement(); i < workbooks.size(); i = next.getAndIncrement()) {
+                Map.Entry<Force, List<Query>> e = workbooks.get(i);
+                writeOne(folder.resolve(fileName(e.getKey())), collectionTitle, e.getKey(), e.getValue(), issued);
+            }
+        }
+
+        /** Every workbook of the batch, in force order, written or not. */
+        public List<Path> files() {
+            return workbooks.stream().map(e -> folder.resolve(fileName(e.getKey()))).toList();
+        }
     }
 
     /** {@code <force slug>.xlsx}. */
