@@ -223,8 +223,10 @@ public final class ForceCompare implements Callable<Integer> {
 
         @Override
         int call(ConfigurableApplicationContext ctx, PrintWriterStream out) {
-            return ctx.getBean(uk.forcecompare.jobs.RunHistory.class)
-                    .changes(collection, java.util.Optional.ofNullable(against), out.stream()).isPresent() ? 0 : 1;
+            var outcome = ctx.getBean(uk.forcecompare.jobs.RunHistory.class)
+                    .changes(collection, java.util.Optional.ofNullable(against), out.stream());
+            // an id never published is a wrong command; compared, or one publication with nothing before it, is an answer
+            return outcome instanceof uk.forcecompare.jobs.RunHistory.ChangesOutcome.NeverPublished ? USAGE : 0;
         }
     }
 

@@ -85,31 +85,57 @@ public class RunHistory {
         }
     }
 
+    /** What {@link #changes} found: the command turns it into an exit status. */
+    public sealed interface ChangesOutcome {
+        /** The two publications were compared; {@code changes} may be empty (nothing changed). */
+        record Compared(long fromRun, long toRun, List<Change> changes) implements ChangesOutcome {
+        }
+
+        /** The collection has one publication and no earlier one (of it or of another collection) exists. */
+        record NothingToCompare(String collectionId, long run) implements ChangesOutcome {
+        }
+
+        /** The collection (or the one named by {@code --against}) has never been published: a wrong id. */
+        record NeverPublished(String collectionId) implements ChangesOutcome {
+        }
+    }
+
     /**
      * Compares the latest publication of a collection with the publication before it (an earlier run of the same
-     * collection, or else the previous collection published).
+     * collection, or else the previous collection published), or with the latest publication of
+     * {@code againstCollectionId}. Prints what it found, one line when there is nothing to list.
      */
-    public Optional<List<Change>> changes(String collectionId, Optional<String> againstCollectionId, PrintStream out) {
-        List<long[]> pubs = jdbc.sql("select run_id, extract(epoch from published_at)::bigint from publication where collection_id = ? order by published_at desc")
-                .param(collectionId).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    public ChangesOutcome changes(String collectionId, Optional<String> againstCollectionId, PrintStream out) {
+        List<Long> pubs = publications(collectionId);
         if (pubs.isEmpty()) {
-            out.println("Collection " + collectionId + " has not been published yet.");
-            return Optional.empty();
+            out.println(collectionId + " has never been published: there is nothing to compare (see the history command for its runs).");
+            return new ChangesOutcome.NeverPublished(collectionId);
         }
-        long latest = pubs.get(0)[0];
+        long latest = pubs.get(0);
         Optional<Long> previous;
         if (againstCollectionId.isPresent()) {
-            previous = jdbc.sql("select run_id from publication where collection_id = ? order by published_at desc limit 1")
-                    .param(againstCollectionId.get()).query(Long.class).optional();
+            List<Long> against = publications(againstCollectionId.get());
+            if (against.isEmpty()) {
+                out.println(againstCollectionId.get() + " has never been published: there is nothing to compare "
+                        + collectionId + " with.");
+                return new ChangesOutcome.NeverPublished(againstCollectionId.get());
+            }
+            previous = Optional.of(against.get(0));
         } else if (pubs.size() > 1) {
-            previous = Optional.of(pubs.get(1)[0]);
+            previous = Optional.of(pubs.get(1));
         } else {
-            previous = jdbc.sql("select run_id from publication where collection_id <> ? and published_at < to_timestamp(?) order by published_at desc limit 1")
-                    .params(collectionId, pubs.get(0)[1]).query(Long.class).optional();
+            // the publication of another collection that came last before this one (ties go by run)
+            previous = jdbc.sql("""
+                    select p.run_id from publication p, publication l
+                    where l.run_id = ? and p.collection_id <> l.collection_id
+                      and (p.published_at < l.published_at or (p.published_at = l.published_at and p.run_id < l.run_id))
+                    order by p.published_at desc, p.run_id desc limit 1
+                    """).param(latest).query(Long.class).optional();
         }
         if (previous.isEmpty()) {
-            out.println("There is no earlier publication to compare run " + latest + " of " + collectionId + " with.");
-            return Optional.empty();
+            out.println("Nothing to compare yet: " + collectionId + " has been published once (run " + latest
+                    + ") and nothing was published before it.");
+            return new ChangesOutcome.NothingToCompare(collectionId, latest);
         }
         Map<String, Object[]> before = values(previous.get());
         Map<String, Object[]> after = values(latest);
@@ -132,7 +158,13 @@ public class RunHistory {
                     + (c.bandAfter().equals("above") || c.bandAfter().equals("below") ? "  (moved " + c.bandAfter() + ")" : "") : "";
             out.printf(Locale.ROOT, "%-32s %-20s %12s -> %-12s%s%n", c.indicatorId(), c.forceName(), num(c.before()), num(c.after()), move);
         }
-        return Optional.of(changes);
+        return new ChangesOutcome.Compared(previous.get(), latest, changes);
+    }
+
+    /** A collection's publications (their run ids), latest first. */
+    private List<Long> publications(String collectionId) {
+        return jdbc.sql("select run_id from publication where collection_id = ? order by published_at desc, run_id desc")
+                .param(collectionId).query(Long.class).list();
     }
 
     private static String num(Double d) {

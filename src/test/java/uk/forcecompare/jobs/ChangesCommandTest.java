@@ -1,0 +1,147 @@
+package uk.forcecompare.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code changes} answers every case with a line and an exit status: an id never published (or an {@code --against}
+ * never published) is a wrong command, exit 2; a collection published once with nothing before it is "nothing to
+ * compare yet", exit 0; two publications give the values and bands that changed, exit 0. It works in a schema of
+ * its own on the suite's embedded PostgreSQL, so other tests' publications never count as "earlier".
+ */
+class ChangesCommandTest {
+
+    @TempDir
+    Path out;
+
+    private String schema;
+
+    @BeforeEach
+    void throwawaySchema() throws Exception {
+        schema = "fc_changes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("create schema " + schema);
+        }
+    }
+
+    @AfterEach
+    void dropSchema() throws Exception {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("drop schema if exists " + schema + " cascade");
+        }
+    }
+
+    @Test
+    void unknownIdsExitTwoOnePublicationIsNothingToCompareTwoAreCompared() throws Exception {
+        // nothing at all in the schema yet: any id is unknown
+        CommandLineRuns.Outcome unknown = changes("no-such-collection");
+        assertThat(unknown.exitStatus()).as(unknown.output()).isEqualTo(2);
+        assertThat(lines(unknown.output())).hasSize(1);
+        assertThat(unknown.output()).contains("no-such-collection has never been published");
+
+        CommandLineRuns.Outcome run = CommandLineRuns.runExactly(withDatabase("run", "data/sample/2024-spring", "--out", out.toString()));
+        assertThat(run.exitStatus()).as(run.output()).isZero();
+        long sampleRun = queryLong("select run_id from " + schema + ".publication where collection_id = '2024-spring'");
+
+        // published once, and nothing published before it
+        CommandLineRuns.Outcome once = changes("2024-spring");
+        assertThat(once.exitStatus()).as(once.output()).isZero();
+        assertThat(lines(once.output())).hasSize(1);
+        assertThat(once.output()).containsIgnoringCase("nothing to compare yet").contains("2024-spring").contains("run " + sampleRun);
+
+        // --against a collection never published: a wrong command, naming that id, whatever the first id is
+        CommandLineRuns.Outcome againstUnknown = changes("2024-spring", "--against", "2019-autumn");
+        assertThat(againstUnknown.exitStatus()).as(againstUnknown.output()).isEqualTo(2);
+        assertThat(lines(againstUnknown.output())).hasSize(1);
+        assertThat(againstUnknown.output()).contains("2019-autumn has never been published");
+        CommandLineRuns.Outcome bothUnknown = changes("2018-spring", "--against", "2024-spring");
+        assertThat(bothUnknown.exitStatus()).isEqualTo(2);
+        assertThat(bothUnknown.output()).contains("2018-spring has never been published");
+
+        // an earlier publication of another collection: the sample's values, but Norfolk's 999 answer rate was 80
+        // (band within, as now) and Cumbria's band was within (now above, with the same value)
+        long earlierRun = sampleRun + 1000;
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("set search_path to " + schema);
+            st.execute("""
+                    insert into publication (run_id, job_execution_id, collection_id, output_folder, published_at, exit_status, errors, warnings, infos)
+                    select %d, 0, '2023-autumn', '/nowhere/2023-autumn', published_at - interval '1 day', 0, 0, 0, 0
+                    from publication where run_id = %d""".formatted(earlierRun, sampleRun));
+            st.execute("""
+                    insert into indicator_value (run_id, indicator_id, period, force_code, numerator, denominator, value, band, missing_reason)
+                    select %d, indicator_id, period, force_code, numerator, denominator, value, band, missing_reason
+                    from indicator_value where run_id = %d""".formatted(earlierRun, sampleRun));
+            assertThat(st.executeUpdate("update indicator_value set value = 80.0 where run_id = " + earlierRun
+                    + " and indicator_id = 'calls-999-answered-within-10s' and force_code = 'E23000024'")).isEqualTo(1);
+            assertThat(st.executeUpdate("update indicator_value set band = 'within' where run_id = " + earlierRun
+                    + " and indicator_id = 'calls-999-answered-within-10s' and force_code = 'E23000002'")).isEqualTo(1);
+            // a value only the earlier publication has is not a change
+            st.execute("insert into indicator_value (run_id, indicator_id, period, force_code, value, band) values ("
+                    + earlierRun + ", 'retired-indicator', '2022', 'E23000024', 1.0, 'within')");
+        }
+        // Norfolk now: 169,570 of 194,685 calls answered within 10 s; Cumbria: 72,220 of 74,910 (the sample's returns)
+        String norfolkNow = String.format(Locale.ROOT, "%.4g", 100.0 * 169_570 / 194_685);
+        String cumbriaNow = String.format(Locale.ROOT, "%.4g", 100.0 * 72_220 / 74_910);
+        assertThat(norfolkNow).isEqualTo("87.10");
+        assertThat(cumbriaNow).isEqualTo("96.41");
+
+        for (String[] args : List.of(new String[] {"2024-spring"}, new String[] {"2024-spring", "--against", "2023-autumn"})) {
+            CommandLineRuns.Outcome compared = changes(args);
+            assertThat(compared.exitStatus()).as(compared.output()).isZero();
+            List<String> lines = lines(compared.output());
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(0)).isEqualTo("Changes from run " + earlierRun + " to run " + sampleRun
+                    + " (2024-spring): 2 values changed, 1 bands changed.");
+            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("calls-999-answered-within-10s").contains("Norfolk")
+                    .contains("80.00 -> " + norfolkNow).doesNotContain("band"));
+            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("calls-999-answered-within-10s").contains("Cumbria")
+                    .contains(cumbriaNow + " -> " + cumbriaNow).contains("band within -> above  (moved above)"));
+        }
+    }
+
+    private CommandLineRuns.Outcome changes(String... args) {
+        List<String> all = new ArrayList<>(List.of("changes"));
+        all.addAll(Arrays.asList(args));
+        return CommandLineRuns.runExactly(withDatabase(all.toArray(String[]::new)));
+    }
+
+    /** The command on the throwaway schema: tables, Flyway's history and all. */
+    private String[] withDatabase(String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.addAll(List.of("--spring.datasource.url=" + ChildProcess.databaseUrl() + "?currentSchema=" + schema,
+                "--spring.datasource.username=postgres", "--spring.flyway.schemas=" + schema,
+                "--spring.flyway.default-schema=" + schema));
+        return all.toArray(String[]::new);
+    }
+
+    private static List<String> lines(String output) {
+        return output.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    private static Connection connect() throws Exception {
+        return DriverManager.getConnection(ChildProcess.databaseUrl(), "postgres", null);
+    }
+
+    private long queryLong(String sql) throws Exception {
+        try (Connection c = connect(); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            assertThat(rs.next()).isTrue();
+            long v = rs.getLong(1);
+            assertThat(rs.next()).as("one row: " + sql).isFalse();
+            return v;
+        }
+    }
+}
