@@ -150,10 +150,17 @@ public final class CollectionLoader {
             }
             declarations.add(new Collection.Declaration(Files.isDirectory(p) && !file.endsWith("/") ? file + "/" : file, kind));
             if (Files.isDirectory(p)) {
-                for (Path f : listFiles(p)) {
-                    if (kind != SourceKind.FORCE_RETURN || WORKBOOK_EXTENSIONS.contains(extension(f))) {
-                        if (declared.add(f)) found.add(Map.entry(f, Optional.of(kind)));
-                    }
+                List<Path> ofKind = listFiles(p).stream()
+                        .filter(f -> kind != SourceKind.FORCE_RETURN || WORKBOOK_EXTENSIONS.contains(extension(f))).toList();
+                if (ofKind.isEmpty()) {
+                    // a declared source with nothing in it is as wrong as a declared file that is not there: were it
+                    // a finding, the run would publish without that source and the user might never look
+                    throw new ManifestException(where + ": the folder '" + file + "' holds no "
+                            + (kind == SourceKind.FORCE_RETURN ? "workbook (.xlsx, .xlsm or .ods)" : "file")
+                            + "; put the " + kind.id() + " files in it, or remove the source from the manifest");
+                }
+                for (Path f : ofKind) {
+                    if (declared.add(f)) found.add(Map.entry(f, Optional.of(kind)));
                 }
             } else if (Files.isRegularFile(p)) {
                 if (declared.add(p)) found.add(Map.entry(p, Optional.of(kind)));
@@ -202,6 +209,10 @@ public final class CollectionLoader {
         String id = dir.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
         List<Map.Entry<Path, Optional<SourceKind>>> found = new ArrayList<>();
         for (Path f : listFiles(dir)) found.add(Map.entry(f, Optional.empty()));
+        if (found.isEmpty()) {
+            throw new ManifestException("the collection folder " + dir + " has no " + MANIFEST
+                    + " and no source files: there is nothing to run");
+        }
         return new Listing(id, id, dir, Optional.empty(), Optional.empty(), found, Map.of(),
                 ComparisonSettings.DEFAULT, List.of(), List.of());
     }
