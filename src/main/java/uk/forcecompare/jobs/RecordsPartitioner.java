@@ -15,7 +15,7 @@ import uk.forcecompare.collection.SourceFile;
 
 /**
  * One partition per group of data.police.uk files, balanced by size (largest first, each to the lightest group),
- * so that the groups take about as long as each other. The file list is kept in the partition's execution
+ * so that the groups take about as long as each other; none when the collection has no such files. The file list is kept in the partition's execution
  * context: a restart re-reads exactly the partitions that did not complete.
  */
 class RecordsPartitioner implements Partitioner {
@@ -35,7 +35,9 @@ class RecordsPartitioner implements Partitioner {
         Collection c = support.collection(collectionFolder);
         List<SourceFile> files = new ArrayList<>(RecordFiles.records(c));
         files.sort(Comparator.comparingLong(SourceFile::size).reversed().thenComparing(SourceFile::relativePath));
-        int groups = Math.max(1, Math.min(gridSize, files.size()));
+        // no files, no partitions: an empty partition would still be a step to run (and, with workers, a request
+        // that waits for a worker to take it)
+        int groups = files.isEmpty() ? 0 : Math.max(1, Math.min(gridSize, files.size()));
         List<List<String>> parts = new ArrayList<>();
         long[] weight = new long[groups];
         for (int i = 0; i < groups; i++) parts.add(new ArrayList<>());

@@ -50,6 +50,8 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RemotePartitionHandler.class);
     static final String WORKER = "worker";
+    /** the manager step's exit description when the collection has no record files to partition */
+    static final String NO_PARTITIONS = "no partitions";
 
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
@@ -82,7 +84,11 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
 
     @Override
     protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
-        if (partitions.isEmpty()) return partitions;
+        if (partitions.isEmpty()) {
+            // nothing to send: waiting for a worker here would wait for nothing (until the idle timeout)
+            log.info("{}: no partitions (the collection has no data.police.uk files); no worker needed", manager.getStepName());
+            return partitions;
+        }
         List<String> workers = RemoteLocks.workers(jdbc);
         log.info("{}: {} partition(s) sent to the workers through PostgreSQL; {} worker(s) connected{}", manager.getStepName(),
                 partitions.size(), workers.size(), workers.isEmpty() ? " (start one with: force-compare worker)" : ": " + String.join(", ", workers));
@@ -249,7 +255,7 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
 
     /**
      * Batch's default aggregation (counts, status), but with one short exit description for the manager's step,
-     * "partitions by worker: a 9, b 7", instead of every partition's description joined.
+     * "partitions by worker: a 9, b 7" (or "no partitions"), instead of every partition's description joined.
      */
     static StepExecutionAggregator aggregator() {
         DefaultStepExecutionAggregator sums = new DefaultStepExecutionAggregator();
@@ -259,8 +265,9 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
             for (StepExecution p : executions) {
                 if (p.getStatus() == BatchStatus.COMPLETED) byWorker.merge(p.getExecutionContext().getString(WORKER, "?"), 1, Integer::sum);
             }
-            result.setExitStatus(new ExitStatus(result.getExitStatus().getExitCode(), "partitions by worker: "
-                    + byWorker.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+            result.setExitStatus(new ExitStatus(result.getExitStatus().getExitCode(), executions.isEmpty() ? NO_PARTITIONS
+                    : "partitions by worker: " + byWorker.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", "))));
         };
     }
 

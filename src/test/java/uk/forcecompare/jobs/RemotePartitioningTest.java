@@ -150,6 +150,38 @@ class RemotePartitioningTest {
         assertThat(o.output()).contains("8 of 8 partitions did not complete").contains("no worker was connected for 3s");
     }
 
+    @Test
+    void withoutRecordFilesNoPartitionWaitsForAWorker() throws Exception {
+        // The sample has no data.police.uk file. No worker is running and the idle timeout is far beyond the test's
+        // timeout: a run that sent a partition (even an empty one) would wait for a worker; one that sends none ends.
+        CommandLineRuns.Outcome o = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2),
+                () -> CommandLineRuns.runExactly("run", "data/sample/2024-spring", "--out", out.toString(),
+                        "--force-compare.workers.enabled=true", "--force-compare.records.partitions=8",
+                        "--force-compare.workers.idle-timeout=PT30M",
+                        "--spring.datasource.url=" + ChildProcess.databaseUrl(), "--spring.datasource.username=postgres"),
+                "the run waited for a worker although it had no record files");
+        assertThat(o.exitStatus()).as(o.output()).isZero();
+        ExpectedIndicators.assertMatches(out.resolve("2024-spring/indicators.csv"),
+                Path.of("src/test/resources/collections/sample-2024-spring-expected-indicators.csv"));
+        assertThat(partitions(out, null)).as("no partition was ever made").isEmpty();
+        String sql = """
+                select se.status, se.exit_message from batch_step_execution se
+                join batch_job_execution je on je.job_execution_id = se.job_execution_id
+                join batch_job_execution_params p on p.job_execution_id = je.job_execution_id
+                where se.step_name = 'ingestRecords' and p.parameter_name = 'output.root' and p.parameter_value = ?
+                """;
+        try (Connection c = DriverManager.getConnection(ChildProcess.databaseUrl(), "postgres", null);
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, out.toAbsolutePath().normalize().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("the ingestRecords step ran").isTrue();
+                assertThat(rs.getString(1)).isEqualTo("COMPLETED");
+                assertThat(rs.getString(2)).isEqualTo("no partitions");
+                assertThat(rs.next()).as("once").isFalse();
+            }
+        }
+    }
+
     private static CommandLineRuns.Outcome manager(Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("run", collection.toString(), "--out", out.toString(),
                 "--force-compare.workers.enabled=true", "--force-compare.records.partitions=8",
