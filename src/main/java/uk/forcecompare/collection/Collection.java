@@ -26,8 +26,13 @@ public record Collection(
         List<String> strayFiles,
         List<Declaration> declarations) {
 
-    /** A source as the manifest declares it: a file, or a folder ending in '/'. */
-    public record Declaration(String file, SourceKind kind) {
+    /**
+     * A source as the manifest declares it: a file, or a folder ending in '/'.
+     *
+     * @param empty a folder with no file of its kind in it (for {@code force-return}, no workbook): the run goes on
+     *     without it and says so, as it does for a force with no return
+     */
+    public record Declaration(String file, SourceKind kind, boolean empty) {
     }
 
     public Collection {
@@ -42,7 +47,14 @@ public record Collection(
         return declarations.stream().filter(d -> d.kind() == kind).map(Declaration::file).findFirst().orElse("");
     }
 
+    /** The declared folders with nothing of their kind in them. */
+    public List<Declaration> emptyFolders() {
+        return declarations.stream().filter(Declaration::empty).toList();
+    }
+
+    /** The manifest declares the kind, even as an empty folder, or a file of it was found (without a manifest). */
     public boolean declaresKind(SourceKind kind) {
-        return sources.stream().anyMatch(s -> s.kind().filter(kind::equals).isPresent());
+        return declarations.stream().anyMatch(d -> d.kind() == kind)
+                || sources.stream().anyMatch(s -> s.kind().filter(kind::equals).isPresent());
     }
 }

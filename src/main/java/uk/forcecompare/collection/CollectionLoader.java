@@ -148,17 +148,11 @@ public final class CollectionLoader {
             if (!p.startsWith(dir)) {
                 throw new ManifestException(where + ": '" + file + "' is outside the collection folder; a source must stay inside it");
             }
-            declarations.add(new Collection.Declaration(Files.isDirectory(p) && !file.endsWith("/") ? file + "/" : file, kind));
+            boolean empty = false;
             if (Files.isDirectory(p)) {
                 List<Path> ofKind = listFiles(p).stream()
                         .filter(f -> kind != SourceKind.FORCE_RETURN || WORKBOOK_EXTENSIONS.contains(extension(f))).toList();
-                if (ofKind.isEmpty()) {
-                    // a declared source with nothing in it is as wrong as a declared file that is not there: were it
-                    // a finding, the run would publish without that source and the user might never look
-                    throw new ManifestException(where + ": the folder '" + file + "' holds no "
-                            + (kind == SourceKind.FORCE_RETURN ? "workbook (.xlsx, .xlsm or .ods)" : "file")
-                            + "; put the " + kind.id() + " files in it, or remove the source from the manifest");
-                }
+                if (ofKind.isEmpty()) empty = true;
                 for (Path f : ofKind) {
                     if (declared.add(f)) found.add(Map.entry(f, Optional.of(kind)));
                 }
@@ -167,8 +161,14 @@ public final class CollectionLoader {
             } else {
                 throw new ManifestException(where + ": '" + file + "' does not exist in " + dir);
             }
+            declarations.add(new Collection.Declaration(Files.isDirectory(p) && !file.endsWith("/") ? file + "/" : file, kind, empty));
         }
-
+        if (found.isEmpty()) {
+            // every source is an empty folder: a run would publish 43 missing values for every indicator
+            throw new ManifestException(MANIFEST + ": no source holds a file ("
+                    + declarations.stream().map(Collection.Declaration::file).collect(java.util.stream.Collectors.joining(", "))
+                    + "): there is nothing to run");
+        }
 
         Map<String, Optional<Period>> indicators = new LinkedHashMap<>();
         JsonNode ind = root.get("indicators");

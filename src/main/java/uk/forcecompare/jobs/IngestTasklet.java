@@ -78,6 +78,9 @@ class IngestTasklet implements Tasklet {
         } finally {
             pool.shutdownNow();
         }
+        for (var empty : c.emptyFolders()) {
+            findings.report(Finding.of(Rule.FILE_SOURCE_EMPTY).file(empty.file()).message(Validator.emptyFolderMessage(empty)));
+        }
         for (String stray : c.strayFiles()) {
             findings.report(Finding.of(Rule.FILE_STRAY).file(stray)
                     .message(stray + " is in the collection folder but no source in collection.yml covers it; it was not read"));

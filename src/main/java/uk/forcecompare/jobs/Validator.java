@@ -12,6 +12,7 @@ import uk.forcecompare.collection.Collection;
 import uk.forcecompare.collection.CollectionLoader;
 import uk.forcecompare.collection.Period;
 import uk.forcecompare.collection.SourceFile;
+import uk.forcecompare.collection.SourceKind;
 import uk.forcecompare.indicators.IndicatorCalculator;
 import uk.forcecompare.indicators.IndicatorCatalogue;
 import uk.forcecompare.indicators.IndicatorDefinition;
@@ -68,6 +69,9 @@ public final class Validator {
         for (SourceFile f : c.sources()) {
             if (read(f, out).readable()) readable++;
         }
+        for (var empty : c.emptyFolders()) {
+            findings.report(Finding.of(Rule.FILE_SOURCE_EMPTY).file(empty.file()).message(emptyFolderMessage(empty)));
+        }
         for (String stray : c.strayFiles()) {
             findings.report(Finding.of(Rule.FILE_STRAY).file(stray).message(stray + " is not covered by any source in collection.yml"));
         }
@@ -105,5 +109,12 @@ public final class Validator {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The same words from a run and from validate, for a declared folder with nothing of its kind in it. */
+    static String emptyFolderMessage(Collection.Declaration folder) {
+        return "The source folder " + folder.file() + " (" + folder.kind().id() + ") in collection.yml holds no "
+                + (folder.kind() == SourceKind.FORCE_RETURN ? "workbook (.xlsx, .xlsm or .ods)" : "file")
+                + "; nothing was read for it";
     }
 }

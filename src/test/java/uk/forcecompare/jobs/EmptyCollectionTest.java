@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A collection with nothing to read is refused before anything runs (exit 2, one line naming what is empty), never
- * published as an empty comparison: a folder with no manifest and no files, and a manifest source that is a folder
- * with no file of its kind in it (as wrong as a declared file that does not exist).
+ * A collection with nothing to read at all is refused before anything runs (exit 2, one line naming what is empty),
+ * never published as an empty comparison: a folder with no manifest and no files, or a manifest none of whose sources
+ * holds a file. One empty source folder among others is a warning, and the run goes on without it.
  */
 class EmptyCollectionTest {
 
@@ -55,35 +57,47 @@ class EmptyCollectionTest {
         CommandLineRuns.Outcome o = CommandLineRuns.run("run", collection.toString(), "--out", out.toString());
         assertThat(o.exitStatus()).as(o.output()).isEqualTo(2);
         assertThat(lines(o.output())).hasSize(1);
-        assertThat(o.output().strip()).isEqualTo("Nothing was run: collection.yml: source 1: the folder 'records/' holds no file;"
-                + " put the police-uk-records files in it, or remove the source from the manifest");
+        assertThat(o.output().strip()).isEqualTo("Nothing was run: collection.yml: no source holds a file (records/): there is nothing to run");
         assertThat(out).as("nothing is published").doesNotExist();
 
         CommandLineRuns.Outcome v = CommandLineRuns.runExactly("validate", collection.toString());
         assertThat(v.exitStatus()).as(v.output()).isEqualTo(2);
-        assertThat(v.output()).contains("'records/' holds no file");
+        assertThat(v.output()).contains("no source holds a file (records/)");
     }
 
     @Test
-    void aReturnsFolderWithoutAWorkbookExitsTwoEvenBesideOtherSources() throws IOException {
+    void aReturnsFolderWithoutAWorkbookBesideOtherSourcesIsAWarningAndTheRunGoesOn() throws IOException {
+        // contract 4a: "a force with no return, where a force-return source is declared" is a warning, so a returns
+        // folder that nothing has reached yet is one warning of its own plus one per force, never a refusal
         Path collection = Files.createDirectories(tmp.resolve("c"));
         Files.createDirectories(collection.resolve("ons"));
         Files.copy(Path.of("data/sample/2024-spring/ons/pfa-population.csv"), collection.resolve("ons/pfa-population.csv"));
         Path returns = Files.createDirectories(collection.resolve("returns"));
-        Files.writeString(returns.resolve("notes.txt"), "returns due 31 May\n");      // not a workbook
         Files.writeString(returns.resolve("~$norfolk.xlsx"), "owner");                // Excel's lock file, not a return
         Files.writeString(collection.resolve("collection.yml"), """
                 id: 2024-autumn
                 sources:
                   - { file: ons/pfa-population.csv, kind: ons-population }
                   - { file: returns, kind: force-return }
+                indicators:
+                  officers-per-1000: { period: 2022-03-31 }
                 """);
         Path out = tmp.resolve("out");
         CommandLineRuns.Outcome o = CommandLineRuns.run("run", collection.toString(), "--out", out.toString());
-        assertThat(o.exitStatus()).as(o.output()).isEqualTo(2);
-        assertThat(lines(o.output())).hasSize(1);
-        assertThat(o.output()).contains("source 2").contains("'returns' holds no workbook (.xlsx, .xlsm or .ods)");
-        assertThat(out).as("nothing is published").doesNotExist();
+        assertThat(o.exitStatus()).as(o.output()).isZero();
+        List<Map<String, String>> log = CsvTables.read(out.resolve("2024-autumn/validation-log.csv"));
+        assertThat(log).filteredOn(r -> r.get("rule").equals("file.source-empty")).singleElement().satisfies(r -> {
+            assertThat(r.get("severity")).isEqualTo("warning");
+            assertThat(r.get("source_file")).isEqualTo("returns/");
+            assertThat(r.get("message")).isEqualTo("The source folder returns/ (force-return) in collection.yml holds no "
+                    + "workbook (.xlsx, .xlsm or .ods); nothing was read for it");
+        });
+        assertThat(log).filteredOn(r -> r.get("rule").equals("coverage.no-return")).hasSize(43);
+        List<Map<String, String>> officers = CsvTables.read(out.resolve("2024-autumn/indicators.csv"));
+        assertThat(officers).hasSize(43).allSatisfy(r -> assertThat(r.get("band")).isEqualTo("missing"));
+
+        CommandLineRuns.Outcome v = CommandLineRuns.runExactly("validate", collection.toString());
+        assertThat(v.output()).contains("file.source-empty");
     }
 
     @Test

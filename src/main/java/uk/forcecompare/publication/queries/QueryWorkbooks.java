@@ -287,6 +287,7 @@ public final class QueryWorkbooks {
                             : "Please save it again as an Excel workbook (.xlsx), check that it opens, and send it again.");
             case FILE_KIND_UNKNOWN, FILE_STRAY -> "We did not recognise the file " + file + ", so it was not read. Please "
                     + "tell us what it is, or send your figures on the template we provided.";
+            case FILE_SOURCE_EMPTY -> "We found nothing to read in " + file + ". Please send the files that belong there.";
             case FORCE_UNKNOWN -> "The file " + file + at + " has figures for " + seen + ", which we cannot match to a "
                     + "force. Please tell us which force they belong to.";
             case FORCE_NOT_TERRITORIAL -> "The file " + file + at + " has figures for " + seen + ", which is not one of "
