@@ -103,7 +103,8 @@ public class RunHistory {
     /**
      * Compares the latest publication of a collection with the publication before it (an earlier run of the same
      * collection, or else the previous collection published), or with the latest publication of
-     * {@code againstCollectionId}. Prints what it found, one line when there is nothing to list.
+     * {@code againstCollectionId} (which, naming the same collection, means its own publication before the latest).
+     * Prints what it found, one line when there is nothing to list.
      */
     public ChangesOutcome changes(String collectionId, Optional<String> againstCollectionId, PrintStream out) {
         List<Long> pubs = publications(collectionId);
@@ -113,7 +114,9 @@ public class RunHistory {
         }
         long latest = pubs.get(0);
         Optional<Long> previous;
-        if (againstCollectionId.isPresent()) {
+        // against itself: its latest publication against its own one before, never against itself
+        boolean againstItself = againstCollectionId.filter(collectionId::equals).isPresent();
+        if (againstCollectionId.isPresent() && !againstItself) {
             List<Long> against = publications(againstCollectionId.get());
             if (against.isEmpty()) {
                 out.println(againstCollectionId.get() + " has never been published: there is nothing to compare "
@@ -123,6 +126,8 @@ public class RunHistory {
             previous = Optional.of(against.get(0));
         } else if (pubs.size() > 1) {
             previous = Optional.of(pubs.get(1));
+        } else if (againstItself) {
+            previous = Optional.empty();
         } else {
             // the publication of another collection that came last before this one (ties go by run)
             previous = jdbc.sql("""
@@ -134,7 +139,7 @@ public class RunHistory {
         }
         if (previous.isEmpty()) {
             out.println("Nothing to compare yet: " + collectionId + " has been published once (run " + latest
-                    + ") and nothing was published before it.");
+                    + (againstItself ? ")." : ") and nothing was published before it."));
             return new ChangesOutcome.NothingToCompare(collectionId, latest);
         }
         Map<String, Object[]> before = values(previous.get());

@@ -63,6 +63,12 @@ class ChangesCommandTest {
         assertThat(lines(once.output())).hasSize(1);
         assertThat(once.output()).containsIgnoringCase("nothing to compare yet").contains("2024-spring").contains("run " + sampleRun);
 
+        // --against itself: its own publication before the latest, of which there is none (never itself against itself)
+        CommandLineRuns.Outcome itself = changes("2024-spring", "--against", "2024-spring");
+        assertThat(itself.exitStatus()).as(itself.output()).isZero();
+        assertThat(lines(itself.output())).containsExactly(
+                "Nothing to compare yet: 2024-spring has been published once (run " + sampleRun + ").");
+
         // --against a collection never published: a wrong command, naming that id, whatever the first id is
         CommandLineRuns.Outcome againstUnknown = changes("2024-spring", "--against", "2019-autumn");
         assertThat(againstUnknown.exitStatus()).as(againstUnknown.output()).isEqualTo(2);
@@ -111,6 +117,35 @@ class ChangesCommandTest {
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("calls-999-answered-within-10s").contains("Cumbria")
                     .contains(cumbriaNow + " -> " + cumbriaNow).contains("band within -> above  (moved above)"));
         }
+    }
+
+    @Test
+    void againstItselfComparesTheLatestPublicationWithTheOneBefore() throws Exception {
+        CommandLineRuns.Outcome run = CommandLineRuns.runExactly(withDatabase("run", "data/sample/2024-spring", "--out", out.toString()));
+        assertThat(run.exitStatus()).as(run.output()).isZero();
+        long sampleRun = queryLong("select run_id from " + schema + ".publication where collection_id = '2024-spring'");
+        // an earlier publication of the same collection in which Norfolk's 999 answer rate was 80
+        long earlierRun = sampleRun + 1000;
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("set search_path to " + schema);
+            st.execute("""
+                    insert into publication (run_id, job_execution_id, collection_id, output_folder, published_at, exit_status, errors, warnings, infos)
+                    select %d, 0, collection_id, output_folder, published_at - interval '1 day', 0, 0, 0, 0
+                    from publication where run_id = %d""".formatted(earlierRun, sampleRun));
+            st.execute("""
+                    insert into indicator_value (run_id, indicator_id, period, force_code, numerator, denominator, value, band, missing_reason)
+                    select %d, indicator_id, period, force_code, numerator, denominator, value, band, missing_reason
+                    from indicator_value where run_id = %d""".formatted(earlierRun, sampleRun));
+            assertThat(st.executeUpdate("update indicator_value set value = 80.0 where run_id = " + earlierRun
+                    + " and indicator_id = 'calls-999-answered-within-10s' and force_code = 'E23000024'")).isEqualTo(1);
+        }
+        CommandLineRuns.Outcome itself = changes("2024-spring", "--against", "2024-spring");
+        assertThat(itself.exitStatus()).as(itself.output()).isZero();
+        List<String> lines = lines(itself.output());
+        assertThat(lines.get(0)).isEqualTo("Changes from run " + earlierRun + " to run " + sampleRun
+                + " (2024-spring): 1 values changed, 0 bands changed.");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).contains("Norfolk").contains("80.00 -> 87.10");
     }
 
     private CommandLineRuns.Outcome changes(String... args) {
