@@ -1,18 +1,26 @@
 package uk.forcecompare;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,10 +31,14 @@ import uk.forcecompare.collection.CollectionLoader;
 import uk.forcecompare.collection.ManifestException;
 import uk.forcecompare.indicators.IndicatorCatalogue;
 import uk.forcecompare.jobs.CollectionRunner;
+import uk.forcecompare.reference.ForceDirectory;
 
 /**
- * The command line. Arguments and the manifest are checked before the database starts, so a wrong command
- * answers at once with exit 2 and publishes nothing.
+ * The command line. Arguments, the folders they name (the collection, --out, the reference and indicators folders)
+ * and the manifest are checked before Spring and the database start, so a wrong command answers at once with exit 2,
+ * one line on stderr, and publishes nothing. A right command that fails as it runs (the database unreachable, say)
+ * also says why in one line on stderr, and exits 1; its stack trace goes to the debug log
+ * ({@code --logging.level.uk.forcecompare.ForceCompare=DEBUG}), not to the console.
  */
 @Command(name = "force-compare", mixinStandardHelpOptions = true, version = "force-compare 0.1",
         description = "Compares the 43 police forces of England and Wales, the way the inspectorate's PEEL reports do.",
@@ -42,6 +54,12 @@ public final class ForceCompare implements Callable<Integer> {
 
     public static final int USAGE = 2;
 
+    /** Every line the command line prints about a wrong command or a failure starts with this. */
+    static final String PREFIX = "force-compare: ";
+
+    /** Set once Spring has been asked to start: from then on its logging configuration, not logback's default, applies. */
+    private static volatile boolean springLogging;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -51,7 +69,7 @@ public final class ForceCompare implements Callable<Integer> {
             // a process of seconds; schedule and worker live long enough to repay C2 everywhere
             CompilerDirectives.keepC2ForHotPathsAside();
         }
-        System.exit(execute(args, System.out));
+        System.exit(execute(args, System.out, System.err));
     }
 
     /**
@@ -73,20 +91,64 @@ public final class ForceCompare implements Callable<Integer> {
                 });
     }
 
-    /** Runs a command and returns its exit status; the process's own {@code main} passes it to System.exit. */
+    /** Runs a command with its output and its error lines in one stream, and returns its exit status. */
     public static int execute(String[] args, PrintStream out) {
+        return execute(args, out, out);
+    }
+
+    /**
+     * Runs a command and returns its exit status; the process's own {@code main} passes it to System.exit. What the
+     * command reports goes to {@code out}; a wrong command line or a failure is one line on {@code err}.
+     */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new ForceCompare());
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(out, true));
-        // a command that was right but failed as it ran (the database gone, a query refused) failed: 1, not 2, so that
-        // a scheduler retries it rather than reporting a wrong command line
-        cli.setExitCodeExceptionMapper(e -> CollectionRunner.FAILED);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println(ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println(PREFIX + oneLine(ex.getMessage()) + " (" + c.getCommandSpec().qualifiedName()
+                    + " --help shows the usage)");
+            c.getErr().flush();
             return USAGE;
         });
+        cli.setExecutionExceptionHandler(ForceCompare::failed);
         return cli.execute(args);
+    }
+
+    /**
+     * A wrong command line ({@link UsageError}) exits 2; a command that was right but failed as it ran (the database
+     * gone, a query refused) exits 1, so that a scheduler retries it rather than reporting a wrong command line.
+     * Either way the user reads one line; the stack trace goes to the debug log.
+     */
+    private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof UsageError) {
+            err.println(PREFIX + e.getMessage());
+            err.flush();
+            return USAGE;
+        }
+        String line = e instanceof Failure ? e.getMessage() : describe(e);
+        err.println(PREFIX + line);
+        err.flush();
+        if (springLogging) {
+            // before Spring configures logging, logback's default would print a debug line, trace and all, to the console
+            LoggerFactory.getLogger(ForceCompare.class).debug(line, e);
+        }
+        return CollectionRunner.FAILED;
+    }
+
+    /** A wrong command line, or a folder it names that cannot be used: one line on stderr, exit 2, nothing started. */
+    static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A right command that failed as it ran: its message is the one line the user reads; exit 1. */
+    static final class Failure extends RuntimeException {
+        Failure(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     @Override
@@ -124,21 +186,16 @@ public final class ForceCompare implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
-            if (!springArgumentsValid(springArguments, spec)) return USAGE;
+            Settings.checkSpringArguments(springArguments, spec);
+            checkOutFolder(this.out);
             CollectionLoader.Listing listing;
             try {
                 listing = new CollectionLoader().list(collectionFolder);
-                IndicatorCatalogue.load(Path.of(property("force-compare.indicators-dir", "jobs/indicators")))
-                        .requireDefined(listing.indicatorIds());
-                if (Files.exists(this.out) && !Files.isDirectory(this.out)) {
-                    throw new ManifestException("--out " + this.out + " is a file, not a folder");
-                }
             } catch (ManifestException e) {
-                console.println("Nothing was run: " + e.getMessage());
-                return USAGE;
+                throw new UsageError("nothing was run: " + e.getMessage());
             }
-            // The run's identity needs every file's sha256: hash while Spring and the database start, which use
-            // mostly one core, instead of before them.
+            // The run's identity needs every file's sha256: hash while the folders are checked and Spring and the
+            // database start, which use mostly one core, instead of before them.
             CompletableFuture<Collection> hashed = new CompletableFuture<>();
             Thread hashing = new Thread(() -> {
                 try {
@@ -149,29 +206,32 @@ public final class ForceCompare implements Callable<Integer> {
             }, "collection-hashing");
             hashing.setDaemon(true);
             hashing.start();
-            try (ConfigurableApplicationContext ctx = startSpring(springArguments)) {
+            Settings settings = Settings.forSpring(springArguments, spec);
+            settings.forces();
+            try {
+                settings.indicators().requireDefined(listing.indicatorIds());
+            } catch (ManifestException e) {
+                throw new UsageError("nothing was run: " + e.getMessage());
+            }
+            try (ConfigurableApplicationContext ctx = startSpring(settings,
+                    ". Nothing was published; the previous publication stands.")) {
                 Collection collection;
                 try {
                     collection = hashed.join();
                 } catch (CompletionException e) {
                     if (e.getCause() instanceof UncheckedIOException io) {
-                        console.println("Nothing was run: " + io.getMessage() + (io.getCause() == null ? "" : " (" + io.getCause() + ")"));
-                        return USAGE;
+                        throw new UsageError("nothing was run: " + io.getMessage()
+                                + (io.getCause() == null ? "" : " (" + io.getCause() + ")"));
                     }
                     throw e;
                 }
-                return ctx.getBean(CollectionRunner.class).run(collection, this.out, console.stream());
-            } catch (RuntimeException e) {
-                console.println("The run failed before it started: " + e.getMessage()
-                        + ". Nothing was published; the previous publication stands.");
-                return CollectionRunner.FAILED;
+                try {
+                    return ctx.getBean(CollectionRunner.class).run(collection, this.out, console.stream());
+                } catch (RuntimeException e) {
+                    throw new Failure("the run failed: " + describe(e)
+                            + ". Nothing was published; the previous publication stands.", e);
+                }
             }
-        }
-
-        private String property(String key, String fallback) {
-            String prefix = "--" + key + "=";
-            return springArguments.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
-                    .findFirst().orElse(System.getProperty(key, fallback));
         }
     }
 
@@ -187,12 +247,23 @@ public final class ForceCompare implements Callable<Integer> {
             return new PrintWriterStream(spec.commandLine().getOut());
         }
 
+        /**
+         * Checks the command line and the folders the Spring context reads (every command's context loads the force
+         * reference list and the indicator definitions), then starts Spring and runs the command.
+         */
         @Override
         public Integer call() throws Exception {
-            if (!springArgumentsValid(springArguments, spec)) return USAGE;
-            try (ConfigurableApplicationContext ctx = startSpring(springArguments)) {
+            Settings settings = Settings.forSpring(springArguments, spec);
+            check(settings);
+            settings.forces();
+            settings.indicators();
+            try (ConfigurableApplicationContext ctx = startSpring(settings, "")) {
                 return call(ctx, console());
             }
+        }
+
+        /** The command's own checks of its arguments, before Spring starts: throw {@link UsageError} for a wrong one. */
+        void check(Settings settings) {
         }
 
         abstract int call(ConfigurableApplicationContext ctx, PrintWriterStream out) throws Exception;
@@ -250,18 +321,19 @@ public final class ForceCompare implements Callable<Integer> {
         java.time.Duration stopAfter;
 
         @Override
-        public Integer call() throws Exception {
+        void check(Settings settings) {
             try {
                 org.springframework.scheduling.support.CronExpression.parse(cron);
             } catch (IllegalArgumentException e) {
-                console().println("Not a cron expression: " + e.getMessage());
-                return USAGE;
+                throw new UsageError("--cron '" + cron + "' is not a cron expression: " + oneLine(e.getMessage()));
+            }
+            if (!Files.exists(root)) {
+                throw new UsageError("the collections folder " + root + " does not exist");
             }
             if (!Files.isDirectory(root)) {
-                console().println("The collections folder " + root + " does not exist.");
-                return USAGE;
+                throw new UsageError("the collections folder " + root + " is a file, not a folder");
             }
-            return super.call();
+            checkOutFolder(out);
         }
 
         @Override
@@ -297,18 +369,26 @@ public final class ForceCompare implements Callable<Integer> {
         java.time.Duration stopAfter;
 
         @Override
-        public Integer call() throws Exception {
-            if (!springArgumentsValid(springArguments, spec)) return USAGE;
+        void check(Settings settings) {
+            String given = settings.property("force-compare.worker.threads");
+            int threads = Runtime.getRuntime().availableProcessors();
+            if (given != null) {
+                try {
+                    threads = Integer.parseInt(given.trim());
+                } catch (NumberFormatException e) {
+                    threads = 0;
+                }
+                if (threads <= 0) {
+                    throw new UsageError("--force-compare.worker.threads=" + given
+                            + " is not a number of partitions to run at once: give a whole number above 0");
+                }
+            }
             springArguments.add("--force-compare.workers.enabled=true");
             springArguments.add("--force-compare.role=worker");
             if (springArguments.stream().noneMatch(a -> a.startsWith("--spring.datasource.hikari.maximum-pool-size="))) {
-                int threads = springArguments.stream().filter(a -> a.startsWith("--force-compare.worker.threads="))
-                        .map(a -> Integer.parseInt(a.substring(a.indexOf('=') + 1))).findFirst()
-                        .orElse(Runtime.getRuntime().availableProcessors());
                 // per thread: the partition's lock session and its work; plus the presence session and the poller
                 springArguments.add("--spring.datasource.hikari.maximum-pool-size=" + Math.max(6, 2 * threads + 3));
             }
-            return super.call();
         }
 
         @Override
@@ -320,7 +400,10 @@ public final class ForceCompare implements Callable<Integer> {
     @Command(name = "template", mixinStandardHelpOptions = true,
             description = {"Writes the blank force data-return workbook (Cover and Return sheets, measure codes and",
                     "descriptions, input cells formatted and validated) for a force to fill in Excel or LibreOffice."},
-            footer = {"", "Example: template --force Norfolk --collection 2024-spring --period FY2023/24 --out norfolk.xlsx"})
+            footer = {"", "Example: template --force Norfolk --collection 2024-spring --period FY2023/24 --out norfolk.xlsx",
+                    "--force is matched against the force list in --force-compare.reference-dir=<folder> (default",
+                    "data/reference). Exit status: 0 written; 2 a wrong command line (--out a folder, an unknown force);",
+                    "1 the workbook could not be written."})
     static final class TemplateCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -337,17 +420,24 @@ public final class ForceCompare implements Callable<Integer> {
         @Option(names = "--period", paramLabel = "<period>", description = "pre-fill the cover period, e.g. FY2023/24")
         String period;
 
+        @CommandLine.Unmatched
+        List<String> springArguments = new ArrayList<>();
+
         @Override
         public Integer call() {
             PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
+            Settings settings = Settings.withoutSpring(springArguments, spec);
+            checkOutFile(out);
             uk.forcecompare.reference.Force f = null;
-            if (force != null) {
-                var forces = uk.forcecompare.reference.ForceDirectory.load(Path.of(System.getProperty("force-compare.reference-dir", "data/reference")));
-                if (forces.match(force) instanceof uk.forcecompare.reference.ForceMatch.Territorial t) {
-                    f = t.force();
-                } else {
-                    console.println("'" + force + "' is not one of the 43 forces of England and Wales.");
-                    return USAGE;
+            // the reference list is read only to pre-fill a force, but a folder named on the command line must be right
+            if (force != null || settings.given(Settings.REFERENCE_DIR)) {
+                ForceDirectory forces = settings.forces();
+                if (force != null) {
+                    if (forces.match(force) instanceof uk.forcecompare.reference.ForceMatch.Territorial t) {
+                        f = t.force();
+                    } else {
+                        throw new UsageError("--force '" + force + "' is not one of the 43 forces of England and Wales");
+                    }
                 }
             }
             uk.forcecompare.collection.Period p = null;
@@ -355,8 +445,7 @@ public final class ForceCompare implements Callable<Integer> {
                 try {
                     p = uk.forcecompare.collection.Period.parse(period);
                 } catch (IllegalArgumentException e) {
-                    console.println(e.getMessage());
-                    return USAGE;
+                    throw new UsageError("--period: " + oneLine(e.getMessage()));
                 }
             }
             uk.forcecompare.sources.ForceReturnTemplate.write(out, collection, f, p);
@@ -370,7 +459,10 @@ public final class ForceCompare implements Callable<Integer> {
                     "as a run, without running the comparison and without a database. Prints every finding; with",
                     "--out, also writes validation-log.csv and validation-report.html there."},
             footer = {"", "Exit status: 0 clean (information only); 3 errors or warnings found; 2 unusable (unreadable file,",
-                    "unknown kind, broken manifest).",
+                    "unknown kind, broken manifest) or a wrong command line (no such target, --out a file, no reference",
+                    "or indicators folder).",
+                    "The forces and the indicators are read from --force-compare.reference-dir=<folder> (default",
+                    "data/reference) and --force-compare.indicators-dir=<folder> (default jobs/indicators).",
                     "Example: validate returns/norfolk.xlsx"})
     static final class ValidateCommand implements Callable<Integer> {
         @CommandLine.Spec
@@ -382,21 +474,26 @@ public final class ForceCompare implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "<folder>", description = "write validation-log.csv and validation-report.html here")
         Path out;
 
+        @CommandLine.Unmatched
+        List<String> springArguments = new ArrayList<>();
+
         @Override
         public Integer call() {
             PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
+            Settings settings = Settings.withoutSpring(springArguments, spec);
             if (!Files.exists(target)) {
-                console.println(target + " does not exist.");
-                return USAGE;
+                throw new UsageError(target + " does not exist");
             }
-            var forces = uk.forcecompare.reference.ForceDirectory.load(Path.of(System.getProperty("force-compare.reference-dir", "data/reference")));
-            var catalogue = IndicatorCatalogue.load(Path.of(System.getProperty("force-compare.indicators-dir", "jobs/indicators")));
+            if (out != null) {
+                checkOutFolder(out);
+            }
+            ForceDirectory forces = settings.forces();
+            IndicatorCatalogue catalogue = settings.indicators();
             uk.forcecompare.jobs.Validator.Report report;
             try {
                 report = new uk.forcecompare.jobs.Validator(forces, catalogue).validate(target);
             } catch (ManifestException e) {
-                console.println("Cannot validate: " + e.getMessage());
-                return USAGE;
+                throw new UsageError("cannot validate: " + e.getMessage());
             }
             long errors = report.findings().stream().filter(f -> f.severity() == uk.forcecompare.validation.Severity.ERROR).count();
             long warnings = report.findings().stream().filter(f -> f.severity() == uk.forcecompare.validation.Severity.WARNING).count();
@@ -418,22 +515,200 @@ public final class ForceCompare implements Callable<Integer> {
         }
     }
 
-    /** Only Spring properties may follow a command's own options; anything else is shown with the usage. */
-    static boolean springArgumentsValid(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
-        for (String a : springArguments) {
-            if (!a.startsWith("--spring.") && !a.startsWith("--force-compare.") && !a.startsWith("--logging.")) {
-                new PrintWriterStream(spec.commandLine().getOut()).println("Unknown option: " + a);
-                spec.commandLine().usage(spec.commandLine().getOut());
-                return false;
+    /**
+     * The properties a command reads, and the folders they name, checked before anything starts. For a command that
+     * starts Spring ({@link #forSpring}) they are read as its context will read them (its command line, Java system
+     * properties, environment variables such as FORCE_COMPARE_REFERENCE_DIR, application.properties and any config
+     * file beside it); {@code validate} and {@code template} start no context and read the same sources but config
+     * files outside the jar ({@link #withoutSpring}), which spares them the third of a second Spring takes to read
+     * them.
+     */
+    static final class Settings {
+        static final String REFERENCE_DIR = "force-compare.reference-dir";
+        static final String INDICATORS_DIR = "force-compare.indicators-dir";
+
+        private final List<String> springArguments;
+        private final java.util.function.UnaryOperator<String> lookup;
+
+        private Settings(List<String> springArguments, java.util.function.UnaryOperator<String> lookup) {
+            this.springArguments = springArguments;
+            this.lookup = lookup;
+        }
+
+        /** Only Spring properties may follow a command's own options: anything else is a wrong command line. */
+        static void checkSpringArguments(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
+            for (String a : springArguments) {
+                if (!a.startsWith("--spring.") && !a.startsWith("--force-compare.") && !a.startsWith("--logging.")) {
+                    throw new UsageError("unknown option " + a + " (" + spec.qualifiedName() + " --help shows the usage)");
+                }
             }
         }
-        return true;
+
+        static Settings forSpring(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
+            checkSpringArguments(springArguments, spec);
+            StandardEnvironment environment = new StandardEnvironment();
+            environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(springArguments.toArray(String[]::new)));
+            ConfigDataEnvironmentPostProcessor.applyTo(environment);
+            ConfigurationPropertySources.attach(environment);
+            return new Settings(springArguments, environment::getProperty);
+        }
+
+        static Settings withoutSpring(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
+            checkSpringArguments(springArguments, spec);
+            Properties defaults = new Properties();
+            try (var in = ForceCompare.class.getResourceAsStream("/application.properties")) {
+                if (in != null) defaults.load(in);
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Settings(springArguments, key -> {
+                String prefix = "--" + key + "=";
+                for (String a : springArguments) {
+                    if (a.startsWith(prefix)) return a.substring(prefix.length());
+                }
+                String value = System.getProperty(key);
+                if (value == null) value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+                if (value == null) value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace("-", "").replace('.', '_'));
+                return value != null ? value : defaults.getProperty(key);
+            });
+        }
+
+        String property(String key) {
+            String value = lookup.apply(key);
+            return value == null || value.isBlank() ? null : value;
+        }
+
+        /** Whether the command line itself names this property. */
+        boolean given(String key) {
+            return springArguments.stream().anyMatch(a -> a.startsWith("--" + key + "="));
+        }
+
+        /** The force reference list, read from its folder; a missing or unusable folder is a wrong command line. */
+        ForceDirectory forces() {
+            Path dir = folder(REFERENCE_DIR, "reference folder");
+            for (String file : List.of("forces.csv", "not-territorial-forces.csv")) {
+                if (!Files.isRegularFile(dir.resolve(file))) {
+                    throw new UsageError(name(REFERENCE_DIR, "reference folder", dir) + " has no " + file);
+                }
+            }
+            try {
+                return ForceDirectory.load(dir);
+            } catch (RuntimeException e) {
+                throw new UsageError(name(REFERENCE_DIR, "reference folder", dir) + " cannot be read: " + describe(e));
+            }
+        }
+
+        /** The indicator definitions, read from their folder; a missing or unusable folder is a wrong command line. */
+        IndicatorCatalogue indicators() {
+            Path dir = folder(INDICATORS_DIR, "indicators folder");
+            IndicatorCatalogue catalogue;
+            try {
+                catalogue = IndicatorCatalogue.load(dir);
+            } catch (RuntimeException e) {
+                throw new UsageError(name(INDICATORS_DIR, "indicators folder", dir) + " cannot be read: " + oneLine(
+                        e instanceof ManifestException ? e.getMessage() : describe(e)));
+            }
+            if (catalogue.all().isEmpty()) {
+                throw new UsageError(name(INDICATORS_DIR, "indicators folder", dir) + " holds no indicator definitions (<id>.yml)");
+            }
+            return catalogue;
+        }
+
+        private Path folder(String key, String what) {
+            String value = property(key);
+            if (value == null) {
+                throw new UsageError("no " + what + " is set: give one with --" + key + "=<folder>");
+            }
+            Path dir;
+            try {
+                dir = Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new UsageError("the " + what + " '" + value + "' (--" + key + ") is not a path: " + e.getReason());
+            }
+            if (!Files.exists(dir)) {
+                throw new UsageError(name(key, what, dir) + " does not exist");
+            }
+            if (!Files.isDirectory(dir)) {
+                throw new UsageError(name(key, what, dir) + " is a file, not a folder");
+            }
+            return dir;
+        }
+
+        private static String name(String key, String what, Path dir) {
+            return "the " + what + " " + dir + " (--" + key + ")";
+        }
     }
 
-    static ConfigurableApplicationContext startSpring(List<String> springArguments) {
+    /** --out names a folder to write into: it may be missing, but not a file, nor under one. */
+    static void checkOutFolder(Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageError("--out " + out + " is a file, not a folder");
+        }
+        checkCanBeCreated(out);
+    }
+
+    /** --out names a file to write: it may be missing, but not a folder, nor under a file. */
+    static void checkOutFile(Path out) {
+        if (Files.isDirectory(out)) {
+            throw new UsageError("--out " + out + " is a folder: give the file to write, e.g. "
+                    + out.resolve("return.xlsx"));
+        }
+        checkCanBeCreated(out);
+    }
+
+    private static void checkCanBeCreated(Path out) {
+        for (Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new UsageError("--out " + out + " cannot be created: " + p + " is a file, not a folder");
+                }
+                return;
+            }
+        }
+    }
+
+    static ConfigurableApplicationContext startSpring(Settings settings, String then) {
         SpringApplication app = new SpringApplication(ForceCompareApplication.class);
         app.addListeners(new uk.forcecompare.database.EmbeddedDatabaseConfiguration.EarlyStart());
-        return app.run(springArguments.toArray(String[]::new));
+        springLogging = true;
+        try {
+            return app.run(settings.springArguments.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            throw new Failure("could not start: " + describe(e) + then, e);
+        }
+    }
+
+    /** Why something failed, in one line: the innermost cause's message ("Connection refused"). */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = oneLine(root.getMessage());
+        if (root instanceof java.nio.file.FileSystemException fs) {
+            String reason = fs.getReason() != null ? fs.getReason()
+                    : root.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+            message = reason + ": " + fs.getFile();
+        } else if (root instanceof java.net.UnknownHostException) {
+            message = "unknown host " + message;
+        } else if (root instanceof ClassNotFoundException) {
+            message = "no class " + message + " on the class path";
+        } else if (message.isEmpty()) {
+            message = root.getClass().getSimpleName();
+        }
+        // what the outer exception says (e.g. "cannot write the force return template x.xlsx") when it says more
+        if (e instanceof UncheckedIOException && e.getMessage() != null && e.getCause() != null
+                && !e.getMessage().equals(e.getCause().toString())) {
+            message = oneLine(e.getMessage()) + ": " + message;
+        }
+        return message;
+    }
+
+    /** The first line of a message, without a closing full stop: Flyway's and PostgreSQL's run to several. */
+    static String oneLine(String message) {
+        if (message == null) return "";
+        String line = message.strip().lines().findFirst().orElse("").strip();
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 
     /** Prints through picocli's writer, so tests can capture what a user reads. */

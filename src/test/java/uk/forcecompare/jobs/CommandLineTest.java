@@ -2,18 +2,88 @@ package uk.forcecompare.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line answers wrong commands and broken manifests with exit 2 and publishes nothing. */
+import uk.forcecompare.ForceCompare;
+
+/**
+ * The command line answers wrong commands, broken manifests and folders it cannot use with exit 2 and one line on
+ * stderr, before Spring or the database starts, and publishes nothing.
+ */
 class CommandLineTest {
+
+    private static final String SAMPLE = "data/sample/2024-spring";
+    private static final String DATABASE_DIR = "--force-compare.database.dir=" + CommandLineRuns.testDatabaseDir();
 
     @TempDir
     Path tmp;
+
+    /** What a command printed on stdout and on stderr, kept apart. */
+    record Streams(int exitStatus, String out, String err) {
+    }
+
+    /** Runs a command in this JVM, with its stdout and stderr captured apart. */
+    static Streams execute(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ForceCompare.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        Streams s = new Streams(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        System.out.println("$ force-compare " + String.join(" ", args) + "\n" + s.out() + "[stderr] " + s.err() + "(exit " + s.exitStatus() + ")");
+        return s;
+    }
+
+    /** Runs a command in its own JVM, as a user would, with its stdout and stderr captured apart. */
+    static Streams child(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "uk.forcecompare.ForceCompare"));
+        cmd.addAll(Arrays.asList(args));
+        Path out = Files.createTempFile("stdout", ".txt");
+        Path err = Files.createTempFile("stderr", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("child force-compare did not finish: " + cmd);
+        }
+        Streams s = new Streams(p.exitValue(), Files.readString(out), Files.readString(err));
+        System.out.println("[child " + String.join(" ", args) + "]\n" + s.out() + "[stderr] " + s.err() + "(exit " + s.exitStatus() + ")");
+        return s;
+    }
+
+    /** Exit 2, nothing on stdout, and exactly this one line on stderr. */
+    private static void assertWrongCommandLine(Streams s, String line) {
+        assertThat(s.exitStatus()).as(s.err()).isEqualTo(2);
+        assertThat(s.out()).isEmpty();
+        assertThat(s.err()).isEqualTo("force-compare: " + line + System.lineSeparator());
+    }
+
+    /**
+     * Every command, given a folder option; the database commands carry the suite's database folder, so that a check
+     * that let them through would start no database of its own, and worker a stop, so that it would not wait forever.
+     */
+    private List<String[]> everyCommandWith(String folderOption) throws IOException {
+        Path collections = Files.createDirectories(tmp.resolve("collections"));
+        return List.of(
+                new String[] {"run", SAMPLE, "--out", tmp.resolve("charts").toString(), folderOption, DATABASE_DIR},
+                new String[] {"validate", SAMPLE + "/returns/norfolk.xlsx", folderOption},
+                new String[] {"history", folderOption, DATABASE_DIR},
+                new String[] {"changes", "2024-spring", folderOption, DATABASE_DIR},
+                new String[] {"schedule", collections.toString(), "--stop-after", "PT0S", "--out", tmp.resolve("charts").toString(),
+                        folderOption, DATABASE_DIR},
+                new String[] {"worker", "--stop-after", "PT0S", folderOption, DATABASE_DIR});
+    }
 
     @Test
     void helpIsUsageWithExitZero() {
@@ -47,6 +117,146 @@ class CommandLineTest {
                     "--spring.datasource.hikari.connection-timeout=1000");
             assertThat(o.exitStatus()).as(o.output()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aMissingOrUnusableReferenceFolderIsAWrongCommandLineForEveryCommand() throws IOException {
+        Path nowhere = tmp.resolve("nowhere");
+        for (String[] command : everyCommandWith("--force-compare.reference-dir=" + nowhere)) {
+            assertWrongCommandLine(execute(command),
+                    "the reference folder " + nowhere + " (--force-compare.reference-dir) does not exist");
+        }
+        Path file = Files.writeString(tmp.resolve("forces.csv"), "code,name\n");
+        for (String[] command : everyCommandWith("--force-compare.reference-dir=" + file)) {
+            assertWrongCommandLine(execute(command),
+                    "the reference folder " + file + " (--force-compare.reference-dir) is a file, not a folder");
+        }
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        for (String[] command : everyCommandWith("--force-compare.reference-dir=" + empty)) {
+            assertWrongCommandLine(execute(command),
+                    "the reference folder " + empty + " (--force-compare.reference-dir) has no forces.csv");
+        }
+        // template reads the reference list to pre-fill a force
+        assertWrongCommandLine(execute("template", "--force", "Norfolk", "--out", tmp.resolve("norfolk.xlsx").toString(),
+                "--force-compare.reference-dir=" + nowhere),
+                "the reference folder " + nowhere + " (--force-compare.reference-dir) does not exist");
+        assertThat(tmp.resolve("norfolk.xlsx")).doesNotExist();
+        assertThat(tmp.resolve("charts")).doesNotExist();
+    }
+
+    @Test
+    void aReferenceListWithoutTheFortyThreeForcesIsRefused() throws IOException {
+        Path reference = Files.createDirectories(tmp.resolve("reference"));
+        List<String> forces = Files.readAllLines(Path.of("data/reference/forces.csv"));
+        Files.write(reference.resolve("forces.csv"), forces.subList(0, forces.size() - 1));
+        Files.copy(Path.of("data/reference/not-territorial-forces.csv"), reference.resolve("not-territorial-forces.csv"));
+        assertWrongCommandLine(execute("template", "--force", "Norfolk", "--out", tmp.resolve("norfolk.xlsx").toString(),
+                "--force-compare.reference-dir=" + reference), "the reference folder " + reference
+                + " (--force-compare.reference-dir) cannot be read: forces.csv must list the 43 territorial forces, found 42");
+    }
+
+    @Test
+    void aMissingOrUnusableIndicatorsFolderIsAWrongCommandLineForEveryCommand() throws IOException {
+        Path nowhere = tmp.resolve("nowhere");
+        for (String[] command : everyCommandWith("--force-compare.indicators-dir=" + nowhere)) {
+            assertWrongCommandLine(execute(command),
+                    "the indicators folder " + nowhere + " (--force-compare.indicators-dir) does not exist");
+        }
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        for (String[] command : everyCommandWith("--force-compare.indicators-dir=" + empty)) {
+            assertWrongCommandLine(execute(command),
+                    "the indicators folder " + empty + " (--force-compare.indicators-dir) holds no indicator definitions (<id>.yml)");
+        }
+        Path broken = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(broken.resolve("x.yml"), "id: x\ntitle: [unclosed\n");
+        for (String[] command : everyCommandWith("--force-compare.indicators-dir=" + broken)) {
+            Streams s = execute(command);
+            assertThat(s.exitStatus()).as(s.err()).isEqualTo(2);
+            assertThat(s.out()).isEmpty();
+            assertThat(s.err().lines()).singleElement().asString()
+                    .startsWith("force-compare: the indicators folder " + broken + " (--force-compare.indicators-dir) cannot be read: "
+                            + broken.resolve("x.yml") + " is not valid YAML");
+        }
+    }
+
+    @Test
+    void outMustBeAFolderWhereAFolderIsWrittenAndAFileWhereAFileIs() throws IOException {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "keep me\n");
+        assertWrongCommandLine(execute("run", SAMPLE, "--out", file.toString(), DATABASE_DIR),
+                "--out " + file + " is a file, not a folder");
+        assertWrongCommandLine(execute("validate", SAMPLE + "/returns/norfolk.xlsx", "--out", file.toString()),
+                "--out " + file + " is a file, not a folder");
+        Path under = file.resolve("report");
+        assertWrongCommandLine(execute("validate", SAMPLE + "/returns/norfolk.xlsx", "--out", under.toString()),
+                "--out " + under + " cannot be created: " + file + " is a file, not a folder");
+        assertThat(file).hasContent("keep me");
+
+        Path collections = Files.createDirectories(tmp.resolve("collections"));
+        assertWrongCommandLine(execute("schedule", collections.toString(), "--out", file.toString(), "--stop-after", "PT0S", DATABASE_DIR),
+                "--out " + file + " is a file, not a folder");
+        assertWrongCommandLine(execute("schedule", file.toString(), "--stop-after", "PT0S", DATABASE_DIR),
+                "the collections folder " + file + " is a file, not a folder");
+        assertWrongCommandLine(execute("schedule", tmp.resolve("nowhere").toString(), "--stop-after", "PT0S", DATABASE_DIR),
+                "the collections folder " + tmp.resolve("nowhere") + " does not exist");
+        assertWrongCommandLine(execute("schedule", collections.toString(), "--cron", "every day", "--stop-after", "PT0S", DATABASE_DIR),
+                "--cron 'every day' is not a cron expression: Cron expression must consist of 6 fields (found 2 in \"every day\")");
+
+        Path folder = Files.createDirectories(tmp.resolve("returns"));
+        assertWrongCommandLine(execute("template", "--force", "Norfolk", "--out", folder.toString()),
+                "--out " + folder + " is a folder: give the file to write, e.g. " + folder.resolve("return.xlsx"));
+        assertWrongCommandLine(execute("template", "--out", file.resolve("norfolk.xlsx").toString()),
+                "--out " + file.resolve("norfolk.xlsx") + " cannot be created: " + file + " is a file, not a folder");
+        assertThat(folder).isEmptyDirectory();
+    }
+
+    @Test
+    void templateRefusesAForceOrPeriodItDoesNotKnowInOneLine() {
+        Path out = tmp.resolve("x.xlsx");
+        assertWrongCommandLine(execute("template", "--force", "Gotham", "--out", out.toString()),
+                "--force 'Gotham' is not one of the 43 forces of England and Wales");
+        assertWrongCommandLine(execute("template", "--period", "FY2023/25", "--out", out.toString()),
+                "--period: a financial year runs April to March of the next year: FY2023/25");
+        assertWrongCommandLine(execute("template", "--period", "spring", "--out", out.toString()),
+                "--period: not a period: 'spring'; use YYYY-MM, YYYY-MM..YYYY-MM, FY2022/23 or YYYY-MM-DD");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aWorkerNeedsAWholeNumberOfThreadsAboveZero() {
+        for (String threads : List.of("abc", "0", "-2", "1.5")) {
+            assertWrongCommandLine(execute("worker", "--stop-after", "PT0S", "--force-compare.worker.threads=" + threads, DATABASE_DIR),
+                    "--force-compare.worker.threads=" + threads
+                            + " is not a number of partitions to run at once: give a whole number above 0");
+        }
+    }
+
+    @Test
+    void anUnknownOptionIsOneLineThatPointsToHelp() {
+        assertWrongCommandLine(execute("history", "--colour", DATABASE_DIR),
+                "unknown option --colour (force-compare history --help shows the usage)");
+        assertWrongCommandLine(execute("validate", SAMPLE, "--colour"),
+                "unknown option --colour (force-compare validate --help shows the usage)");
+        assertWrongCommandLine(execute("history", "--collection"),
+                "Missing required parameter for option '--collection' (<id>) (force-compare history --help shows the usage)");
+        assertWrongCommandLine(execute("changes"),
+                "Missing required parameter: '<collection id>' (force-compare changes --help shows the usage)");
+    }
+
+    @Test
+    void aWrongCommandLineIsAnsweredBeforeSpringStartsWithOneLineOnStderr() throws Exception {
+        // in processes of their own: nothing from Spring or the database, on either stream
+        Path nowhere = tmp.resolve("nowhere");
+        assertWrongCommandLine(child("history", "--force-compare.reference-dir=" + nowhere),
+                "the reference folder " + nowhere + " (--force-compare.reference-dir) does not exist");
+        assertWrongCommandLine(child("run", SAMPLE, "--force-compare.indicators-dir=" + nowhere),
+                "the indicators folder " + nowhere + " (--force-compare.indicators-dir) does not exist");
+        assertWrongCommandLine(child("worker", "--force-compare.worker.threads=none"),
+                "--force-compare.worker.threads=none is not a number of partitions to run at once: give a whole number above 0");
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "keep me\n");
+        assertWrongCommandLine(child("validate", SAMPLE + "/returns/norfolk.xlsx", "--out", file.toString()),
+                "--out " + file + " is a file, not a folder");
+        assertWrongCommandLine(child("template", "--out", tmp.toString()),
+                "--out " + tmp + " is a folder: give the file to write, e.g. " + tmp.resolve("return.xlsx"));
     }
 
     @Test

@@ -57,4 +57,60 @@ class ValidateCommandTest {
         assertThat(o.exitStatus()).isEqualTo(2);
         assertThat(o.output()).contains("unknown kind 'nonsense'");
     }
+
+    @Test
+    void theReferenceAndIndicatorsFoldersAreTakenFromTheCommandLine() throws Exception {
+        Path reference = copy(Path.of("data/reference"), tmp.resolve("reference"));
+        Path indicators = copy(Path.of("jobs/indicators"), tmp.resolve("indicators"));
+        String norfolk = "data/sample/2024-spring/returns/norfolk.xlsx";
+        CommandLineTest.Streams ok = CommandLineTest.execute("validate", norfolk, "--force-compare.reference-dir=" + reference,
+                "--force-compare.indicators-dir=" + indicators);
+        assertThat(ok.exitStatus()).as(ok.err()).isZero();
+        assertThat(ok.err()).isEmpty();
+        assertThat(ok.out()).contains("0 errors, 0 warnings");
+
+        // the copies, not the project's folders, are the ones read
+        Files.delete(reference.resolve("not-territorial-forces.csv"));
+        CommandLineTest.Streams noBodies = CommandLineTest.execute("validate", norfolk, "--force-compare.reference-dir=" + reference,
+                "--force-compare.indicators-dir=" + indicators);
+        assertThat(noBodies.exitStatus()).isEqualTo(2);
+        assertThat(noBodies.out()).isEmpty();
+        assertThat(noBodies.err()).isEqualTo("force-compare: the reference folder " + reference
+                + " (--force-compare.reference-dir) has no not-territorial-forces.csv" + System.lineSeparator());
+
+        Files.writeString(indicators.resolve("officers-per-1000.yml"), "id: officers-per-1000\nkind: amount\n");
+        CommandLineTest.Streams incomplete = CommandLineTest.execute("validate", norfolk, "--force-compare.indicators-dir=" + indicators);
+        assertThat(incomplete.exitStatus()).isEqualTo(2);
+        assertThat(incomplete.out()).isEmpty();
+        assertThat(incomplete.err()).isEqualTo("force-compare: the indicators folder " + indicators
+                + " (--force-compare.indicators-dir) cannot be read: " + indicators.resolve("officers-per-1000.yml")
+                + ": 'title' is required" + System.lineSeparator());
+    }
+
+    @Test
+    void aMissingTargetOrAnOutThatIsAFileIsAWrongCommandLine() throws Exception {
+        Path missing = tmp.resolve("norfolk.xlsx");
+        CommandLineTest.Streams o = CommandLineTest.execute("validate", missing.toString());
+        assertThat(o.exitStatus()).isEqualTo(2);
+        assertThat(o.out()).isEmpty();
+        assertThat(o.err()).isEqualTo("force-compare: " + missing + " does not exist" + System.lineSeparator());
+
+        // checked before the return is read: nothing is validated, nothing written
+        Path file = Files.writeString(tmp.resolve("report"), "not a folder\n");
+        CommandLineTest.Streams out = CommandLineTest.execute("validate", CollectionRunJobTest.DEFECTS.toString(), "--out", file.toString());
+        assertThat(out.exitStatus()).isEqualTo(2);
+        assertThat(out.out()).isEmpty();
+        assertThat(out.err()).isEqualTo("force-compare: --out " + file + " is a file, not a folder" + System.lineSeparator());
+        assertThat(file).hasContent("not a folder");
+    }
+
+    private static Path copy(Path from, Path to) throws java.io.IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
 }
