@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -258,7 +259,14 @@ public final class ForceCompare implements Callable<Integer> {
             settings.forces();
             settings.indicators();
             try (ConfigurableApplicationContext ctx = startSpring(settings, "")) {
-                return call(ctx, console());
+                try {
+                    return call(ctx, console());
+                } catch (RuntimeException e) {
+                    if (unreachableDatabase(e)) {
+                        throw new Failure("cannot reach " + settings.database() + ": " + describe(e), e);
+                    }
+                    throw e;
+                }
             }
         }
 
@@ -637,6 +645,13 @@ public final class ForceCompare implements Callable<Integer> {
         private static String name(String key, String what, Path dir) {
             return "the " + what + " " + dir + " (--" + key + ")";
         }
+
+        /** The database the context will use, named as the user would recognise it. */
+        String database() {
+            String url = property("spring.datasource.url");
+            return url != null ? "the database at " + url
+                    : "the embedded database in " + property("force-compare.database.dir");
+        }
     }
 
     /** --out names a folder to write into: it may be missing, but not a file, nor under one. */
@@ -667,15 +682,52 @@ public final class ForceCompare implements Callable<Integer> {
         }
     }
 
+    /**
+     * Starts the command's Spring context. Spring's own report of a failed start (the exception, logged in full twice)
+     * is kept off the console: the command reports it in one line, {@code then} after it, and exits 1.
+     */
     static ConfigurableApplicationContext startSpring(Settings settings, String then) {
         SpringApplication app = new SpringApplication(ForceCompareApplication.class);
         app.addListeners(new uk.forcecompare.database.EmbeddedDatabaseConfiguration.EarlyStart());
+        Properties quiet = new Properties();
+        quiet.setProperty("logging.level.org.springframework.boot.SpringApplication", "OFF");
+        quiet.setProperty("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR");
+        app.setDefaultProperties(quiet);
         springLogging = true;
         try {
             return app.run(settings.springArguments.toArray(String[]::new));
         } catch (RuntimeException e) {
+            if (unreachableDatabase(e)) {
+                throw new Failure("cannot reach " + settings.database() + ": " + describe(e) + then, e);
+            }
+            if (settings.property("spring.datasource.url") == null && thrownBy(e, uk.forcecompare.database.EmbeddedDatabase.class)) {
+                throw new Failure("cannot start " + settings.database() + ": " + describe(e) + then, e);
+            }
             throw new Failure("could not start: " + describe(e) + then, e);
         }
+    }
+
+    /** Whether a failure is the database refusing or failing to connect (SQL states 08 connection, 28 authorisation, 3D no such database). */
+    static boolean unreachableDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) return true;
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28")
+                    || sql.getSQLState().startsWith("3D") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a class of ours threw the failure or one of its causes. */
+    private static boolean thrownBy(Throwable e, Class<?> origin) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith(origin.getName())) return true;
+            }
+        }
+        return false;
     }
 
     /** Why something failed, in one line: the innermost cause's message ("Connection refused"). */

@@ -107,16 +107,33 @@ class CommandLineTest {
     }
 
     @Test
-    void aRightCommandWhoseDatabaseIsUnreachableFailsWithExitOne() throws IOException {
-        // port 1 refuses at once; the command line was right, so this is a failure to retry (1), not a usage error (2)
+    void aRightCommandWhoseDatabaseIsUnreachableFailsWithExitOne() throws Exception {
+        // a port just freed refuses at once; the command line was right, so this is a failure to retry (1), not a usage
+        // error (2)
+        int closed;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
-            int closed = probe.getLocalPort();
-            probe.close();
-            CommandLineRuns.Outcome o = CommandLineRuns.runExactly("history",
-                    "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closed + "/test",
-                    "--spring.datasource.hikari.connection-timeout=1000");
-            assertThat(o.exitStatus()).as(o.output()).isEqualTo(1);
+            closed = probe.getLocalPort();
         }
+        String url = "jdbc:postgresql://127.0.0.1:" + closed + "/test";
+        CommandLineRuns.Outcome o = CommandLineRuns.runExactly("history", "--spring.datasource.url=" + url,
+                "--spring.datasource.hikari.connection-timeout=1000");
+        assertThat(o.exitStatus()).as(o.output()).isEqualTo(1);
+
+        // as a user sees it, in a process of its own: one line naming the database and why, not Spring's report of the
+        // failure (some 280 lines of stack trace, twice)
+        Streams history = child("history", "--spring.datasource.url=" + url, "--spring.datasource.hikari.connection-timeout=1000");
+        assertThat(history.exitStatus()).as(history.err()).isEqualTo(1);
+        assertThat(history.out()).isEmpty();
+        assertThat(history.err().lines()).hasSizeLessThan(5)
+                .containsExactly("force-compare: cannot reach the database at " + url + ": Connection refused");
+
+        Streams run = execute("run", SAMPLE, "--out", tmp.resolve("charts").toString(), "--spring.datasource.url=" + url,
+                "--spring.datasource.hikari.connection-timeout=1000");
+        assertThat(run.exitStatus()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("force-compare: cannot reach the database at " + url
+                + ": Connection refused. Nothing was published; the previous publication stands." + System.lineSeparator());
+        assertThat(tmp.resolve("charts")).doesNotExist();
     }
 
     @Test
