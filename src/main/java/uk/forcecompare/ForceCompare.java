@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,11 +16,7 @@ import java.util.concurrent.CompletionException;
 
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.SimpleCommandLinePropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,15 +37,18 @@ import uk.forcecompare.reference.ForceDirectory;
  * ({@code --logging.level.uk.forcecompare.ForceCompare=DEBUG}), not to the console.
  */
 @Command(name = "force-compare", mixinStandardHelpOptions = true, version = "force-compare 0.1",
-        description = "Compares the 43 police forces of England and Wales, the way the inspectorate's PEEL reports do.",
+        description = {"Compares the 43 police forces of England and Wales, the way the inspectorate's",
+                "PEEL reports do."},
         subcommands = {ForceCompare.RunCommand.class, ForceCompare.HistoryCommand.class, ForceCompare.ChangesCommand.class,
                 ForceCompare.ScheduleCommand.class, ForceCompare.TemplateCommand.class, ForceCompare.ValidateCommand.class,
                 ForceCompare.WorkerCommand.class},
-        footer = {"", "Exit status: 0 published with no errors; 3 published, with errors in the validation log;",
-                "2 the command or manifest is wrong (nothing published); 1 the run failed (the previous publication",
-                "stands; the same command resumes it).",
-                "Database: an embedded PostgreSQL in .force-compare/db unless spring.datasource.url is set, e.g.",
-                "  --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test --spring.datasource.username=postgres"})
+        footer = {"", "Exit status: 0 published with no errors; 3 published, with errors in the",
+                "validation log; 2 the command or manifest is wrong (nothing published); 1 the",
+                "run failed (the previous publication stands; the same command resumes it).",
+                "Database: an embedded PostgreSQL in .force-compare/db unless",
+                "spring.datasource.url is set, e.g.",
+                "  --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
+                "  --spring.datasource.username=postgres"})
 public final class ForceCompare implements Callable<Integer> {
 
     public static final int USAGE = 2;
@@ -159,15 +157,19 @@ public final class ForceCompare implements Callable<Integer> {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = {"Runs the collection in <collection folder>: reads every source, validates every value,",
-                    "computes every indicator for the 43 forces, draws the charts and publishes them whole to",
-                    "<out>/<collection id>/ (indicators.csv, validation-log.csv, validation-report.html, run.json and",
-                    "one folder of charts per indicator).",
-                    "Running it again with the same inputs publishes nothing new; after a failure it resumes."},
+            description = {"Runs the collection in <collection folder>: reads every source, validates",
+                    "every value, computes every indicator for the 43 forces, draws the charts",
+                    "and publishes them whole to <out>/<collection id>/ (indicators.csv,",
+                    "validation-log.csv, validation-report.html, run.json and one folder of",
+                    "charts per indicator).",
+                    "Running it again with the same inputs publishes nothing new; after a",
+                    "failure it resumes."},
             footer = {"", "Example:", "  java -jar target/force-compare.jar run data/sample/2024-spring",
-                    "", "Exit status: 0 published, no errors; 3 published, errors in the log; 2 wrong command or manifest;",
-                    "1 failed, previous publication stands, run again to resume.",
-                    "Any Spring property may follow, e.g. --spring.datasource.url=jdbc:postgresql://host/db",
+                    "", "Exit status: 0 published, no errors; 3 published, errors in the log;",
+                    "2 wrong command or manifest; 1 failed, previous publication stands, run",
+                    "again to resume.",
+                    "Any Spring property may follow, e.g.",
+                    "  --spring.datasource.url=jdbc:postgresql://host/db",
                     "With --force-compare.workers.enabled=true this run is the manager:",
                     "'worker' processes read its data.police.uk files (see worker --help)."})
     static final class RunCommand implements Callable<Integer> {
@@ -187,8 +189,8 @@ public final class ForceCompare implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
-            Settings.checkSpringArguments(springArguments, spec);
-            checkOutFolder(this.out);
+            CommandSettings.checkSpringArguments(springArguments, spec);
+            CommandSettings.checkOutFolder(this.out);
             CollectionLoader.Listing listing;
             try {
                 listing = new CollectionLoader().list(collectionFolder);
@@ -207,7 +209,7 @@ public final class ForceCompare implements Callable<Integer> {
             }, "collection-hashing");
             hashing.setDaemon(true);
             hashing.start();
-            Settings settings = Settings.forSpring(springArguments, spec);
+            CommandSettings settings = CommandSettings.forSpring(springArguments, spec);
             settings.forces();
             try {
                 settings.indicators().requireDefined(listing.indicatorIds());
@@ -254,7 +256,7 @@ public final class ForceCompare implements Callable<Integer> {
          */
         @Override
         public Integer call() throws Exception {
-            Settings settings = Settings.forSpring(springArguments, spec);
+            CommandSettings settings = CommandSettings.forSpring(springArguments, spec);
             check(settings);
             settings.forces();
             settings.indicators();
@@ -271,14 +273,15 @@ public final class ForceCompare implements Callable<Integer> {
         }
 
         /** The command's own checks of its arguments, before Spring starts: throw {@link UsageError} for a wrong one. */
-        void check(Settings settings) {
+        void check(CommandSettings settings) {
         }
 
         abstract int call(ConfigurableApplicationContext ctx, PrintWriterStream out) throws Exception;
     }
 
     @Command(name = "history", mixinStandardHelpOptions = true,
-            description = "Lists past runs: status, inputs, rows read, findings, duration and where each was published.")
+            description = {"Lists past runs: status, inputs, rows read, findings, duration and where",
+                    "each was published."})
     static final class HistoryCommand extends DatabaseCommand {
         @Option(names = "--collection", paramLabel = "<id>", description = "only this collection")
         String collection;
@@ -291,8 +294,11 @@ public final class ForceCompare implements Callable<Integer> {
     }
 
     @Command(name = "changes", mixinStandardHelpOptions = true,
-            description = {"Compares the latest publication of a collection with the one before it: values that changed,",
-                    "bands that changed, and forces that moved above or below the band."})
+            description = {"Compares the latest publication of a collection with the one before it:",
+                    "values that changed, bands that changed, and forces that moved above or",
+                    "below the band."},
+            footer = {"", "Exit status: 0 compared, or nothing to compare yet (published once); 2 a",
+                    "collection id that was never published, or a wrong command line."})
     static final class ChangesCommand extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "<collection id>")
         String collection;
@@ -310,11 +316,13 @@ public final class ForceCompare implements Callable<Integer> {
     }
 
     @Command(name = "schedule", mixinStandardHelpOptions = true,
-            description = {"Runs as a long-lived process that starts the collection run on a cron schedule, for every",
-                    "collection folder under <collections folder> that is ready (has collection.yml and no NOT-READY",
-                    "file) and has changed since its last successful run. Manual 'run' works beside it."},
-            footer = {"", "The default cron, \"0 0 6 1 4,10 *\", fires at 06:00 on 1 April and 1 October (seconds first,",
-                    "as Spring's cron expressions are). Example: schedule data/collections --cron \"0 30 7 * * MON\""})
+            description = {"Runs as a long-lived process that starts the collection run on a cron",
+                    "schedule, for every collection folder under <collections folder> that is",
+                    "ready (has collection.yml and no NOT-READY file) and has changed since its",
+                    "last successful run. Manual 'run' works beside it."},
+            footer = {"", "The default cron, \"0 0 6 1 4,10 *\", fires at 06:00 on 1 April and",
+                    "1 October (seconds first, as Spring's cron expressions are). Example:",
+                    "  schedule data/collections --cron \"0 30 7 * * MON\""})
     static final class ScheduleCommand extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "<collections folder>")
         Path root;
@@ -329,7 +337,7 @@ public final class ForceCompare implements Callable<Integer> {
         java.time.Duration stopAfter;
 
         @Override
-        void check(Settings settings) {
+        void check(CommandSettings settings) {
             try {
                 org.springframework.scheduling.support.CronExpression.parse(cron);
             } catch (IllegalArgumentException e) {
@@ -341,7 +349,7 @@ public final class ForceCompare implements Callable<Integer> {
             if (!Files.isDirectory(root)) {
                 throw new UsageError("the collections folder " + root + " is a file, not a folder");
             }
-            checkOutFolder(out);
+            CommandSettings.checkOutFolder(out);
         }
 
         @Override
@@ -377,7 +385,7 @@ public final class ForceCompare implements Callable<Integer> {
         java.time.Duration stopAfter;
 
         @Override
-        void check(Settings settings) {
+        void check(CommandSettings settings) {
             String given = settings.property("force-compare.worker.threads");
             int threads = Runtime.getRuntime().availableProcessors();
             if (given != null) {
@@ -406,12 +414,16 @@ public final class ForceCompare implements Callable<Integer> {
     }
 
     @Command(name = "template", mixinStandardHelpOptions = true,
-            description = {"Writes the blank force data-return workbook (Cover and Return sheets, measure codes and",
-                    "descriptions, input cells formatted and validated) for a force to fill in Excel or LibreOffice."},
-            footer = {"", "Example: template --force Norfolk --collection 2024-spring --period FY2023/24 --out norfolk.xlsx",
-                    "--force is matched against the force list in --force-compare.reference-dir=<folder> (default",
-                    "data/reference). Exit status: 0 written; 2 a wrong command line (--out a folder, an unknown force);",
-                    "1 the workbook could not be written."})
+            description = {"Writes the blank force data-return workbook (Cover and Return sheets,",
+                    "measure codes and descriptions, input cells formatted and validated) for a",
+                    "force to fill in Excel or LibreOffice."},
+            footer = {"", "Example:",
+                    "  template --force Norfolk --collection 2024-spring --period FY2023/24 \\",
+                    "    --out norfolk.xlsx",
+                    "--force is matched against the force list in",
+                    "--force-compare.reference-dir=<folder> (default data/reference).",
+                    "Exit status: 0 written; 2 a wrong command line (--out a folder, an unknown",
+                    "force); 1 the workbook could not be written."})
     static final class TemplateCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -434,11 +446,11 @@ public final class ForceCompare implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
-            Settings settings = Settings.withoutSpring(springArguments, spec);
-            checkOutFile(out);
+            CommandSettings settings = CommandSettings.withoutSpring(springArguments, spec);
+            CommandSettings.checkOutFile(out);
             uk.forcecompare.reference.Force f = null;
             // the reference list is read only to pre-fill a force, but a folder named on the command line must be right
-            if (force != null || settings.given(Settings.REFERENCE_DIR)) {
+            if (force != null || settings.given(CommandSettings.REFERENCE_DIR)) {
                 ForceDirectory forces = settings.forces();
                 if (force != null) {
                     if (forces.match(force) instanceof uk.forcecompare.reference.ForceMatch.Territorial t) {
@@ -463,14 +475,17 @@ public final class ForceCompare implements Callable<Integer> {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = {"Checks a force return, a published table, or a whole collection folder against the same rules",
-                    "as a run, without running the comparison and without a database. Prints every finding; with",
-                    "--out, also writes validation-log.csv and validation-report.html there."},
-            footer = {"", "Exit status: 0 clean (information only); 3 errors or warnings found; 2 unusable (unreadable file,",
-                    "unknown kind, broken manifest) or a wrong command line (no such target, --out a file, no reference",
-                    "or indicators folder).",
-                    "The forces and the indicators are read from --force-compare.reference-dir=<folder> (default",
-                    "data/reference) and --force-compare.indicators-dir=<folder> (default jobs/indicators).",
+            description = {"Checks a force return, a published table, or a whole collection folder",
+                    "against the same rules as a run, without running the comparison and without",
+                    "a database. Prints every finding; with --out, also writes",
+                    "validation-log.csv and validation-report.html there."},
+            footer = {"", "Exit status: 0 clean (information only); 3 errors or warnings found;",
+                    "2 unusable (unreadable file, unknown kind, broken manifest) or a wrong",
+                    "command line (no such target, --out a file, no reference or indicators",
+                    "folder).",
+                    "The forces and the indicators are read from",
+                    "  --force-compare.reference-dir=<folder> (default data/reference) and",
+                    "  --force-compare.indicators-dir=<folder> (default jobs/indicators).",
                     "Example: validate returns/norfolk.xlsx"})
     static final class ValidateCommand implements Callable<Integer> {
         @CommandLine.Spec
@@ -488,12 +503,12 @@ public final class ForceCompare implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
-            Settings settings = Settings.withoutSpring(springArguments, spec);
+            CommandSettings settings = CommandSettings.withoutSpring(springArguments, spec);
             if (!Files.exists(target)) {
                 throw new UsageError(target + " does not exist");
             }
             if (out != null) {
-                checkOutFolder(out);
+                CommandSettings.checkOutFolder(out);
             }
             ForceDirectory forces = settings.forces();
             IndicatorCatalogue catalogue = settings.indicators();
@@ -524,169 +539,10 @@ public final class ForceCompare implements Callable<Integer> {
     }
 
     /**
-     * The properties a command reads, and the folders they name, checked before anything starts. For a command that
-     * starts Spring ({@link #forSpring}) they are read as its context will read them (its command line, Java system
-     * properties, environment variables such as FORCE_COMPARE_REFERENCE_DIR, application.properties and any config
-     * file beside it); {@code validate} and {@code template} start no context and read the same sources but config
-     * files outside the jar ({@link #withoutSpring}), which spares them the third of a second Spring takes to read
-     * them.
-     */
-    static final class Settings {
-        static final String REFERENCE_DIR = "force-compare.reference-dir";
-        static final String INDICATORS_DIR = "force-compare.indicators-dir";
-
-        private final List<String> springArguments;
-        private final java.util.function.UnaryOperator<String> lookup;
-
-        private Settings(List<String> springArguments, java.util.function.UnaryOperator<String> lookup) {
-            this.springArguments = springArguments;
-            this.lookup = lookup;
-        }
-
-        /** Only Spring properties may follow a command's own options: anything else is a wrong command line. */
-        static void checkSpringArguments(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
-            for (String a : springArguments) {
-                if (!a.startsWith("--spring.") && !a.startsWith("--force-compare.") && !a.startsWith("--logging.")) {
-                    throw new UsageError("unknown option " + a + " (" + spec.qualifiedName() + " --help shows the usage)");
-                }
-            }
-        }
-
-        static Settings forSpring(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
-            checkSpringArguments(springArguments, spec);
-            StandardEnvironment environment = new StandardEnvironment();
-            environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(springArguments.toArray(String[]::new)));
-            ConfigDataEnvironmentPostProcessor.applyTo(environment);
-            ConfigurationPropertySources.attach(environment);
-            return new Settings(springArguments, environment::getProperty);
-        }
-
-        static Settings withoutSpring(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
-            checkSpringArguments(springArguments, spec);
-            Properties defaults = new Properties();
-            try (var in = ForceCompare.class.getResourceAsStream("/application.properties")) {
-                if (in != null) defaults.load(in);
-            } catch (java.io.IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return new Settings(springArguments, key -> {
-                String prefix = "--" + key + "=";
-                for (String a : springArguments) {
-                    if (a.startsWith(prefix)) return a.substring(prefix.length());
-                }
-                String value = System.getProperty(key);
-                if (value == null) value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
-                if (value == null) value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace("-", "").replace('.', '_'));
-                return value != null ? value : defaults.getProperty(key);
-            });
-        }
-
-        String property(String key) {
-            String value = lookup.apply(key);
-            return value == null || value.isBlank() ? null : value;
-        }
-
-        /** Whether the command line itself names this property. */
-        boolean given(String key) {
-            return springArguments.stream().anyMatch(a -> a.startsWith("--" + key + "="));
-        }
-
-        /** The force reference list, read from its folder; a missing or unusable folder is a wrong command line. */
-        ForceDirectory forces() {
-            Path dir = folder(REFERENCE_DIR, "reference folder");
-            for (String file : List.of("forces.csv", "not-territorial-forces.csv")) {
-                if (!Files.isRegularFile(dir.resolve(file))) {
-                    throw new UsageError(name(REFERENCE_DIR, "reference folder", dir) + " has no " + file);
-                }
-            }
-            try {
-                return ForceDirectory.load(dir);
-            } catch (RuntimeException e) {
-                throw new UsageError(name(REFERENCE_DIR, "reference folder", dir) + " cannot be read: " + describe(e));
-            }
-        }
-
-        /** The indicator definitions, read from their folder; a missing or unusable folder is a wrong command line. */
-        IndicatorCatalogue indicators() {
-            Path dir = folder(INDICATORS_DIR, "indicators folder");
-            IndicatorCatalogue catalogue;
-            try {
-                catalogue = IndicatorCatalogue.load(dir);
-            } catch (RuntimeException e) {
-                throw new UsageError(name(INDICATORS_DIR, "indicators folder", dir) + " cannot be read: " + oneLine(
-                        e instanceof ManifestException ? e.getMessage() : describe(e)));
-            }
-            if (catalogue.all().isEmpty()) {
-                throw new UsageError(name(INDICATORS_DIR, "indicators folder", dir) + " holds no indicator definitions (<id>.yml)");
-            }
-            return catalogue;
-        }
-
-        private Path folder(String key, String what) {
-            String value = property(key);
-            if (value == null) {
-                throw new UsageError("no " + what + " is set: give one with --" + key + "=<folder>");
-            }
-            Path dir;
-            try {
-                dir = Path.of(value);
-            } catch (InvalidPathException e) {
-                throw new UsageError("the " + what + " '" + value + "' (--" + key + ") is not a path: " + e.getReason());
-            }
-            if (!Files.exists(dir)) {
-                throw new UsageError(name(key, what, dir) + " does not exist");
-            }
-            if (!Files.isDirectory(dir)) {
-                throw new UsageError(name(key, what, dir) + " is a file, not a folder");
-            }
-            return dir;
-        }
-
-        private static String name(String key, String what, Path dir) {
-            return "the " + what + " " + dir + " (--" + key + ")";
-        }
-
-        /** The database the context will use, named as the user would recognise it. */
-        String database() {
-            String url = property("spring.datasource.url");
-            return url != null ? "the database at " + url
-                    : "the embedded database in " + property("force-compare.database.dir");
-        }
-    }
-
-    /** --out names a folder to write into: it may be missing, but not a file, nor under one. */
-    static void checkOutFolder(Path out) {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UsageError("--out " + out + " is a file, not a folder");
-        }
-        checkCanBeCreated(out);
-    }
-
-    /** --out names a file to write: it may be missing, but not a folder, nor under a file. */
-    static void checkOutFile(Path out) {
-        if (Files.isDirectory(out)) {
-            throw new UsageError("--out " + out + " is a folder: give the file to write, e.g. "
-                    + out.resolve("return.xlsx"));
-        }
-        checkCanBeCreated(out);
-    }
-
-    private static void checkCanBeCreated(Path out) {
-        for (Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
-            if (Files.exists(p)) {
-                if (!Files.isDirectory(p)) {
-                    throw new UsageError("--out " + out + " cannot be created: " + p + " is a file, not a folder");
-                }
-                return;
-            }
-        }
-    }
-
-    /**
      * Starts the command's Spring context. Spring's own report of a failed start (the exception, logged in full twice)
      * is kept off the console: the command reports it in one line, {@code then} after it, and exits 1.
      */
-    static ConfigurableApplicationContext startSpring(Settings settings, String then) {
+    static ConfigurableApplicationContext startSpring(CommandSettings settings, String then) {
         SpringApplication app = new SpringApplication(ForceCompareApplication.class);
         app.addListeners(new uk.forcecompare.database.EmbeddedDatabaseConfiguration.EarlyStart());
         Properties quiet = new Properties();
@@ -695,7 +551,7 @@ public final class ForceCompare implements Callable<Integer> {
         app.setDefaultProperties(quiet);
         springLogging = true;
         try {
-            return app.run(settings.springArguments.toArray(String[]::new));
+            return app.run(settings.springArguments());
         } catch (RuntimeException e) {
             if (unreachableDatabase(e)) {
                 throw new Failure("cannot reach " + settings.database() + ": " + describe(e) + then, e);

@@ -29,7 +29,7 @@ class EmptyCollectionTest {
         CommandLineRuns.Outcome o = CommandLineRuns.run("run", empty.toString(), "--out", out.toString());
         assertThat(o.exitStatus()).as(o.output()).isEqualTo(2);
         assertThat(lines(o.output())).hasSize(1);
-        assertThat(o.output()).startsWith("Nothing was run: ").contains(empty.toString())
+        assertThat(o.output()).startsWith("force-compare: nothing was run: ").contains(empty.toString())
                 .contains("has no collection.yml and no source files");
         assertThat(out).as("nothing is published").doesNotExist();
     }
@@ -57,7 +57,7 @@ class EmptyCollectionTest {
         CommandLineRuns.Outcome o = CommandLineRuns.run("run", collection.toString(), "--out", out.toString());
         assertThat(o.exitStatus()).as(o.output()).isEqualTo(2);
         assertThat(lines(o.output())).hasSize(1);
-        assertThat(o.output().strip()).isEqualTo("Nothing was run: collection.yml: no source holds a file (records/): there is nothing to run");
+        assertThat(o.output().strip()).isEqualTo("force-compare: nothing was run: collection.yml: no source holds a file (records/): there is nothing to run");
         assertThat(out).as("nothing is published").doesNotExist();
 
         CommandLineRuns.Outcome v = CommandLineRuns.runExactly("validate", collection.toString());

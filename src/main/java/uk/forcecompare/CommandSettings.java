@@ -1,0 +1,186 @@
+package uk.forcecompare;
+
+import static uk.forcecompare.ForceCompare.describe;
+import static uk.forcecompare.ForceCompare.oneLine;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import picocli.CommandLine;
+import uk.forcecompare.ForceCompare.UsageError;
+import uk.forcecompare.collection.ManifestException;
+import uk.forcecompare.indicators.IndicatorCatalogue;
+import uk.forcecompare.reference.ForceDirectory;
+
+/**
+ * The properties a command reads, and the folders they name, checked before anything starts. For a command that
+ * starts Spring ({@link #forSpring}) they are read as its context will read them (its command line, Java system
+ * properties, environment variables such as FORCE_COMPARE_REFERENCE_DIR, application.properties and any config
+ * file beside it); {@code validate} and {@code template} start no context and read the same sources but config
+ * files outside the jar ({@link #withoutSpring}), which spares them the third of a second Spring takes to read
+ * them.
+ */
+final class CommandSettings {
+    static final String REFERENCE_DIR = "force-compare.reference-dir";
+    static final String INDICATORS_DIR = "force-compare.indicators-dir";
+
+    private final List<String> springArguments;
+    private final java.util.function.UnaryOperator<String> lookup;
+
+    private CommandSettings(List<String> springArguments, java.util.function.UnaryOperator<String> lookup) {
+        this.springArguments = springArguments;
+        this.lookup = lookup;
+    }
+
+    /** Only Spring properties may follow a command's own options: anything else is a wrong command line. */
+    static void checkSpringArguments(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
+        for (String a : springArguments) {
+            if (!a.startsWith("--spring.") && !a.startsWith("--force-compare.") && !a.startsWith("--logging.")) {
+                throw new UsageError("unknown option " + a + " (" + spec.qualifiedName() + " --help shows the usage)");
+            }
+        }
+    }
+
+    static CommandSettings forSpring(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
+        checkSpringArguments(springArguments, spec);
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(springArguments.toArray(String[]::new)));
+        ConfigDataEnvironmentPostProcessor.applyTo(environment);
+        ConfigurationPropertySources.attach(environment);
+        return new CommandSettings(springArguments, environment::getProperty);
+    }
+
+    static CommandSettings withoutSpring(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
+        checkSpringArguments(springArguments, spec);
+        Properties defaults = new Properties();
+        try (var in = ForceCompare.class.getResourceAsStream("/application.properties")) {
+            if (in != null) defaults.load(in);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new CommandSettings(springArguments, key -> {
+            String prefix = "--" + key + "=";
+            for (String a : springArguments) {
+                if (a.startsWith(prefix)) return a.substring(prefix.length());
+            }
+            String value = System.getProperty(key);
+            if (value == null) value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+            if (value == null) value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace("-", "").replace('.', '_'));
+            return value != null ? value : defaults.getProperty(key);
+        });
+    }
+
+    /** The Spring properties as given, for the context to read. */
+    String[] springArguments() {
+        return springArguments.toArray(String[]::new);
+    }
+
+    String property(String key) {
+        String value = lookup.apply(key);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Whether the command line itself names this property. */
+    boolean given(String key) {
+        return springArguments.stream().anyMatch(a -> a.startsWith("--" + key + "="));
+    }
+
+    /** The force reference list, read from its folder; a missing or unusable folder is a wrong command line. */
+    ForceDirectory forces() {
+        Path dir = folder(REFERENCE_DIR, "reference folder");
+        for (String file : List.of("forces.csv", "not-territorial-forces.csv")) {
+            if (!Files.isRegularFile(dir.resolve(file))) {
+                throw new UsageError(name(REFERENCE_DIR, "reference folder", dir) + " has no " + file);
+            }
+        }
+        try {
+            return ForceDirectory.load(dir);
+        } catch (RuntimeException e) {
+            throw new UsageError(name(REFERENCE_DIR, "reference folder", dir) + " cannot be read: " + describe(e));
+        }
+    }
+
+    /** The indicator definitions, read from their folder; a missing or unusable folder is a wrong command line. */
+    IndicatorCatalogue indicators() {
+        Path dir = folder(INDICATORS_DIR, "indicators folder");
+        IndicatorCatalogue catalogue;
+        try {
+            catalogue = IndicatorCatalogue.load(dir);
+        } catch (RuntimeException e) {
+            throw new UsageError(name(INDICATORS_DIR, "indicators folder", dir) + " cannot be read: " + oneLine(
+                    e instanceof ManifestException ? e.getMessage() : describe(e)));
+        }
+        if (catalogue.all().isEmpty()) {
+            throw new UsageError(name(INDICATORS_DIR, "indicators folder", dir) + " holds no indicator definitions (<id>.yml)");
+        }
+        return catalogue;
+    }
+
+    private Path folder(String key, String what) {
+        String value = property(key);
+        if (value == null) {
+            throw new UsageError("no " + what + " is set: give one with --" + key + "=<folder>");
+        }
+        Path dir;
+        try {
+            dir = Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageError("the " + what + " '" + value + "' (--" + key + ") is not a path: " + e.getReason());
+        }
+        if (!Files.exists(dir)) {
+            throw new UsageError(name(key, what, dir) + " does not exist");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UsageError(name(key, what, dir) + " is a file, not a folder");
+        }
+        return dir;
+    }
+
+    private static String name(String key, String what, Path dir) {
+        return "the " + what + " " + dir + " (--" + key + ")";
+    }
+
+    /** The database the context will use, named as the user would recognise it. */
+    String database() {
+        String url = property("spring.datasource.url");
+        return url != null ? "the database at " + url
+                : "the embedded database in " + property("force-compare.database.dir");
+    }
+
+    /** --out names a folder to write into: it may be missing, but not a file, nor under one. */
+    static void checkOutFolder(Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageError("--out " + out + " is a file, not a folder");
+        }
+        checkCanBeCreated(out);
+    }
+
+    /** --out names a file to write: it may be missing, but not a folder, nor under a file. */
+    static void checkOutFile(Path out) {
+        if (Files.isDirectory(out)) {
+            throw new UsageError("--out " + out + " is a folder: give the file to write, e.g. "
+                    + out.resolve("return.xlsx"));
+        }
+        checkCanBeCreated(out);
+    }
+
+    private static void checkCanBeCreated(Path out) {
+        for (Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new UsageError("--out " + out + " cannot be created: " + p + " is a file, not a folder");
+                }
+                return;
+            }
+        }
+    }
+}
