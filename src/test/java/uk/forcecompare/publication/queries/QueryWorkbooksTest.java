@@ -262,6 +262,169 @@ class QueryWorkbooksTest {
         }
     }
 
+    /**
+     * The print set-up, protection, styles and properties as the workbook has always had them: a reader of the
+     * file must find the same lock options, print titles, filter and formats whatever library writes it.
+     */
+    @Test
+    void printSetUpProtectionStylesAndPropertiesAreAsSent() throws Exception {
+        QueryWorkbooks.write(dir, TITLE, findings, FORCES, ISSUED);
+        try (XSSFWorkbook wb = open(dir.resolve("cumbria.xlsx"))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(2);
+            assertThat(wb.getActiveSheetIndex()).isZero();
+            assertThat(wb.getProperties().getCoreProperties().getCreator()).isEqualTo("force-compare");
+            XSSFSheet cover = wb.getSheet(QueryWorkbooks.COVER);
+            XSSFSheet q = wb.getSheet(QueryWorkbooks.QUERIES);
+            int rows = q.getLastRowNum();
+            assertThat(rows).isEqualTo(2);
+
+            // only the Queries sheet is protected: no password, and exactly these lock options (schema defaults
+            // where the file leaves an option out)
+            assertThat(cover.isSheetLocked()).isFalse();
+            var p = q.getCTWorksheet().getSheetProtection();
+            assertThat(p.isSetPassword() || p.isSetHashValue() || p.isSetAlgorithmName()).isFalse();
+            java.util.Map<String, Boolean> locks = new java.util.TreeMap<>();
+            locks.put("sheet", p.isSetSheet() ? p.getSheet() : false);
+            locks.put("objects", p.isSetObjects() ? p.getObjects() : false);
+            locks.put("scenarios", p.isSetScenarios() ? p.getScenarios() : false);
+            locks.put("formatCells", p.isSetFormatCells() ? p.getFormatCells() : true);
+            locks.put("formatColumns", p.isSetFormatColumns() ? p.getFormatColumns() : true);
+            locks.put("formatRows", p.isSetFormatRows() ? p.getFormatRows() : true);
+            locks.put("insertColumns", p.isSetInsertColumns() ? p.getInsertColumns() : true);
+            locks.put("insertRows", p.isSetInsertRows() ? p.getInsertRows() : true);
+            locks.put("insertHyperlinks", p.isSetInsertHyperlinks() ? p.getInsertHyperlinks() : true);
+            locks.put("deleteColumns", p.isSetDeleteColumns() ? p.getDeleteColumns() : true);
+            locks.put("deleteRows", p.isSetDeleteRows() ? p.getDeleteRows() : true);
+            locks.put("selectLockedCells", p.isSetSelectLockedCells() ? p.getSelectLockedCells() : false);
+            locks.put("sort", p.isSetSort() ? p.getSort() : true);
+            locks.put("autoFilter", p.isSetAutoFilter() ? p.getAutoFilter() : true);
+            locks.put("pivotTables", p.isSetPivotTables() ? p.getPivotTables() : true);
+            locks.put("selectUnlockedCells", p.isSetSelectUnlockedCells() ? p.getSelectUnlockedCells() : false);
+            assertThat(locks).containsExactlyInAnyOrderEntriesOf(java.util.Map.ofEntries(
+                    java.util.Map.entry("sheet", true), java.util.Map.entry("objects", false),
+                    java.util.Map.entry("scenarios", false), java.util.Map.entry("formatCells", true),
+                    java.util.Map.entry("formatColumns", false), java.util.Map.entry("formatRows", false),
+                    java.util.Map.entry("insertColumns", true), java.util.Map.entry("insertRows", true),
+                    java.util.Map.entry("insertHyperlinks", true), java.util.Map.entry("deleteColumns", true),
+                    java.util.Map.entry("deleteRows", true), java.util.Map.entry("selectLockedCells", false),
+                    java.util.Map.entry("sort", true), java.util.Map.entry("autoFilter", false),
+                    java.util.Map.entry("pivotTables", true), java.util.Map.entry("selectUnlockedCells", false)));
+
+            // the header row repeats on every printed page, is frozen, and carries the filter over every row
+            assertThat(q.getRepeatingRows()).isNotNull();
+            assertThat(q.getRepeatingRows().getFirstRow()).isZero();
+            assertThat(q.getRepeatingRows().getLastRow()).isZero();
+            assertThat(q.getRepeatingColumns()).isNull();
+            assertThat(cover.getRepeatingRows()).isNull();
+            assertThat(q.getPaneInformation().getVerticalSplitPosition()).isZero();
+            assertThat(q.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
+            assertThat(cover.getPaneInformation()).isNull();
+            assertThat(q.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J" + (rows + 1));
+            assertThat(wb.getAllNames()).filteredOn(n -> n.getNameName().equals("_xlnm._FilterDatabase"))
+                    .singleElement().satisfies(n -> {
+                        assertThat(n.getSheetIndex()).isEqualTo(1);
+                        assertThat(n.getRefersToFormula().replace("'", "")).isEqualTo("Queries!$A$1:$J$" + (rows + 1));
+                    });
+            assertThat(cover.getCTWorksheet().isSetAutoFilter()).isFalse();
+
+            // printed one page wide, as many pages tall as it takes: the queries across, the cover down
+            assertThat(q.getFitToPage()).isTrue();
+            assertThat(q.getPrintSetup().getLandscape()).isTrue();
+            assertThat(q.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(q.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+            assertThat(cover.getFitToPage()).isTrue();
+            assertThat(cover.getPrintSetup().getLandscape()).isFalse();
+            assertThat(cover.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(cover.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+
+            // widths and heights
+            int[] widths = {16, 22, 70, 48, 34, 14, 28, 28, 26, 60};
+            for (int i = 0; i < widths.length; i++) assertThat(q.getColumnWidth(i)).as("column " + i).isEqualTo(widths[i] * 256);
+            assertThat(cover.getColumnWidth(0)).isEqualTo(20 * 256);
+            assertThat(cover.getColumnWidth(1)).isEqualTo(100 * 256);
+            assertThat(q.getRow(0).getHeightInPoints()).isEqualTo(20f);
+            for (int r = 1; r <= rows; r++) assertThat(q.getRow(r).getHeightInPoints() % 15f).as("row " + r).isEqualTo(3f);
+            assertThat(cover.getRow(0).getCTRow().isSetCustomHeight() && cover.getRow(0).getCTRow().getCustomHeight()).isFalse();
+            assertThat(cover.getRow(2).getHeightInPoints()).isEqualTo(18f); // "To": one line
+
+            // styles: a 16pt bold title, bold labels, grey headers with a medium rule below, the response column
+            // yellow, boxed and unlocked, errors bold, dates and counts left-aligned in their formats
+            var title = st(cover.getRow(0).getCell(0));
+            assertThat(title.getFont().getBold()).isTrue();
+            assertThat(title.getFont().getFontHeightInPoints()).isEqualTo((short) 16);
+            var label = st(cover.getRow(2).getCell(0));
+            assertThat(label.getFont().getBold()).isTrue();
+            assertThat(label.getFont().getFontHeightInPoints()).isEqualTo((short) 11);
+            assertThat(label.getVerticalAlignment()).isEqualTo(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            var fact = st(cover.getRow(2).getCell(1));
+            assertThat(fact.getWrapText()).isTrue();
+            assertThat(fact.getFont().getBold()).isFalse();
+            Cell dateCell = null, countCell = null;
+            for (Row r : cover) {
+                if (text(r.getCell(0)).equals("Date")) dateCell = r.getCell(1);
+                if (text(r.getCell(0)).equals("Queries")) countCell = r.getCell(1);
+            }
+            assertThat(st(dateCell).getDataFormatString()).isEqualTo("d mmmm yyyy");
+            assertThat(st(dateCell).getAlignment()).isEqualTo(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
+            assertThat(countCell.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(st(countCell).getDataFormatString()).isEqualTo("#,##0");
+            assertThat(st(countCell).getAlignment()).isEqualTo(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
+
+            for (int c = 0; c < QueryWorkbooks.COLUMNS.size(); c++) {
+                var h = st(q.getRow(0).getCell(c));
+                assertThat(h.getFont().getBold()).isTrue();
+                assertThat(h.getWrapText()).isTrue();
+                assertThat(h.getVerticalAlignment()).isEqualTo(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+                assertThat(h.getBorderBottom()).isEqualTo(org.apache.poi.ss.usermodel.BorderStyle.MEDIUM);
+                assertThat(h.getFillPattern()).isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+                assertThat(rgb(h.getFillForegroundColorColor()))
+                        .isEqualTo(c == QueryWorkbooks.RESPONSE_COLUMN ? "FFF2CC" : "F3F2F1");
+                assertThat(h.getLocked()).isTrue();
+            }
+            for (int r = 1; r <= rows; r++) {
+                Row row = q.getRow(r);
+                for (int c = 0; c < QueryWorkbooks.RESPONSE_COLUMN; c++) {
+                    var cs = st(row.getCell(c));
+                    assertThat(cs.getWrapText()).isTrue();
+                    assertThat(cs.getVerticalAlignment()).isEqualTo(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+                    assertThat(cs.getFillPattern()).isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.NO_FILL);
+                    assertThat(cs.getBorderBottom()).isEqualTo(org.apache.poi.ss.usermodel.BorderStyle.NONE);
+                    assertThat(cs.getFont().getBold()).as("row %d column %d", r, c)
+                            .isEqualTo(c == 1 && text(row.getCell(1)).startsWith("Error"));
+                }
+                var resp = st(row.getCell(QueryWorkbooks.RESPONSE_COLUMN));
+                assertThat(resp.getFillPattern()).isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+                assertThat(rgb(resp.getFillForegroundColorColor())).isEqualTo("FFFBE6");
+                assertThat(List.of(resp.getBorderTop(), resp.getBorderBottom(), resp.getBorderLeft(), resp.getBorderRight()))
+                        .containsOnly(org.apache.poi.ss.usermodel.BorderStyle.THIN);
+                assertThat(resp.getVerticalAlignment()).isEqualTo(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            }
+        }
+        // an error's priority is bold (Surrey's negative value)
+        List<Finding> mine = new ArrayList<>(findings);
+        mine.add(Finding.of(Rule.VALUE_NEGATIVE).force("E23000031").file("returns/return-surrey-blank-value.xlsx")
+                .at("Return!C8").message("Surrey ASB_S34_DISPERSALS: negative").observed("-3").build());
+        QueryWorkbooks.write(dir, TITLE, mine, FORCES, ISSUED);
+        try (XSSFWorkbook wb = open(dir.resolve("surrey.xlsx"))) {
+            XSSFSheet q = wb.getSheet(QueryWorkbooks.QUERIES);
+            assertThat(text(q.getRow(1).getCell(1))).isEqualTo("Error: must be corrected");
+            assertThat(st(q.getRow(1).getCell(1)).getFont().getBold()).isTrue();
+            assertThat(st(q.getRow(1).getCell(1)).getWrapText()).isTrue();
+            assertThat(st(q.getRow(2).getCell(1)).getFont().getBold()).isFalse();
+            assertThat(q.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J4");
+        }
+    }
+
+    static org.apache.poi.xssf.usermodel.XSSFCellStyle st(Cell c) {
+        return (org.apache.poi.xssf.usermodel.XSSFCellStyle) c.getCellStyle();
+    }
+
+    /** An RGB colour as six hex digits, whether the file gives it with an alpha byte or without. */
+    static String rgb(org.apache.poi.xssf.usermodel.XSSFColor c) {
+        byte[] b = c == null ? null : c.getRGB();
+        return b == null ? "" : String.format("%02X%02X%02X", b[0], b[1], b[2]);
+    }
+
     @Test
     void manyFindingsOfOneKindInOneFileAreListedUpToACapThenSummed() throws Exception {
         List<Finding> many = new ArrayList<>();

@@ -168,6 +168,102 @@ class WorkbookTest {
         assertThat(names).hasSize(2).doesNotHaveDuplicates().allMatch(n -> n.length() <= 31);
     }
 
+    /** Layout, fonts, borders and properties as the workbook has always had them, whatever library writes it. */
+    @Test
+    void layoutFontsBordersAndPropertiesAreAsBefore() {
+        assertThat(wb.getActiveSheetIndex()).isZero();
+        assertThat(wb.getProperties().getCoreProperties().getTitle()).isEqualTo("force-compare: " + SiteFixture.TITLE);
+        assertThat(wb.getProperties().getCoreProperties().getCreator()).isEqualTo("force-compare");
+
+        XSSFSheet s = wb.getSheet("Summary");
+        assertThat(s.getPaneInformation().getVerticalSplitPosition()).isEqualTo((short) 2);
+        assertThat(s.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) (Workbook.SUMMARY_HEADER_ROW + 1));
+        assertThat(s.getColumnWidth(0)).isEqualTo(13 * 256);
+        assertThat(s.getColumnWidth(1)).isEqualTo(26 * 256);
+        for (int i = 0; i < results.size(); i++) assertThat(s.getColumnWidth(i + 2)).isEqualTo(22 * 256);
+        Row header = s.getRow(Workbook.SUMMARY_HEADER_ROW);
+        assertThat(header.getHeightInPoints()).isEqualTo(110f);
+        XSSFCellStyle h = ((XSSFCell) header.getCell(2)).getCellStyle();
+        assertThat(h.getFont().getBold()).isTrue();
+        assertThat(h.getFont().getFontName()).isEqualTo("Arial");
+        assertThat(h.getWrapText()).isTrue();
+        assertThat(h.getVerticalAlignment()).isEqualTo(org.apache.poi.ss.usermodel.VerticalAlignment.BOTTOM);
+        assertThat(hex(h.getFillForegroundColorColor())).isEqualTo("F3F2F1");
+        assertThat(h.getFillPattern()).isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+        for (var side : List.of(org.apache.poi.xssf.usermodel.extensions.XSSFCellBorder.BorderSide.TOP,
+                org.apache.poi.xssf.usermodel.extensions.XSSFCellBorder.BorderSide.BOTTOM,
+                org.apache.poi.xssf.usermodel.extensions.XSSFCellBorder.BorderSide.LEFT,
+                org.apache.poi.xssf.usermodel.extensions.XSSFCellBorder.BorderSide.RIGHT)) {
+            assertThat(hex(h.getBorderColor(side))).as(side.name()).isEqualTo("B1B4B6");
+        }
+        assertThat(List.of(h.getBorderTop(), h.getBorderBottom(), h.getBorderLeft(), h.getBorderRight()))
+                .containsOnly(org.apache.poi.ss.usermodel.BorderStyle.THIN);
+
+        XSSFCellStyle title = ((XSSFCell) s.getRow(0).getCell(0)).getCellStyle();
+        assertThat(title.getFont().getBold()).isTrue();
+        assertThat(title.getFont().getFontHeightInPoints()).isEqualTo((short) 14);
+        assertThat(title.getFont().getFontName()).isEqualTo("Arial");
+        assertThat(hex(title.getFont().getXSSFColor())).isEqualTo("0B0C0C");
+        XSSFCellStyle plain = ((XSSFCell) s.getRow(1).getCell(0)).getCellStyle();
+        assertThat(plain.getFont().getBold()).isFalse();
+        assertThat(plain.getFont().getFontHeightInPoints()).isEqualTo((short) 11);
+        assertThat(plain.getVerticalAlignment()).isEqualTo(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+        assertThat(plain.getBorderTop()).isEqualTo(org.apache.poi.ss.usermodel.BorderStyle.NONE);
+        XSSFCellStyle keyAbove = ((XSSFCell) s.getRow(4).getCell(0)).getCellStyle();
+        assertThat(hex(keyAbove.getFillForegroundColorColor())).isEqualTo(Workbook.ABOVE_FILL);
+        assertThat(hex(keyAbove.getFont().getXSSFColor())).isEqualTo("FFFFFF");
+        assertThat(keyAbove.getAlignment()).isEqualTo(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+        assertThat(hex(((XSSFCell) s.getRow(5).getCell(0)).getCellStyle().getFillForegroundColorColor())).isEqualTo(Workbook.BELOW_FILL);
+        assertThat(hex(((XSSFCell) s.getRow(6).getCell(0)).getCellStyle().getFillForegroundColorColor())).isEqualTo(Workbook.WITHIN_FILL);
+        XSSFCellStyle missing = ((XSSFCell) s.getRow(7).getCell(0)).getCellStyle();
+        assertThat(missing.getFont().getItalic()).isTrue();
+        assertThat(hex(missing.getFont().getXSSFColor())).isEqualTo(Workbook.MISSING_TEXT);
+        assertThat(missing.getAlignment()).isEqualTo(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+        assertThat(missing.getFillPattern()).isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.NO_FILL);
+        // the mean row: numbers in the indicator's format, no band fill
+        int meanRow = Workbook.SUMMARY_HEADER_ROW + 1 + 43 + 1;
+        assertThat(s.getRow(meanRow).getCell(1).getStringCellValue()).isEqualTo("Unweighted mean of forces");
+        XSSFCell mean = (XSSFCell) s.getRow(meanRow).getCell(2);
+        assertThat(mean.getCellType()).isEqualTo(CellType.NUMERIC);
+        assertThat(mean.getCellStyle().getDataFormatString()).isEqualTo(Workbook.valueFormat(results.get(0).definition(), null, false));
+        assertThat(mean.getCellStyle().getFillPattern()).isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.NO_FILL);
+
+        XSSFSheet ind = wb.getSheet("calls-101-abandonment-rate");
+        int head = rowOf(ind, "Force");
+        assertThat(ind.getPaneInformation().getVerticalSplitPosition()).isZero();
+        int[] widths = {34, 16, 8, 18, 16, 16, 10, 60};
+        for (int i = 0; i < widths.length; i++) assertThat(ind.getColumnWidth(i)).as("column " + i).isEqualTo(widths[i] * 256);
+        XSSFCell rank = (XSSFCell) ind.getRow(head + 1).getCell(2);
+        assertThat(rank.getNumericCellValue()).isEqualTo(1);
+        assertThat(rank.getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+        XSSFCell n = (XSSFCell) ind.getRow(rowOf(ind, "Forces with a value (n)")).getCell(1);
+        assertThat(n.getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+        assertThat(((XSSFCell) ind.getRow(rowOf(ind, "Unit")).getCell(0)).getCellStyle().getFont().getBold()).isTrue();
+
+        XSSFSheet sens = wb.getSheet(Workbook.SENSITIVITY);
+        assertThat(sens.getPaneInformation().getVerticalSplitPosition()).isEqualTo((short) 4);
+        assertThat(sens.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) (Workbook.SENSITIVITY_HEADER_ROW + 1));
+        Row sh = sens.getRow(Workbook.SENSITIVITY_HEADER_ROW);
+        assertThat(sh.getCell(0).getStringCellValue()).isEqualTo("Indicator id");
+        int sentence = sh.getLastCellNum() - 1;
+        assertThat(sh.getCell(sentence).getStringCellValue()).isEqualTo("What the methods say");
+        assertThat(sens.getColumnWidth(0)).isEqualTo(30 * 256);
+        assertThat(sens.getColumnWidth(1)).isEqualTo(40 * 256);
+        assertThat(sens.getColumnWidth(2)).isEqualTo(13 * 256);
+        assertThat(sens.getColumnWidth(3)).isEqualTo(26 * 256);
+        for (int c = 4; c < sentence; c++) assertThat(sens.getColumnWidth(c)).isEqualTo(16 * 256);
+        assertThat(sens.getColumnWidth(sentence)).isEqualTo(100 * 256);
+        boolean sawWrap = false;
+        for (int r = Workbook.SENSITIVITY_HEADER_ROW + 1; r <= sens.getLastRowNum(); r++) {
+            XSSFCell c = sens.getRow(r).getCell(sentence);
+            if (c != null && sens.getRow(r).getCell(2) != null) {
+                assertThat(c.getCellStyle().getWrapText()).isTrue();
+                sawWrap = true;
+            }
+        }
+        assertThat(sawWrap).isTrue();
+    }
+
     private static int rowOf(XSSFSheet s, String label) {
         for (Row r : s) {
             Cell c = r.getCell(0);
