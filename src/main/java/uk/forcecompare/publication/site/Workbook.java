@@ -1,5 +1,6 @@
 package uk.forcecompare.publication.site;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,18 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.apache.poi.xssf.usermodel.XSSFFont;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dhatim.fastexcel.BorderStyle;
+import org.dhatim.fastexcel.StyleSetter;
+import org.dhatim.fastexcel.Worksheet;
 
 import uk.forcecompare.indicators.Band;
 import uk.forcecompare.indicators.Comparison;
@@ -43,6 +36,8 @@ import uk.forcecompare.reference.ForceDirectory;
  *
  * <p>Colour is never the only cue (WCAG 1.4.1): summary values carry ▲ or ▼ in their number format and indicator
  * sheets spell the band out. Text on every fill has a contrast ratio of at least 7:1.
+ *
+ * <p>Written with fastexcel, which streams each sheet's XML into the zip (POI is used only for its sheet-name rules).
  */
 final class Workbook {
 
@@ -58,12 +53,15 @@ final class Workbook {
     static final String MISSING_TEXT = "505A5F";
     /** Row (0-based) of the Summary sheet's header; forces start on the next row. */
     static final int SUMMARY_HEADER_ROW = 8;
+    private static final String TEXT = "0B0C0C";
+    private static final String BORDER = "B1B4B6";
 
-    private final XSSFWorkbook wb = new XSSFWorkbook();
-    private final Map<String, XSSFCellStyle> styles = new HashMap<>();
+    private final org.dhatim.fastexcel.Workbook wb;
+    private final Map<String, Look> styles = new HashMap<>();
     private final ForceDirectory forces;
 
-    private Workbook(ForceDirectory forces) {
+    private Workbook(org.dhatim.fastexcel.Workbook wb, ForceDirectory forces) {
+        this.wb = wb;
         this.forces = forces;
     }
 
@@ -73,18 +71,19 @@ final class Workbook {
 
     static void write(Path file, String collectionTitle, List<IndicatorResult> results, ForceDirectory forces,
                       List<Sensitivity.Table> sensitivity) {
-        Workbook w = new Workbook(forces);
-        try (XSSFWorkbook wb = w.wb) {
-            wb.getProperties().getCoreProperties().setTitle("force-compare: " + collectionTitle);
-            wb.getProperties().getCoreProperties().setCreator("force-compare");
-            List<String> names = sheetNames(results);
-            w.summary(collectionTitle, results);
-            for (int i = 0; i < results.size(); i++) w.indicator(names.get(i), results.get(i));
-            if (!sensitivity.isEmpty()) w.sensitivity(collectionTitle, sensitivity);
-            wb.setActiveSheet(0);
+        try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                // the creator ("force-compare") is the application's name
+                org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "force-compare", null);
+                wb.properties().setTitle("force-compare: " + collectionTitle);
+                Workbook w = new Workbook(wb, forces);
+                List<String> names = sheetNames(results);
+                w.summary(collectionTitle, results);
+                for (int i = 0; i < results.size(); i++) w.indicator(names.get(i), results.get(i));
+                if (!sensitivity.isEmpty()) w.sensitivity(collectionTitle, sensitivity);
+                wb.setActiveTab(0);
+                wb.finish();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
@@ -110,31 +109,36 @@ final class Workbook {
         return out;
     }
 
+    /** A sheet being written: rows are numbered from 0 as the sheet is filled. */
+    private Worksheet sheet(String name) {
+        return wb.newWorksheet(name);
+    }
+
     // ---------------------------------------------------------------- Summary
 
-    private void summary(String collectionTitle, List<IndicatorResult> results) {
-        XSSFSheet s = wb.createSheet(SUMMARY);
-        text(s, 0, 0, "Every force against every indicator", style("title"));
-        text(s, 1, 0, collectionTitle, style("plain"));
-        text(s, 2, 0, "Each cell is the force's value, rounded for display. Its fill shows where it lies against one "
+    private void summary(String collectionTitle, List<IndicatorResult> results) throws IOException {
+        Worksheet s = sheet(SUMMARY);
+        cell(s, 0, 0, "Every force against every indicator", style("title"));
+        cell(s, 1, 0, collectionTitle, style("plain"));
+        cell(s, 2, 0, "Each cell is the force's value, rounded for display. Its fill shows where it lies against one "
                 + "standard deviation either side of the unweighted mean of forces in England and Wales.", style("plain"));
-        text(s, 3, 0, "Key", style("bold"));
-        text(s, 4, 0, "12.3 ▲", style("key-above"));
-        text(s, 4, 1, "more than one standard deviation above the unweighted mean", style("plain"));
-        text(s, 5, 0, "12.3 ▼", style("key-below"));
-        text(s, 5, 1, "more than one standard deviation below the unweighted mean", style("plain"));
-        text(s, 6, 0, "12.3", style("key-within"));
-        text(s, 6, 1, "within one standard deviation of the unweighted mean", style("plain"));
-        text(s, 7, 0, "no data", style("missing"));
-        text(s, 7, 1, "the force has no value (the reason is on the indicator's sheet)", style("plain"));
+        cell(s, 3, 0, "Key", style("bold"));
+        cell(s, 4, 0, "12.3 ▲", style("key-above"));
+        cell(s, 4, 1, "more than one standard deviation above the unweighted mean", style("plain"));
+        cell(s, 5, 0, "12.3 ▼", style("key-below"));
+        cell(s, 5, 1, "more than one standard deviation below the unweighted mean", style("plain"));
+        cell(s, 6, 0, "12.3", style("key-within"));
+        cell(s, 6, 1, "within one standard deviation of the unweighted mean", style("plain"));
+        cell(s, 7, 0, "no data", style("missing"));
+        cell(s, 7, 1, "the force has no value (the reason is on the indicator's sheet)", style("plain"));
 
-        Row h = s.createRow(SUMMARY_HEADER_ROW);
-        h.setHeightInPoints(110);
-        cell(h, 0, "Force code", style("header"));
-        cell(h, 1, "Force", style("header"));
+        int h = SUMMARY_HEADER_ROW;
+        s.rowHeight(h, 110);
+        cell(s, h, 0, "Force code", style("header"));
+        cell(s, h, 1, "Force", style("header"));
         for (int i = 0; i < results.size(); i++) {
             IndicatorDefinition d = results.get(i).definition();
-            cell(h, i + 2, d.title() + " (" + Display.unitHeading(d) + "), " + results.get(i).period().describe(),
+            cell(s, h, i + 2, d.title() + " (" + Display.unitHeading(d) + "), " + results.get(i).period().describe(),
                     style("header"));
         }
         int row = SUMMARY_HEADER_ROW + 1;
@@ -144,46 +148,46 @@ final class Workbook {
             return m;
         }).toList();
         for (Force f : forces.all()) {
-            Row r = s.createRow(row++);
-            cell(r, 0, f.code(), style("plain"));
-            cell(r, 1, f.name(), style("plain"));
+            int r = row++;
+            cell(s, r, 0, f.code(), style("plain"));
+            cell(s, r, 1, f.name(), style("plain"));
             for (int i = 0; i < results.size(); i++) {
                 IndicatorDefinition d = results.get(i).definition();
                 ForceValue v = byCode.get(i).get(f.code());
                 if (v == null || !v.hasValue()) {
-                    cell(r, i + 2, "no data", style("missing"));
+                    cell(s, r, i + 2, "no data", style("missing"));
                 } else {
-                    Cell c = r.createCell(i + 2);
-                    c.setCellValue(Display.rounded(v.value().getAsDouble(), d.decimals()).doubleValue());
-                    c.setCellStyle(valueStyle(v.band(), d, true));
+                    cell(s, r, i + 2, Display.rounded(v.value().getAsDouble(), d.decimals()).doubleValue(),
+                            valueStyle(v.band(), d, true));
                 }
             }
         }
         row++;
         String[] labels = {"Unweighted mean of forces", "Standard deviation", "England and Wales rate"};
         for (int k = 0; k < labels.length; k++) {
-            Row r = s.createRow(row++);
-            cell(r, 1, labels[k], style("bold"));
+            int r = row++;
+            cell(s, r, 1, labels[k], style("bold"));
             for (int i = 0; i < results.size(); i++) {
                 Comparison c = results.get(i).comparison();
                 double x = k == 0 ? c.mean() : k == 1 ? c.sd() : c.englandWalesRate();
-                number(r, i + 2, x, results.get(i).definition());
+                number(s, r, i + 2, x, results.get(i).definition());
             }
         }
-        s.setColumnWidth(0, 13 * 256);
-        s.setColumnWidth(1, 26 * 256);
-        for (int i = 0; i < results.size(); i++) s.setColumnWidth(i + 2, 22 * 256);
-        s.createFreezePane(2, SUMMARY_HEADER_ROW + 1);
+        s.width(0, 13);
+        s.width(1, 26);
+        for (int i = 0; i < results.size(); i++) s.width(i + 2, 22);
+        s.freezePane(2, SUMMARY_HEADER_ROW + 1);
+        s.finish();
     }
 
     // ---------------------------------------------------------------- one indicator
 
-    private void indicator(String name, IndicatorResult r) {
+    private void indicator(String name, IndicatorResult r) throws IOException {
         IndicatorDefinition d = r.definition();
         Comparison c = r.comparison();
-        XSSFSheet s = wb.createSheet(name);
+        Worksheet s = sheet(name);
         int row = 0;
-        text(s, row++, 0, Figures.title(r), style("title"));
+        cell(s, row++, 0, Figures.title(r), style("title"));
         row = fact(s, row, "Indicator", d.id() + ": " + d.title());
         row = fact(s, row, "Period", r.period().describe() + " (" + r.period().text() + ")");
         row = fact(s, row, "Unit", Display.unitHeading(d) + ", shown to " + d.decimals() + " decimal place"
@@ -192,11 +196,8 @@ final class Workbook {
         row = factNumber(s, row, "Standard deviation (SD)", c.sd(), d, c.sdMethod());
         row = factNumber(s, row, "Lower edge (mean minus one SD)", c.lower(), d, "");
         row = factNumber(s, row, "Upper edge (mean plus one SD)", c.upper(), d, "");
-        Row nRow = s.createRow(row++);
-        cell(nRow, 0, "Forces with a value (n)", style("bold"));
-        Cell nCell = nRow.createCell(1);
-        nCell.setCellValue(c.nForces());
-        nCell.setCellStyle(style("integer"));
+        cell(s, row, 0, "Forces with a value (n)", style("bold"));
+        cell(s, row++, 1, c.nForces(), style("integer"));
         row = factNumber(s, row, "England and Wales rate", c.englandWalesRate(), d,
                 "all forces' numerators divided by all their denominators: not the unweighted mean");
         if (d.target().isPresent()) {
@@ -209,11 +210,10 @@ final class Workbook {
                     c.excluded().stream().map(x -> forces.byCode(x).map(Force::name).orElse(x)).toList()) + " (by configuration)");
         }
         row++;
-        int header = row;
-        Row h = s.createRow(row++);
+        int header = row++;
         String[] heads = {"Force", "Force code", "Rank", "Value (" + Display.unitHeading(d) + ")",
                 "Numerator", "Denominator", "Band", "Note"};
-        for (int i = 0; i < heads.length; i++) cell(h, i, heads[i], style("header"));
+        for (int i = 0; i < heads.length; i++) cell(s, header, i, heads[i], style("header"));
 
         List<ForceValue> sorted = uk.forcecompare.publication.Figures.chartOrder(r, forces);
         boolean numFraction = anyFraction(r.forces().stream().map(ForceValue::numerator).toList());
@@ -221,78 +221,74 @@ final class Workbook {
         int rank = 0;
         for (ForceValue v : sorted) {
             Force f = forces.byCode(v.forceCode()).orElseThrow();
-            Row x = s.createRow(row++);
+            int x = row++;
+            cell(s, x, 0, f.name(), style("plain"));
+            cell(s, x, 1, f.code(), style("plain"));
             if (v.hasValue()) {
-                Cell rc = x.createCell(2);
-                rc.setCellValue(++rank);
-                rc.setCellStyle(style("integer"));
-            }
-            cell(x, 0, f.name(), style("plain"));
-            cell(x, 1, f.code(), style("plain"));
-            if (v.hasValue()) {
-                Cell vc = x.createCell(3);
-                vc.setCellValue(v.value().getAsDouble());
-                vc.setCellStyle(valueStyle(v.band(), d, false));
+                cell(s, x, 2, ++rank, style("integer"));
+                cell(s, x, 3, v.value().getAsDouble(), valueStyle(v.band(), d, false));
             } else {
-                cell(x, 3, "no data", style("missing"));
+                cell(s, x, 3, "no data", style("missing"));
             }
-            amountCell(x, 4, v.numerator(), d.numerator(), numFraction);
-            amountCell(x, 5, v.denominator(), d.denominator(), denFraction);
-            cell(x, 6, v.band().label(), bandTextStyle(v.band()));
-            if (!v.hasValue()) cell(x, 7, "No value: " + v.missingReason(), style("plain"));
-            else if (c.excluded().contains(v.forceCode())) cell(x, 7, "Left out of mean and SD by configuration", style("plain"));
+            amountCell(s, x, 4, v.numerator(), d.numerator(), numFraction);
+            amountCell(s, x, 5, v.denominator(), d.denominator(), denFraction);
+            cell(s, x, 6, v.band().label(), bandTextStyle(v.band()));
+            if (!v.hasValue()) cell(s, x, 7, "No value: " + v.missingReason(), style("plain"));
+            else if (c.excluded().contains(v.forceCode())) cell(s, x, 7, "Left out of mean and SD by configuration", style("plain"));
         }
         int[] widths = {34, 16, 8, 18, 16, 16, 10, 60};
-        for (int i = 0; i < widths.length; i++) s.setColumnWidth(i, widths[i] * 256);
-        s.createFreezePane(0, header + 1);
+        for (int i = 0; i < widths.length; i++) s.width(i, widths[i]);
+        s.freezePane(0, header + 1);
+        s.finish();
     }
 
     // ---------------------------------------------------------------- Method sensitivity
 
-    private void sensitivity(String collectionTitle, List<Sensitivity.Table> tables) {
-        XSSFSheet s = wb.createSheet(SENSITIVITY);
-        text(s, 0, 0, "Forces whose band depends on the comparison method", style("title"));
-        text(s, 1, 0, collectionTitle, style("plain"));
-        text(s, 2, 0, "Every force whose band is not the same under every method, per indicator, with one sentence each. "
+    private void sensitivity(String collectionTitle, List<Sensitivity.Table> tables) throws IOException {
+        Worksheet s = sheet(SENSITIVITY);
+        cell(s, 0, 0, "Forces whose band depends on the comparison method", style("title"));
+        cell(s, 1, 0, collectionTitle, style("plain"));
+        cell(s, 2, 0, "Every force whose band is not the same under every method, per indicator, with one sentence each. "
                 + "A method that does not apply to the indicator's kind shows \"not applicable\". Forces not listed are in "
                 + "the same band under every method.", style("plain"));
-        Row h = s.createRow(SENSITIVITY_HEADER_ROW);
+        int h = SENSITIVITY_HEADER_ROW;
         List<String> heads = new ArrayList<>(List.of("Indicator id", "Indicator", "Force code", "Force"));
         for (String m : Sensitivity.ALL_METHODS) heads.add(Sensitivity.heading(m) + " (" + m + ")");
         heads.add("What the methods say");
-        for (int i = 0; i < heads.size(); i++) cell(h, i, heads.get(i), style("header"));
+        for (int i = 0; i < heads.size(); i++) cell(s, h, i, heads.get(i), style("header"));
         int row = SENSITIVITY_HEADER_ROW + 1;
         int sentenceCol = heads.size() - 1;
         for (Sensitivity.Table t : tables) {
             IndicatorDefinition d = t.result().definition();
             if (t.entries().isEmpty()) {
-                Row x = s.createRow(row++);
-                cell(x, 0, d.id(), style("plain"));
-                cell(x, 1, d.title(), style("plain"));
-                cell(x, sentenceCol, "Every force is in the same band under every method.", style("plain"));
+                int x = row++;
+                cell(s, x, 0, d.id(), style("plain"));
+                cell(s, x, 1, d.title(), style("plain"));
+                cell(s, x, sentenceCol, "Every force is in the same band under every method.", style("plain"));
                 continue;
             }
             for (var e : t.entries()) {
-                Row x = s.createRow(row++);
-                cell(x, 0, d.id(), style("plain"));
-                cell(x, 1, d.title(), style("plain"));
-                cell(x, 2, e.forceCode(), style("plain"));
-                cell(x, 3, forces.byCode(e.forceCode()).map(Force::name).orElse(e.forceName()), style("plain"));
+                int x = row++;
+                cell(s, x, 0, d.id(), style("plain"));
+                cell(s, x, 1, d.title(), style("plain"));
+                cell(s, x, 2, e.forceCode(), style("plain"));
+                cell(s, x, 3, forces.byCode(e.forceCode()).map(Force::name).orElse(e.forceName()), style("plain"));
                 for (int i = 0; i < Sensitivity.ALL_METHODS.size(); i++) {
                     Band b = e.bands().get(Sensitivity.ALL_METHODS.get(i));
-                    if (b == null) cell(x, 4 + i, "not applicable", style("missing"));
-                    else cell(x, 4 + i, b == Band.ABOVE ? "▲ above" : b == Band.BELOW ? "▼ below" : b.label(), bandTextStyle(b));
+                    if (b == null) cell(s, x, 4 + i, "not applicable", style("missing"));
+                    else cell(s, x, 4 + i, b == Band.ABOVE ? "▲ above" : b == Band.BELOW ? "▼ below" : b.label(), bandTextStyle(b));
                 }
-                cell(x, sentenceCol, e.sentence(), style("wrap"));
+                cell(s, x, sentenceCol, e.sentence(), style("wrap"));
             }
         }
-        s.setColumnWidth(0, 30 * 256);
-        s.setColumnWidth(1, 40 * 256);
-        s.setColumnWidth(2, 13 * 256);
-        s.setColumnWidth(3, 26 * 256);
-        for (int i = 0; i < Sensitivity.ALL_METHODS.size(); i++) s.setColumnWidth(4 + i, 16 * 256);
-        s.setColumnWidth(sentenceCol, 100 * 256);
-        s.createFreezePane(4, SENSITIVITY_HEADER_ROW + 1);
+        s.width(0, 30);
+        s.width(1, 40);
+        s.width(2, 13);
+        s.width(3, 26);
+        for (int i = 0; i < Sensitivity.ALL_METHODS.size(); i++) s.width(4 + i, 16);
+        s.width(sentenceCol, 100);
+        s.freezePane(4, SENSITIVITY_HEADER_ROW + 1);
+        s.finish();
     }
 
     static String methodNote(IndicatorResult r) {
@@ -307,50 +303,43 @@ final class Workbook {
         return xs.stream().flatMap(Optional::stream).anyMatch(x -> x.stripTrailingZeros().scale() > 0);
     }
 
-    private void amountCell(Row row, int col, Optional<BigDecimal> n, List<String> measures, boolean fraction) {
+    private void amountCell(Worksheet s, int row, int col, Optional<BigDecimal> n, List<String> measures, boolean fraction) {
         if (n.isEmpty()) return;
-        Cell c = row.createCell(col);
-        c.setCellValue(n.get().doubleValue());
-        c.setCellStyle(Display.isMoney(measures) ? style("money") : fraction ? style("decimal1") : style("integer"));
+        cell(s, row, col, n.get().doubleValue(),
+                Display.isMoney(measures) ? style("money") : fraction ? style("decimal1") : style("integer"));
     }
 
-    private int fact(XSSFSheet s, int row, String label, String value) {
-        Row r = s.createRow(row);
-        cell(r, 0, label, style("bold"));
-        cell(r, 1, value, style("plain"));
+    private int fact(Worksheet s, int row, String label, String value) {
+        cell(s, row, 0, label, style("bold"));
+        cell(s, row, 1, value, style("plain"));
         return row + 1;
     }
 
-    private int factNumber(XSSFSheet s, int row, String label, double value, IndicatorDefinition d, String explanation) {
-        Row r = s.createRow(row);
-        cell(r, 0, label, style("bold"));
-        number(r, 1, value, d);
-        if (!explanation.isBlank()) cell(r, 2, explanation, style("plain"));
+    private int factNumber(Worksheet s, int row, String label, double value, IndicatorDefinition d, String explanation) {
+        cell(s, row, 0, label, style("bold"));
+        number(s, row, 1, value, d);
+        if (!explanation.isBlank()) cell(s, row, 2, explanation, style("plain"));
         return row + 1;
     }
 
-    private void number(Row r, int col, double x, IndicatorDefinition d) {
-        Cell c = r.createCell(col);
+    private void number(Worksheet s, int row, int col, double x, IndicatorDefinition d) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
-            c.setCellValue("not defined");
-            c.setCellStyle(style("missing"));
+            cell(s, row, col, "not defined", style("missing"));
             return;
         }
-        c.setCellValue(x);
-        c.setCellStyle(valueStyle(null, d, false));
+        cell(s, row, col, x, valueStyle(null, d, false));
     }
 
     // ---------------------------------------------------------------- cells and styles
 
-    private static void text(XSSFSheet s, int row, int col, String value, XSSFCellStyle style) {
-        Row r = s.getRow(row) != null ? s.getRow(row) : s.createRow(row);
-        cell(r, col, value, style);
+    private static void cell(Worksheet s, int row, int col, String value, Look look) {
+        s.value(row, col, value);
+        look.apply(s.style(row, col)).set();
     }
 
-    private static void cell(Row r, int col, String value, XSSFCellStyle style) {
-        Cell c = r.createCell(col);
-        c.setCellValue(value);
-        c.setCellStyle(style);
+    private static void cell(Worksheet s, int row, int col, Number value, Look look) {
+        s.value(row, col, value);
+        look.apply(s.style(row, col)).set();
     }
 
     /** The number format of a value: its decimals, "£" for pounds, and in the summary ▲ or ▼ for the band. */
@@ -361,130 +350,96 @@ final class Workbook {
         return f;
     }
 
-    private XSSFCellStyle valueStyle(Band band, IndicatorDefinition d, boolean marker) {
-        String format = valueFormat(d, band, marker);
-        String key = "value|" + (band == null ? "none" : band.label()) + "|" + format;
-        return styles.computeIfAbsent(key, k -> {
-            XSSFCellStyle st = band == null ? base(false) : bandBase(band);
-            st.setDataFormat(wb.createDataFormat().getFormat(format));
-            st.setAlignment(HorizontalAlignment.RIGHT);
-            return st;
-        });
+    /**
+     * How a cell looks: font (Arial, always), fill, grey borders, alignment, wrapping and number format. Every
+     * style the workbook uses is one of these, made once per workbook by {@link #style(String)} and its siblings.
+     */
+    private record Look(boolean bold, boolean italic, int points, String fontColour, String fill, boolean borders,
+                        String horizontal, String vertical, boolean wrap, String format) {
+
+        static Look text(boolean bold, int points) {
+            return new Look(bold, false, points, TEXT, null, false, null, "top", false, null);
+        }
+
+        /** A bordered cell: the base of every table cell. */
+        static Look boxed(boolean bold) {
+            return new Look(bold, false, 11, TEXT, null, true, null, "top", false, null);
+        }
+
+        Look font(String colour, boolean italic) {
+            return new Look(bold, italic, points, colour, fill, borders, horizontal, vertical, wrap, format);
+        }
+
+        Look fill(String rgb) {
+            return new Look(bold, italic, points, fontColour, rgb, borders, horizontal, vertical, wrap, format);
+        }
+
+        Look align(String horizontal, String vertical) {
+            return new Look(bold, italic, points, fontColour, fill, borders, horizontal, vertical, wrap, format);
+        }
+
+        Look wrapped() {
+            return new Look(bold, italic, points, fontColour, fill, borders, horizontal, vertical, true, format);
+        }
+
+        Look format(String f) {
+            return new Look(bold, italic, points, fontColour, fill, borders, horizontal, vertical, wrap, f);
+        }
+
+        StyleSetter apply(StyleSetter s) {
+            s.fontName("Arial").fontSize(points).fontColor("FF" + fontColour);
+            if (bold) s.bold();
+            if (italic) s.italic();
+            if (fill != null) s.fillColor("FF" + fill);
+            if (borders) s.borderStyle(BorderStyle.THIN).borderColor("FF" + BORDER);
+            if (horizontal != null) s.horizontalAlignment(horizontal);
+            if (vertical != null) s.verticalAlignment(vertical);
+            if (wrap) s.wrapText(true);
+            if (format != null) s.format(xmlAttribute(format));
+            return s;
+        }
     }
 
-    private XSSFCellStyle bandTextStyle(Band band) {
+    /** fastexcel writes a number format into its XML attribute as given, so quotes (as in "£") are escaped here. */
+    private static String xmlAttribute(String s) {
+        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private Look valueStyle(Band band, IndicatorDefinition d, boolean marker) {
+        String format = valueFormat(d, band, marker);
+        String key = "value|" + (band == null ? "none" : band.label()) + "|" + format;
+        return styles.computeIfAbsent(key, k -> (band == null ? Look.boxed(false) : bandBase(band)).format(format).align("right", "top"));
+    }
+
+    private Look bandTextStyle(Band band) {
         return band == Band.MISSING ? style("missing") : styles.computeIfAbsent("bandtext|" + band.label(), k -> bandBase(band));
     }
 
-    private XSSFCellStyle bandBase(Band band) {
-        XSSFCellStyle st = base(false);
-        switch (band) {
-            case ABOVE -> {
-                fill(st, ABOVE_FILL);
-                st.setFont(font(false, "FFFFFF", 11, false));
-            }
-            case BELOW -> fill(st, BELOW_FILL);
-            case WITHIN -> fill(st, WITHIN_FILL);
-            case MISSING -> st.setFont(font(false, MISSING_TEXT, 11, true));
-        }
-        return st;
+    private static Look bandBase(Band band) {
+        Look st = Look.boxed(false);
+        return switch (band) {
+            case ABOVE -> st.fill(ABOVE_FILL).font("FFFFFF", false);
+            case BELOW -> st.fill(BELOW_FILL);
+            case WITHIN -> st.fill(WITHIN_FILL);
+            case MISSING -> st.font(MISSING_TEXT, true);
+        };
     }
 
-    private XSSFCellStyle style(String name) {
+    private Look style(String name) {
         return styles.computeIfAbsent(name, k -> switch (k) {
-            case "title" -> {
-                XSSFCellStyle st = wb.createCellStyle();
-                st.setFont(font(true, "0B0C0C", 14, false));
-                yield st;
-            }
-            case "bold" -> {
-                XSSFCellStyle st = wb.createCellStyle();
-                st.setFont(font(true, "0B0C0C", 11, false));
-                st.setVerticalAlignment(VerticalAlignment.TOP);
-                yield st;
-            }
-            case "plain" -> {
-                XSSFCellStyle st = wb.createCellStyle();
-                st.setFont(font(false, "0B0C0C", 11, false));
-                st.setVerticalAlignment(VerticalAlignment.TOP);
-                yield st;
-            }
-            case "wrap" -> {
-                XSSFCellStyle st = wb.createCellStyle();
-                st.setFont(font(false, "0B0C0C", 11, false));
-                st.setVerticalAlignment(VerticalAlignment.TOP);
-                st.setWrapText(true);
-                yield st;
-            }
-            case "header" -> {
-                XSSFCellStyle st = base(true);
-                fill(st, "F3F2F1");
-                st.setWrapText(true);
-                st.setVerticalAlignment(VerticalAlignment.BOTTOM);
-                yield st;
-            }
-            case "integer", "decimal1", "money" -> {
-                XSSFCellStyle st = base(false);
-                st.setDataFormat(wb.createDataFormat().getFormat(
-                        k.equals("integer") ? "#,##0" : k.equals("decimal1") ? "#,##0.0" : "\"£\"#,##0"));
-                yield st;
-            }
-            case "missing" -> {
-                XSSFCellStyle st = base(false);
-                st.setFont(font(false, MISSING_TEXT, 11, true));
-                st.setAlignment(HorizontalAlignment.RIGHT);
-                yield st;
-            }
-            case "key-above" -> keyStyle(Band.ABOVE);
-            case "key-below" -> keyStyle(Band.BELOW);
-            case "key-within" -> keyStyle(Band.WITHIN);
+            case "title" -> Look.text(true, 14).align(null, null);
+            case "bold" -> Look.text(true, 11);
+            case "plain" -> Look.text(false, 11);
+            case "wrap" -> Look.text(false, 11).wrapped();
+            case "header" -> Look.boxed(true).fill("F3F2F1").wrapped().align(null, "bottom");
+            case "integer" -> Look.boxed(false).format("#,##0");
+            case "decimal1" -> Look.boxed(false).format("#,##0.0");
+            case "money" -> Look.boxed(false).format("\"£\"#,##0");
+            case "missing" -> Look.boxed(false).font(MISSING_TEXT, true).align("right", "top");
+            case "key-above" -> bandBase(Band.ABOVE).align("right", "top");
+            case "key-below" -> bandBase(Band.BELOW).align("right", "top");
+            case "key-within" -> bandBase(Band.WITHIN).align("right", "top");
             default -> throw new IllegalArgumentException(k);
         });
-    }
-
-    private XSSFCellStyle keyStyle(Band band) {
-        XSSFCellStyle st = bandBase(band);
-        st.setAlignment(HorizontalAlignment.RIGHT);
-        return st;
-    }
-
-    private XSSFCellStyle base(boolean bold) {
-        XSSFCellStyle st = wb.createCellStyle();
-        st.setFont(font(bold, "0B0C0C", 11, false));
-        for (var setter : List.<java.util.function.Consumer<BorderStyle>>of(st::setBorderTop, st::setBorderBottom,
-                st::setBorderLeft, st::setBorderRight)) {
-            setter.accept(BorderStyle.THIN);
-        }
-        XSSFColor grey = rgb("B1B4B6");
-        st.setTopBorderColor(grey);
-        st.setBottomBorderColor(grey);
-        st.setLeftBorderColor(grey);
-        st.setRightBorderColor(grey);
-        st.setVerticalAlignment(VerticalAlignment.TOP);
-        return st;
-    }
-
-    private static void fill(XSSFCellStyle st, String hex) {
-        st.setFillForegroundColor(rgb(hex));
-        st.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-    }
-
-    private final Map<String, XSSFFont> fonts = new HashMap<>();
-
-    private XSSFFont font(boolean bold, String hex, int points, boolean italic) {
-        return fonts.computeIfAbsent(bold + "|" + hex + "|" + points + "|" + italic, k -> {
-            XSSFFont f = wb.createFont();
-            f.setFontName("Arial");
-            f.setFontHeightInPoints((short) points);
-            f.setBold(bold);
-            f.setItalic(italic);
-            f.setColor(rgb(hex));
-            return f;
-        });
-    }
-
-    static XSSFColor rgb(String hex) {
-        int v = Integer.parseInt(hex, 16);
-        return new XSSFColor(new byte[] {(byte) (v >> 16), (byte) (v >> 8), (byte) v}, null);
     }
 }
