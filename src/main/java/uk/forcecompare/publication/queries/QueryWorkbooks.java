@@ -1,35 +1,40 @@
 package uk.forcecompare.publication.queries;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.apache.poi.xssf.usermodel.XSSFFont;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.dhatim.fastexcel.BorderSide;
+import org.dhatim.fastexcel.BorderStyle;
+import org.dhatim.fastexcel.ProtectionOption;
+import org.dhatim.fastexcel.StyleSetter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 import uk.forcecompare.reference.Force;
 import uk.forcecompare.reference.ForceDirectory;
@@ -47,6 +52,9 @@ import uk.forcecompare.validation.Severity;
  * opened, or lacks a sheet) goes to the force its file name names, when it names exactly one; a return whose force
  * is uncertain goes to the force of its cover code and to the force of its file name. A finding that names no force
  * either way (a published table that cannot be read, a row for an unknown body) is in no force's workbook.
+ *
+ * <p>Written with fastexcel, which streams each sheet's XML into the zip; the one thing it cannot write, protection
+ * without a password, is added as the file is written ({@link #QUERIES_PROTECTION}).
  *
  * <p>Order: errors first, then warnings; within each, by file (findings about no file last), then sheet, row and
  * column. References are
@@ -373,20 +381,36 @@ public final class QueryWorkbooks {
 
     // ---------------------------------------------------------------- the workbook
 
+    /**
+     * The Queries sheet's protection: no password; formatting columns and rows, the filter and selecting any cell
+     * stay allowed; everything else is locked. fastexcel writes a sheet's protection only with a password (its hash
+     * of "" is still a password attribute), so this element is added to the sheet's XML as the package is copied to
+     * its file ({@link #copyAddingProtection}). It goes straight after {@code </sheetData>}, where the schema puts it.
+     */
+    static final String QUERIES_PROTECTION = "<sheetProtection sheet=\"true\" formatColumns=\"false\" formatRows=\"false\" "
+            + "autoFilter=\"false\" selectLockedCells=\"false\" selectUnlockedCells=\"false\"/>";
+    /** The Queries sheet's part: fastexcel names sheets' parts by their position, and Queries is the second. */
+    private static final String QUERIES_PART = "xl/worksheets/sheet2.xml";
+    private static final String END_OF_SHEET_DATA = "</sheetData>";
+
     private static void writeOne(Path file, String collectionTitle, Force force, List<Query> queries, LocalDate issued) {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Styles st = new Styles(wb);
-            wb.getProperties().getCoreProperties().setTitle("Data queries for " + force.name() + ": " + collectionTitle);
-            wb.getProperties().getCoreProperties().setCreator("force-compare");
-            cover(wb, st, collectionTitle, force, queries, issued);
-            queriesSheet(wb, st, queries);
-            wb.setActiveSheet(0);
+        try {
+            // written uncompressed into memory first, then copied to the file compressed, with the protection added
+            ByteArrayOutputStream built = new ByteArrayOutputStream(64 * 1024);
+            Workbook wb = new Workbook(built, "force-compare", null); // the application's name is the creator
+            wb.setCompressionLevel(0);
+            wb.properties().setTitle("Data queries for " + force.name() + ": " + collectionTitle);
+            cover(wb.newWorksheet(COVER), collectionTitle, force, queries, issued);
+            queriesSheet(wb.newWorksheet(QUERIES), queries);
+            wb.setActiveTab(0);
+            wb.finish();
+
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, "." + force.slug(), ".xlsx.tmp");
             try {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    wb.write(out);
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                    copyAddingProtection(built, out);
                 }
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -397,80 +421,113 @@ public final class QueryWorkbooks {
         }
     }
 
-    private static void cover(XSSFWorkbook wb, Styles st, String collectionTitle, Force force, List<Query> queries, LocalDate issued) {
-        XSSFSheet s = wb.createSheet(COVER);
+    /**
+     * Copies the package's parts, compressed, adding {@link #QUERIES_PROTECTION} to the Queries sheet. The package is
+     * read by its central directory (commons-compress, which POI brings): fastexcel's zip writer gives each part a
+     * ZIP64 data descriptor without the local header's ZIP64 field, which {@link java.util.zip.ZipInputStream} misreads.
+     */
+    private static void copyAddingProtection(ByteArrayOutputStream built, OutputStream file) throws IOException {
+        boolean protectedQueries = false;
+        try (ZipFile in = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(built.toByteArray())).get();
+             ZipOutputStream out = new ZipOutputStream(file)) {
+            out.setLevel(4); // fastexcel's own choice: close to the smallest files, and fast
+            List<ZipArchiveEntry> parts = Collections.list(in.getEntriesInPhysicalOrder());
+            // [Content_Types].xml first, as POI and Excel put it, for readers that stream the package
+            parts.sort(Comparator.comparing(e -> !e.getName().equals("[Content_Types].xml")));
+            for (ZipArchiveEntry e : parts) {
+                byte[] part;
+                try (InputStream partIn = in.getInputStream(e)) {
+                    part = partIn.readAllBytes();
+                }
+                if (e.getName().equals(QUERIES_PART)) {
+                    String xml = new String(part, StandardCharsets.UTF_8);
+                    int at = xml.indexOf(END_OF_SHEET_DATA);
+                    if (at < 0 || xml.contains("<sheetProtection")) {
+                        throw new IllegalStateException(QUERIES_PART + " is not the sheet data this protection was made for");
+                    }
+                    at += END_OF_SHEET_DATA.length();
+                    part = (xml.substring(0, at) + QUERIES_PROTECTION + xml.substring(at)).getBytes(StandardCharsets.UTF_8);
+                    protectedQueries = true;
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(part);
+                out.closeEntry();
+            }
+        }
+        if (!protectedQueries) throw new IllegalStateException("no " + QUERIES_PART + " in the query workbook");
+    }
+
+    private static void cover(Worksheet s, String collectionTitle, Force force, List<Query> queries, LocalDate issued)
+            throws IOException {
         long errors = queries.stream().filter(q -> q.severity() == Severity.ERROR).count();
         long warnings = queries.size() - errors;
         int r = 0;
-        text(s, r++, 0, "Data queries for " + force.name(), st.title);
+        text(s, r++, 0, "Data queries for " + force.name(), TITLE);
         r++;
-        r = fact(s, st, r, "To", "The performance team, " + force.name() + " (" + force.code() + ")");
-        r = fact(s, st, r, "Collection", collectionTitle);
-        Row dateRow = s.createRow(r++);
-        text(dateRow, 0, "Date", st.label);
-        Cell d = dateRow.createCell(1);
-        d.setCellValue(issued);
-        d.setCellStyle(st.date);
-        r = number(s, st, r, "Queries", queries.size());
-        r = number(s, st, r, "Errors", errors);
-        r = number(s, st, r, "Warnings", warnings);
+        r = fact(s, r, "To", "The performance team, " + force.name() + " (" + force.code() + ")");
+        r = fact(s, r, "Collection", collectionTitle);
+        text(s, r, 0, "Date", LABEL);
+        s.value(r, 1, issued);
+        DATE.apply(s.style(r++, 1)).set();
+        r = number(s, r, "Queries", queries.size());
+        r = number(s, r, "Errors", errors);
+        r = number(s, r, "Warnings", warnings);
         r++;
-        r = fact(s, st, r, "Why you have this",
+        r = fact(s, r, "Why you have this",
                 "We have checked the figures your force sent for " + collectionTitle + ", and the published figures about "
                         + "your force. The " + QUERIES + " sheet lists each point on which we need your answer, one per row, "
                         + "errors first.");
-        r = fact(s, st, r, "Errors", "An error stops a figure from being used in the comparison. Please correct the figure "
+        r = fact(s, r, "Errors", "An error stops a figure from being used in the comparison. Please correct the figure "
                 + "(in a revised return, if it came from your return) and tell us what you changed.");
-        r = fact(s, st, r, "Warnings", "A warning does not stop a figure being used by itself. Please confirm the figure "
+        r = fact(s, r, "Warnings", "A warning does not stop a figure being used by itself. Please confirm the figure "
                 + "is right, or correct it.");
-        r = fact(s, st, r, "How to reply", "Type your answer to each query in the 'Force response' column of the "
+        r = fact(s, r, "How to reply", "Type your answer to each query in the 'Force response' column of the "
                 + QUERIES + " sheet. Save this workbook under the same name and send it back to the data collection team, "
                 + "in reply to the email it came with, with any revised return. If you write separately, quote the "
                 + "query's reference (for example " + force.code() + "-Q001).");
-        fact(s, st, r, "Editing", "Only the 'Force response' column can be edited. The sheet is protected without a "
+        fact(s, r, "Editing", "Only the 'Force response' column can be edited. The sheet is protected without a "
                 + "password so that the queries stay as we sent them.");
-        s.setColumnWidth(0, 20 * 256);
-        s.setColumnWidth(1, 100 * 256);
-        s.getPrintSetup().setLandscape(false);
-        s.setFitToPage(true);
-        s.getPrintSetup().setFitWidth((short) 1);
-        s.getPrintSetup().setFitHeight((short) 0);
+        s.width(0, 20);
+        s.width(1, 100);
+        // printed portrait, one page wide and as many tall as it takes
+        s.pageOrientation("portrait");
+        s.fitToWidth((short) 1);
+        s.fitToHeight((short) 0);
+        s.finish();
     }
 
-    private static void queriesSheet(XSSFWorkbook wb, Styles st, List<Query> queries) {
-        XSSFSheet s = wb.createSheet(QUERIES);
-        Row h = s.createRow(0);
-        for (int i = 0; i < COLUMNS.size(); i++) text(h, i, COLUMNS.get(i), i == RESPONSE_COLUMN ? st.responseHeader : st.header);
+    private static void queriesSheet(Worksheet s, List<Query> queries) throws IOException {
+        for (int i = 0; i < COLUMNS.size(); i++) text(s, 0, i, COLUMNS.get(i), i == RESPONSE_COLUMN ? RESPONSE_HEADER : HEADER);
         int r = 1;
         for (Query q : queries) {
-            Row row = s.createRow(r++);
             String[] values = {q.reference(), q.severity() == Severity.ERROR ? "Error: must be corrected" : "Warning: please check",
                     q.question(), q.why(), q.file(), q.cell(), q.observed(), q.expected(), q.ruleId()};
-            for (int i = 0; i < values.length; i++) {
-                text(row, i, values[i], i == 1 ? (q.severity() == Severity.ERROR ? st.error : st.warning) : st.wrap);
-            }
-            Cell response = row.createCell(RESPONSE_COLUMN);
-            response.setBlank();
-            response.setCellStyle(st.response);
-            row.setHeightInPoints(height(values));
+            for (int i = 0; i < values.length; i++) s.value(r, i, values[i] == null ? "" : values[i]);
+            s.rowHeight(r, height(values));
+            r++;
         }
-        for (int i = 0; i < WIDTHS.length; i++) s.setColumnWidth(i, WIDTHS[i] * 256);
-        h.setHeightInPoints(20);
-        s.createFreezePane(0, 1);
-        s.setRepeatingRows(new CellRangeAddress(0, 0, 0, COLUMNS.size() - 1));
-        if (!queries.isEmpty()) s.setAutoFilter(new CellRangeAddress(0, queries.size(), 0, COLUMNS.size() - 1));
-        s.getPrintSetup().setLandscape(true);
-        s.setFitToPage(true);
-        s.getPrintSetup().setFitWidth((short) 1);
-        s.getPrintSetup().setFitHeight((short) 0);
-        // protected without a password: the queries stay as sent; the response column is unlocked; columns, rows
-        // and the filter can still be used
-        s.enableLocking();
-        s.lockFormatColumns(false);
-        s.lockFormatRows(false);
-        s.lockAutoFilter(false);
-        s.lockSelectLockedCells(false);
-        s.lockSelectUnlockedCells(false);
+        if (!queries.isEmpty()) {
+            // styled a column at a time: one style look-up per range rather than per cell
+            int last = queries.size();
+            WRAP.apply(s.range(1, 0, last, 0).style()).set();
+            WRAP.apply(s.range(1, 2, last, RESPONSE_COLUMN - 1).style()).set();
+            for (int i = 1; i <= last; i++) {
+                (queries.get(i - 1).severity() == Severity.ERROR ? ERROR : WARNING).apply(s.style(i, 1)).set();
+            }
+            RESPONSE.apply(s.range(1, RESPONSE_COLUMN, last, RESPONSE_COLUMN).style()).set(); // blank, unlocked
+        }
+        for (int i = 0; i < WIDTHS.length; i++) s.width(i, WIDTHS[i]);
+        s.rowHeight(0, 20);
+        s.freezePane(0, 1);
+        s.repeatRows(0);
+        if (!queries.isEmpty()) s.setAutoFilter(0, 0, queries.size(), COLUMNS.size() - 1);
+        // printed landscape, one page wide and as many tall as it takes
+        s.pageOrientation("landscape");
+        s.fitToWidth((short) 1);
+        s.fitToHeight((short) 0);
+        // protected without a password (QUERIES_PROTECTION, added as the file is written): the queries stay as
+        // sent; the response column is unlocked; columns, rows and the filter can still be used
+        s.finish();
     }
 
     /** Enough lines for the longest wrapped cell of the row, at about 1.1 characters per width unit. */
@@ -483,81 +540,36 @@ public final class QueryWorkbooks {
         return Math.min(409, 15f * lines + 3);
     }
 
-    private static int fact(XSSFSheet s, Styles st, int r, String label, String value) {
-        Row row = s.createRow(r);
-        text(row, 0, label, st.label);
-        text(row, 1, value, st.wrap);
-        row.setHeightInPoints(Math.min(409, 15f * Math.max(1, (value.length() + 109) / 110) + 3));
+    private static int fact(Worksheet s, int r, String label, String value) {
+        text(s, r, 0, label, LABEL);
+        text(s, r, 1, value, WRAP);
+        s.rowHeight(r, Math.min(409, 15f * Math.max(1, (value.length() + 109) / 110) + 3));
         return r + 1;
     }
 
-    private static int number(XSSFSheet s, Styles st, int r, String label, long n) {
-        Row row = s.createRow(r);
-        text(row, 0, label, st.label);
-        Cell c = row.createCell(1);
-        c.setCellValue(n);
-        c.setCellStyle(st.integer);
+    private static int number(Worksheet s, int r, String label, long n) {
+        text(s, r, 0, label, LABEL);
+        s.value(r, 1, n);
+        INTEGER.apply(s.style(r, 1)).set();
         return r + 1;
     }
 
-    private static void text(XSSFSheet s, int r, int c, String value, XSSFCellStyle style) {
-        text(Optional.ofNullable(s.getRow(r)).orElseGet(() -> s.createRow(r)), c, value, style);
+    private static void text(Worksheet s, int r, int c, String value, UnaryOperator<StyleSetter> style) {
+        s.value(r, c, value == null ? "" : value);
+        style.apply(s.style(r, c)).set();
     }
 
-    private static void text(Row row, int c, String value, XSSFCellStyle style) {
-        Cell cell = row.createCell(c);
-        cell.setCellValue(value == null ? "" : value);
-        cell.setCellStyle(style);
-    }
-
-    private static final class Styles {
-        final XSSFCellStyle title, label, wrap, header, responseHeader, response, error, warning, date, integer;
-
-        Styles(XSSFWorkbook wb) {
-            XSSFFont bold = wb.createFont();
-            bold.setBold(true);
-            XSSFFont big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 16);
-            title = wb.createCellStyle();
-            title.setFont(big);
-            label = wb.createCellStyle();
-            label.setFont(bold);
-            label.setVerticalAlignment(VerticalAlignment.TOP);
-            wrap = wb.createCellStyle();
-            wrap.setWrapText(true);
-            wrap.setVerticalAlignment(VerticalAlignment.TOP);
-            header = wb.createCellStyle();
-            header.setFont(bold);
-            header.setWrapText(true);
-            header.setVerticalAlignment(VerticalAlignment.TOP);
-            header.setBorderBottom(BorderStyle.MEDIUM);
-            header.setFillForegroundColor(new XSSFColor(new byte[] {(byte) 0xF3, (byte) 0xF2, (byte) 0xF1}, null));
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            responseHeader = wb.createCellStyle();
-            responseHeader.cloneStyleFrom(header);
-            responseHeader.setFillForegroundColor(new XSSFColor(new byte[] {(byte) 0xFF, (byte) 0xF2, (byte) 0xCC}, null));
-            response = wb.createCellStyle();
-            response.setWrapText(true);
-            response.setVerticalAlignment(VerticalAlignment.TOP);
-            response.setLocked(false);
-            response.setBorderBottom(BorderStyle.THIN);
-            response.setBorderTop(BorderStyle.THIN);
-            response.setBorderLeft(BorderStyle.THIN);
-            response.setBorderRight(BorderStyle.THIN);
-            response.setFillForegroundColor(new XSSFColor(new byte[] {(byte) 0xFF, (byte) 0xFB, (byte) 0xE6}, null));
-            response.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            error = wb.createCellStyle();
-            error.cloneStyleFrom(wrap);
-            error.setFont(bold);
-            warning = wb.createCellStyle();
-            warning.cloneStyleFrom(wrap);
-            date = wb.createCellStyle();
-            date.setDataFormat(wb.createDataFormat().getFormat("d mmmm yyyy"));
-            date.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
-            integer = wb.createCellStyle();
-            integer.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
-            integer.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
-        }
-    }
+    // the cell styles: Calibri 11 unless said (POI's default font, which the workbooks have always had)
+    private static final UnaryOperator<StyleSetter> TITLE = st -> st.bold().fontSize(16);
+    private static final UnaryOperator<StyleSetter> LABEL = st -> st.bold().verticalAlignment("top");
+    private static final UnaryOperator<StyleSetter> WRAP = st -> st.wrapText(true).verticalAlignment("top");
+    private static final UnaryOperator<StyleSetter> HEADER = st -> st.bold().wrapText(true).verticalAlignment("top")
+            .borderStyle(BorderSide.BOTTOM, BorderStyle.MEDIUM).fillColor("FFF3F2F1");
+    private static final UnaryOperator<StyleSetter> RESPONSE_HEADER = st -> HEADER.apply(st).fillColor("FFFFF2CC");
+    private static final UnaryOperator<StyleSetter> RESPONSE = st -> st.wrapText(true).verticalAlignment("top")
+            .protectionOption(ProtectionOption.LOCKED, false).borderStyle(BorderStyle.THIN).fillColor("FFFFFBE6");
+    private static final UnaryOperator<StyleSetter> ERROR = st -> WRAP.apply(st).bold();
+    private static final UnaryOperator<StyleSetter> WARNING = WRAP;
+    private static final UnaryOperator<StyleSetter> DATE = st -> st.format("d mmmm yyyy").horizontalAlignment("left");
+    private static final UnaryOperator<StyleSetter> INTEGER = st -> st.format("#,##0").horizontalAlignment("left");
 }
