@@ -507,7 +507,7 @@ public final class QueryWorkbooks {
             r++;
         }
         if (!queries.isEmpty()) {
-            // styled a column at a time: one style look-up per range rather than per cell
+            // styled a block of cells at a time: one style look-up per range rather than per cell
             int last = queries.size();
             WRAP.apply(s.range(1, 0, last, 0).style()).set();
             WRAP.apply(s.range(1, 2, last, RESPONSE_COLUMN - 1).style()).set();
