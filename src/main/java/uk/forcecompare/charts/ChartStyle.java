@@ -3,6 +3,7 @@ package uk.forcecompare.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.Locale;
 
 import uk.forcecompare.indicators.Band;
 
@@ -57,6 +58,15 @@ final class ChartStyle {
 
     static final double MARGIN = px(5);
     static final double CHART_HEIGHT = px(255);
+
+    /**
+     * A number as a chart shows it: {@code decimals} places, thousands grouped ("1,234.5"). A negative value that
+     * rounds to zero shows as zero: "-0.0" would read as a value below zero that is not there.
+     */
+    static String number(double v, int decimals) {
+        String shown = String.format(Locale.UK, "%,." + Math.max(0, decimals) + "f", v);
+        return shown.startsWith("-") && shown.chars().noneMatch(ch -> ch >= '1' && ch <= '9') ? shown.substring(1) : shown;
+    }
 
     static double px(double points) {
         return points * UNITS_PER_POINT;

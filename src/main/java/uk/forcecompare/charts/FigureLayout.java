@@ -198,12 +198,12 @@ final class FigureLayout {
 
     /** a value as displayed: the chart's decimals and unit, e.g. "87.1%" */
     String format(double v) {
-        return String.format(Locale.UK, "%,." + Math.max(0, chart.decimals()) + "f", v) + chart.unitSuffix();
+        return ChartStyle.number(v, chart.decimals()) + chart.unitSuffix();
     }
 
     /** a difference between values, e.g. a standard deviation: "3.1 percentage points" for a percentage */
     String formatDifference(double v) {
-        String number = String.format(Locale.UK, "%,." + Math.max(0, chart.decimals()) + "f", v);
+        String number = ChartStyle.number(v, chart.decimals());
         return "%".equals(chart.unitSuffix().strip()) ? number + " percentage points" : number + chart.unitSuffix();
     }
 

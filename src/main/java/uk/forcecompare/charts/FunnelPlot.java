@@ -171,7 +171,7 @@ public record FunnelPlot(
     }
 
     private static String methodNote(double p0, double tau2, double multiplier, int decimals, String unit) {
-        String rate = String.format(Locale.UK, "%,." + Math.max(0, decimals) + "f", p0) + unit;
+        String rate = ChartStyle.number(p0, decimals) + unit;
         String note = "Each point is a force. Dashed lines mark the 95% limits and solid lines the 99.8% limits "
                 + "around the England and Wales rate (" + rate + "): where forces differ only by chance, about 1 in 20 "
                 + "would lie outside the 95% limits and 1 in 500 outside the 99.8% limits. The limits narrow as the "
@@ -274,6 +274,6 @@ public record FunnelPlot(
 
     /** a value as displayed: the plot's decimals and unit, e.g. "87.1%" */
     String format(double v) {
-        return String.format(Locale.UK, "%,." + Math.max(0, decimals) + "f", v) + unitSuffix;
+        return ChartStyle.number(v, decimals) + unitSuffix;
     }
 }

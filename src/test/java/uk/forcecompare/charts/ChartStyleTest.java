@@ -26,6 +26,17 @@ class ChartStyleTest {
     }
 
     @Test
+    void aNegativeValueThatRoundsToZeroShowsAsZeroAsTheTablesShowIt() {
+        // the lower SD line of a rate near zero: mean 0.009, sd 0.027 gives -0.018, which rounds to 0.0 at one place
+        assertThat(ChartStyle.number(-0.018, 1)).isEqualTo("0.0");
+        assertThat(ChartStyle.number(-0.4, 0)).isEqualTo("0");
+        assertThat(ChartStyle.number(-0.05, 1)).isEqualTo("-0.1");
+        assertThat(ChartStyle.number(-1234.56, 1)).isEqualTo("-1,234.6");
+        assertThat(ChartStyle.number(87.05, 1)).isEqualTo("87.1");
+        assertThat(ChartStyle.number(0.0, 2)).isEqualTo("0.00");
+    }
+
+    @Test
     void contrastMathsMatchesKnownWcagValues() {
         assertThat(ChartStyle.contrastRatio(Color.WHITE, Color.BLACK)).isCloseTo(21.0, within(1e-9));
         // #767676 on white is the well-known 4.54:1
