@@ -82,15 +82,7 @@ class ChangesCommandTest {
         // (band within, as now) and Cumbria's band was within (now above, with the same value)
         long earlierRun = sampleRun + 1000;
         try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.execute("set search_path to " + schema);
-            st.execute("""
-                    insert into publication (run_id, job_execution_id, collection_id, output_folder, published_at, exit_status, errors, warnings, infos)
-                    select %d, 0, '2023-autumn', '/nowhere/2023-autumn', published_at - interval '1 day', 0, 0, 0, 0
-                    from publication where run_id = %d""".formatted(earlierRun, sampleRun));
-            st.execute("""
-                    insert into indicator_value (run_id, indicator_id, period, force_code, numerator, denominator, value, band, missing_reason)
-                    select %d, indicator_id, period, force_code, numerator, denominator, value, band, missing_reason
-                    from indicator_value where run_id = %d""".formatted(earlierRun, sampleRun));
+            copyPublication(st, sampleRun, earlierRun, "'2023-autumn'", "'/nowhere/2023-autumn'");
             assertThat(st.executeUpdate("update indicator_value set value = 80.0 where run_id = " + earlierRun
                     + " and indicator_id = 'calls-999-answered-within-10s' and force_code = 'E23000024'")).isEqualTo(1);
             assertThat(st.executeUpdate("update indicator_value set band = 'within' where run_id = " + earlierRun
@@ -127,15 +119,7 @@ class ChangesCommandTest {
         // an earlier publication of the same collection in which Norfolk's 999 answer rate was 80
         long earlierRun = sampleRun + 1000;
         try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.execute("set search_path to " + schema);
-            st.execute("""
-                    insert into publication (run_id, job_execution_id, collection_id, output_folder, published_at, exit_status, errors, warnings, infos)
-                    select %d, 0, collection_id, output_folder, published_at - interval '1 day', 0, 0, 0, 0
-                    from publication where run_id = %d""".formatted(earlierRun, sampleRun));
-            st.execute("""
-                    insert into indicator_value (run_id, indicator_id, period, force_code, numerator, denominator, value, band, missing_reason)
-                    select %d, indicator_id, period, force_code, numerator, denominator, value, band, missing_reason
-                    from indicator_value where run_id = %d""".formatted(earlierRun, sampleRun));
+            copyPublication(st, sampleRun, earlierRun, "collection_id", "output_folder");
             assertThat(st.executeUpdate("update indicator_value set value = 80.0 where run_id = " + earlierRun
                     + " and indicator_id = 'calls-999-answered-within-10s' and force_code = 'E23000024'")).isEqualTo(1);
         }
@@ -146,6 +130,22 @@ class ChangesCommandTest {
                 + " (2024-spring): 1 values changed, 0 bands changed.");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains("Norfolk").contains("80.00 -> 87.10");
+    }
+
+    /**
+     * Adds run {@code to} as a publication a day before run {@code from}, with the same values; {@code collectionId}
+     * and {@code outputFolder} are SQL for the copy's (a literal, or the column itself to keep the original's).
+     */
+    private void copyPublication(Statement st, long from, long to, String collectionId, String outputFolder) throws Exception {
+        st.execute("set search_path to " + schema);
+        st.execute("""
+                insert into publication (run_id, job_execution_id, collection_id, output_folder, published_at, exit_status, errors, warnings, infos)
+                select %d, 0, %s, %s, published_at - interval '1 day', 0, 0, 0, 0
+                from publication where run_id = %d""".formatted(to, collectionId, outputFolder, from));
+        st.execute("""
+                insert into indicator_value (run_id, indicator_id, period, force_code, numerator, denominator, value, band, missing_reason)
+                select %d, indicator_id, period, force_code, numerator, denominator, value, band, missing_reason
+                from indicator_value where run_id = %d""".formatted(to, from));
     }
 
     private CommandLineRuns.Outcome changes(String... args) {
