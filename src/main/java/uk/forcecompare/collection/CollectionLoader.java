@@ -104,8 +104,8 @@ public final class CollectionLoader {
         try {
             root = yaml.readTree(manifestPath.toFile());
         } catch (JacksonException e) {
-            throw new ManifestException(MANIFEST + " is not valid YAML: " + e.getOriginalMessage()
-                    + locationOf(e) + ". Fix the YAML and run again.", e);
+            throw new ManifestException(MANIFEST + " is not valid YAML: " + yamlProblem(e.getOriginalMessage())
+                    + ". Fix the YAML and run again.", e);
         }
         if (root == null || !root.isObject()) {
             throw new ManifestException(MANIFEST + " must be a YAML mapping with id, title, population, sources and indicators");
@@ -224,9 +224,18 @@ public final class CollectionLoader {
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 
-    private static String locationOf(JacksonException e) {
-        var loc = e.getLocation();
-        return loc == null || loc.getLineNr() < 1 ? "" : " (line " + loc.getLineNr() + ")";
+    /**
+     * The YAML parser's report on one line: its problem and position lines, without the quoted excerpt and caret
+     * (the lines indented four spaces), which only make sense on lines of their own.
+     */
+    static String yamlProblem(String report) {
+        StringBuilder line = new StringBuilder();
+        report.lines().filter(l -> !l.startsWith("    ")).map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> {
+            String part = l.replaceFirst("^in reader, ", "at ").replaceFirst(":$", "");
+            if (!line.isEmpty()) line.append(part.startsWith("at ") ? " " : "; ");
+            line.append(part);
+        });
+        return line.toString();
     }
 
     /** Every regular file below a folder, hidden ones and lock files left out, in a stable order. */

@@ -281,7 +281,10 @@ class CommandLineTest {
         assertRefused("id: 2024-spring\nsources: [ { file: a.csv, kind: nonsense } ]\n", "unknown kind 'nonsense'");
         assertRefused("id: 2024-spring\nsources: [ { file: ../../etc/passwd, kind: ons-population } ]\n", "outside the collection folder");
         assertRefused("id: 2024 Spring\nsources: [ { file: a.csv, kind: ons-population } ]\n", "may contain only");
-        assertRefused("id: x\nsources: [ { file: a.csv, kind: ons-population \n", "not valid YAML");
+        // the flow mapping opens on line 2 at column 12 ("sources: [ {") and is never closed: the parser names where
+        // it opened and where the file ended
+        assertRefused("id: x\nsources: [ { file: a.csv, kind: ons-population \n", "not valid YAML: while parsing a flow "
+                + "mapping at line 2, column 12; expected ',' or '}', but got <stream end> at line 3, column 1.");
         assertRefused("id: x\nsources: [ { file: a.csv, kind: ons-population } ]\nindicators: { no-such-indicator: {} }\n",
                 "no-such-indicator");
         assertRefused("id: x\nsources: [ { file: a.csv, kind: ons-population } ]\nindicators: { calls-999-per-1000: { period: 2023-13 } }\n",
@@ -297,6 +300,7 @@ class CommandLineTest {
         CommandLineRuns.Outcome o = CommandLineRuns.run("run", c.toString(), "--out", out.toString());
         assertThat(o.exitStatus()).as(o.output()).isEqualTo(2);
         assertThat(o.output()).contains(message);
+        assertThat(o.output().lines().filter(l -> !l.isBlank())).as("one line").hasSize(1);
         assertThat(out).doesNotExist();
     }
 }
