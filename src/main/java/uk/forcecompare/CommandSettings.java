@@ -3,14 +3,14 @@ package uk.forcecompare;
 import static uk.forcecompare.ForceCompare.describe;
 import static uk.forcecompare.ForceCompare.oneLine;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
+import java.util.function.UnaryOperator;
 
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.config.ConfigDataException;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -22,21 +22,19 @@ import uk.forcecompare.indicators.IndicatorCatalogue;
 import uk.forcecompare.reference.ForceDirectory;
 
 /**
- * The properties a command reads, and the folders they name, checked before anything starts. For a command that
- * starts Spring ({@link #forSpring}) they are read as its context will read them (its command line, Java system
- * properties, environment variables such as FORCE_COMPARE_REFERENCE_DIR, application.properties and any config
- * file beside it); {@code validate} and {@code template} start no context and read the same sources but config
- * files outside the jar ({@link #withoutSpring}), which spares them the third of a second Spring takes to read
- * them.
+ * The properties a command reads, and the folders they name, checked before anything starts. They are read as a
+ * Spring context reads them (the command line, Java system properties, environment variables such as
+ * FORCE_COMPARE_REFERENCE_DIR, application.properties and any config file beside it), by every command, so that
+ * {@code validate} and {@code template}, which start no context, read the same folders a {@code run} would.
  */
 final class CommandSettings {
     static final String REFERENCE_DIR = "force-compare.reference-dir";
     static final String INDICATORS_DIR = "force-compare.indicators-dir";
 
     private final List<String> springArguments;
-    private final java.util.function.UnaryOperator<String> lookup;
+    private final UnaryOperator<String> lookup;
 
-    private CommandSettings(List<String> springArguments, java.util.function.UnaryOperator<String> lookup) {
+    private CommandSettings(List<String> springArguments, UnaryOperator<String> lookup) {
         this.springArguments = springArguments;
         this.lookup = lookup;
     }
@@ -50,33 +48,18 @@ final class CommandSettings {
         }
     }
 
-    static CommandSettings forSpring(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
+    static CommandSettings read(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
         checkSpringArguments(springArguments, spec);
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(springArguments.toArray(String[]::new)));
-        ConfigDataEnvironmentPostProcessor.applyTo(environment);
+        try {
+            ConfigDataEnvironmentPostProcessor.applyTo(environment);
+        } catch (ConfigDataException e) {
+            // e.g. --spring.config.location naming a file that is not there
+            throw new UsageError("cannot read the configuration: " + oneLine(e.getMessage()));
+        }
         ConfigurationPropertySources.attach(environment);
         return new CommandSettings(springArguments, environment::getProperty);
-    }
-
-    static CommandSettings withoutSpring(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
-        checkSpringArguments(springArguments, spec);
-        Properties defaults = new Properties();
-        try (var in = ForceCompare.class.getResourceAsStream("/application.properties")) {
-            if (in != null) defaults.load(in);
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new CommandSettings(springArguments, key -> {
-            String prefix = "--" + key + "=";
-            for (String a : springArguments) {
-                if (a.startsWith(prefix)) return a.substring(prefix.length());
-            }
-            String value = System.getProperty(key);
-            if (value == null) value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
-            if (value == null) value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace("-", "").replace('.', '_'));
-            return value != null ? value : defaults.getProperty(key);
-        });
     }
 
     /** The Spring properties as given, for the context to read. */
@@ -152,8 +135,15 @@ final class CommandSettings {
     /** The database the context will use, named as the user would recognise it. */
     String database() {
         String url = property("spring.datasource.url");
-        return url != null ? "the database at " + url
+        return url != null ? "the database at " + withoutCredentials(url)
                 : "the embedded database in " + property("force-compare.database.dir");
+    }
+
+    /** A JDBC URL as it may be shown: without user information or query parameters, either of which may hold a password. */
+    static String withoutCredentials(String url) {
+        String shown = url.replaceFirst("^(jdbc:[a-z0-9]+://)[^/@?]*@", "$1");
+        int query = shown.indexOf('?');
+        return query < 0 ? shown : shown.substring(0, query);
     }
 
     /** --out names a folder to write into: it may be missing, but not a file, nor under one. */

@@ -209,7 +209,7 @@ public final class ForceCompare implements Callable<Integer> {
             }, "collection-hashing");
             hashing.setDaemon(true);
             hashing.start();
-            CommandSettings settings = CommandSettings.forSpring(springArguments, spec);
+            CommandSettings settings = CommandSettings.read(springArguments, spec);
             settings.forces();
             try {
                 settings.indicators().requireDefined(listing.indicatorIds());
@@ -256,7 +256,7 @@ public final class ForceCompare implements Callable<Integer> {
          */
         @Override
         public Integer call() throws Exception {
-            CommandSettings settings = CommandSettings.forSpring(springArguments, spec);
+            CommandSettings settings = CommandSettings.read(springArguments, spec);
             check(settings);
             settings.forces();
             settings.indicators();
@@ -298,7 +298,8 @@ public final class ForceCompare implements Callable<Integer> {
                     "values that changed, bands that changed, and forces that moved above or",
                     "below the band."},
             footer = {"", "Exit status: 0 compared, or nothing to compare yet (published once); 2 a",
-                    "collection id that was never published, or a wrong command line."})
+                    "collection id that was never published, or a wrong command line; 1 the",
+                    "database could not be reached."})
     static final class ChangesCommand extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "<collection id>")
         String collection;
@@ -311,7 +312,10 @@ public final class ForceCompare implements Callable<Integer> {
             var outcome = ctx.getBean(uk.forcecompare.jobs.RunHistory.class)
                     .changes(collection, java.util.Optional.ofNullable(against), out.stream());
             // an id never published is a wrong command; compared, or one publication with nothing before it, is an answer
-            return outcome instanceof uk.forcecompare.jobs.RunHistory.ChangesOutcome.NeverPublished ? USAGE : 0;
+            if (outcome instanceof uk.forcecompare.jobs.RunHistory.ChangesOutcome.NeverPublished never) {
+                throw new UsageError(never.reason());
+            }
+            return 0;
         }
     }
 
@@ -446,7 +450,7 @@ public final class ForceCompare implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
-            CommandSettings settings = CommandSettings.withoutSpring(springArguments, spec);
+            CommandSettings settings = CommandSettings.read(springArguments, spec);
             CommandSettings.checkOutFile(out);
             uk.forcecompare.reference.Force f = null;
             // the reference list is read only to pre-fill a force, but a folder named on the command line must be right
@@ -503,7 +507,7 @@ public final class ForceCompare implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
-            CommandSettings settings = CommandSettings.withoutSpring(springArguments, spec);
+            CommandSettings settings = CommandSettings.read(springArguments, spec);
             if (!Files.exists(target)) {
                 throw new UsageError(target + " does not exist");
             }

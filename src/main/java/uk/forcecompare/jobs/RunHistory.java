@@ -83,6 +83,10 @@ public class RunHistory {
         public boolean bandChanged() {
             return !bandBefore.equals(bandAfter);
         }
+
+        public boolean valueChanged() {
+            return !java.util.Objects.equals(before, after);
+        }
     }
 
     /** What {@link #changes} found: the command turns it into an exit status. */
@@ -95,8 +99,11 @@ public class RunHistory {
         record NothingToCompare(String collectionId, long run) implements ChangesOutcome {
         }
 
-        /** The collection (or the one named by {@code --against}) has never been published: a wrong id. */
-        record NeverPublished(String collectionId) implements ChangesOutcome {
+        /**
+         * The collection (or the one named by {@code --against}) has never been published: a wrong id. Nothing is
+         * printed; {@code reason} is the line for the command to report.
+         */
+        record NeverPublished(String collectionId, String reason) implements ChangesOutcome {
         }
     }
 
@@ -109,8 +116,8 @@ public class RunHistory {
     public ChangesOutcome changes(String collectionId, Optional<String> againstCollectionId, PrintStream out) {
         List<Long> pubs = publications(collectionId);
         if (pubs.isEmpty()) {
-            out.println(collectionId + " has never been published: there is nothing to compare (see the history command for its runs).");
-            return new ChangesOutcome.NeverPublished(collectionId);
+            return new ChangesOutcome.NeverPublished(collectionId, collectionId
+                    + " has never been published: there is nothing to compare (the history command lists its runs)");
         }
         long latest = pubs.get(0);
         Optional<Long> previous;
@@ -119,9 +126,8 @@ public class RunHistory {
         if (againstCollectionId.isPresent() && !againstItself) {
             List<Long> against = publications(againstCollectionId.get());
             if (against.isEmpty()) {
-                out.println(againstCollectionId.get() + " has never been published: there is nothing to compare "
-                        + collectionId + " with.");
-                return new ChangesOutcome.NeverPublished(againstCollectionId.get());
+                return new ChangesOutcome.NeverPublished(againstCollectionId.get(), againstCollectionId.get()
+                        + " has never been published: there is nothing to compare " + collectionId + " with");
             }
             previous = Optional.of(against.get(0));
         } else if (pubs.size() > 1) {
@@ -151,13 +157,13 @@ public class RunHistory {
             Object[] a = e.getValue();
             String[] key = e.getKey().split("\\|");
             String name = forces.byCode(key[1]).map(Force::name).orElse(key[1]);
-            boolean valueChanged = a[0] == null ? b[0] != null : !a[0].equals(b[0]);
-            if (valueChanged || !a[1].equals(b[1])) {
-                changes.add(new Change(key[0], key[1], name, (Double) b[0], (Double) a[0], (String) b[1], (String) a[1]));
-            }
+            Change c = new Change(key[0], key[1], name, (Double) b[0], (Double) a[0], (String) b[1], (String) a[1]);
+            if (c.valueChanged() || c.bandChanged()) changes.add(c);
         }
-        out.println("Changes from run " + previous.get() + " to run " + latest + " (" + collectionId + "): " + changes.size()
-                + " values changed, " + changes.stream().filter(Change::bandChanged).count() + " bands changed.");
+        long values = changes.stream().filter(Change::valueChanged).count();
+        long bands = changes.stream().filter(Change::bandChanged).count();
+        out.println("Changes from run " + previous.get() + " to run " + latest + " (" + collectionId + "): "
+                + values + (values == 1 ? " value" : " values") + " changed, " + bands + (bands == 1 ? " band" : " bands") + " changed.");
         for (Change c : changes) {
             String move = c.bandChanged() ? "  band " + c.bandBefore() + " -> " + c.bandAfter()
                     + (c.bandAfter().equals("above") || c.bandAfter().equals("below") ? "  (moved " + c.bandAfter() + ")" : "") : "";

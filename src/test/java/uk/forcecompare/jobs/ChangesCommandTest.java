@@ -103,7 +103,7 @@ class ChangesCommandTest {
             List<String> lines = lines(compared.output());
             assertThat(lines).hasSize(3);
             assertThat(lines.get(0)).isEqualTo("Changes from run " + earlierRun + " to run " + sampleRun
-                    + " (2024-spring): 2 values changed, 1 bands changed.");
+                    + " (2024-spring): 1 value changed, 1 band changed.");
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("calls-999-answered-within-10s").contains("Norfolk")
                     .contains("80.00 -> " + norfolkNow).doesNotContain("band"));
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("calls-999-answered-within-10s").contains("Cumbria")
@@ -127,7 +127,7 @@ class ChangesCommandTest {
         assertThat(itself.exitStatus()).as(itself.output()).isZero();
         List<String> lines = lines(itself.output());
         assertThat(lines.get(0)).isEqualTo("Changes from run " + earlierRun + " to run " + sampleRun
-                + " (2024-spring): 1 values changed, 0 bands changed.");
+                + " (2024-spring): 1 value changed, 0 bands changed.");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains("Norfolk").contains("80.00 -> 87.10");
     }

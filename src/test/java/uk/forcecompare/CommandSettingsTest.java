@@ -1,0 +1,55 @@
+package uk.forcecompare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** How a command reads its settings before anything starts, and what it shows of them. */
+class CommandSettingsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aDatabaseUrlIsShownWithoutItsCredentials() {
+        assertThat(CommandSettings.withoutCredentials("jdbc:postgresql://fc:secret@db-host:5432/fc?password=secret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db-host:5432/fc");
+        assertThat(CommandSettings.withoutCredentials("jdbc:postgresql://127.0.0.1:1/x")).isEqualTo("jdbc:postgresql://127.0.0.1:1/x");
+    }
+
+    @Test
+    void aConfigFileThatIsNotThereIsAWrongCommandLine() {
+        CommandLine.Model.CommandSpec history = new CommandLine(new ForceCompare()).getSubcommands().get("history").getCommandSpec();
+        Path missing = tmp.resolve("missing.properties");
+        assertThatThrownBy(() -> CommandSettings.read(List.of("--spring.config.location=file:" + missing), history))
+                .isInstanceOf(ForceCompare.UsageError.class)
+                .hasMessageStartingWith("cannot read the configuration: ")
+                .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void validateReadsTheFoldersFromTheSameConfigFilesAsRun() throws IOException {
+        // a config file naming a reference folder that is not there: validate, which starts no Spring context, must
+        // refuse it as run and history do, not fall back to data/reference
+        Path nowhere = tmp.resolve("nowhere");
+        Path config = Files.writeString(tmp.resolve("extra.properties"), "force-compare.reference-dir=" + nowhere + "\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = ForceCompare.execute(new String[] {"validate", "data/sample/2024-spring/returns/norfolk.xlsx",
+                "--spring.config.additional-location=file:" + config}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8).strip()).isEqualTo(
+                "force-compare: the reference folder " + nowhere + " (--force-compare.reference-dir) does not exist");
+    }
+}
