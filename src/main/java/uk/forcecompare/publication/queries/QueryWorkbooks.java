@@ -389,7 +389,10 @@ public final class QueryWorkbooks {
      */
     static final String QUERIES_PROTECTION = "<sheetProtection sheet=\"true\" formatColumns=\"false\" formatRows=\"false\" "
             + "autoFilter=\"false\" selectLockedCells=\"false\" selectUnlockedCells=\"false\"/>";
-    /** The Queries sheet's part: fastexcel names sheets' parts by their position, and Queries is the second. */
+    /**
+     * The Queries sheet's part: fastexcel names sheets' parts by their position, and Queries is made second. The copy
+     * checks that the part has the frozen header row that only the Queries sheet has.
+     */
     private static final String QUERIES_PART = "xl/worksheets/sheet2.xml";
     private static final String END_OF_SHEET_DATA = "</sheetData>";
 
@@ -401,13 +404,14 @@ public final class QueryWorkbooks {
             wb.setCompressionLevel(0);
             wb.properties().setTitle("Data queries for " + force.name() + ": " + collectionTitle);
             cover(wb.newWorksheet(COVER), collectionTitle, force, queries, issued);
-            queriesSheet(wb.newWorksheet(QUERIES), queries);
+            queriesSheet(wb.newWorksheet(QUERIES), queries); // second: QUERIES_PART
             wb.setActiveTab(0);
             wb.finish();
 
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, "." + force.slug(), ".xlsx.tmp");
+            // not Files.createTempFile, whose file is readable by its owner alone: published workbooks are read by others
+            Path tmp = parent.resolve("." + file.getFileName() + ".tmp");
             try {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                     copyAddingProtection(built, out);
@@ -442,7 +446,7 @@ public final class QueryWorkbooks {
                 if (e.getName().equals(QUERIES_PART)) {
                     String xml = new String(part, StandardCharsets.UTF_8);
                     int at = xml.indexOf(END_OF_SHEET_DATA);
-                    if (at < 0 || xml.contains("<sheetProtection")) {
+                    if (at < 0 || xml.contains("<sheetProtection") || !xml.contains("<pane ")) {
                         throw new IllegalStateException(QUERIES_PART + " is not the sheet data this protection was made for");
                     }
                     at += END_OF_SHEET_DATA.length();

@@ -426,6 +426,30 @@ class QueryWorkbooksTest {
     }
 
     @Test
+    void everySheetIsValidAgainstTheSpreadsheetSchemaAndEveryoneMayReadTheFile() throws Exception {
+        // the protection is added to fastexcel's XML by hand: the schema fixes where it may go (after sheetData, before
+        // autoFilter), and POI's reading of the workbook does not check it
+        List<Path> written = QueryWorkbooks.write(dir, TITLE, findings, FORCES, ISSUED);
+        assertThat(written).isNotEmpty();
+        for (Path file : written) {
+            try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+                for (String part : List.of("xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml")) {
+                    try (InputStream in = zip.getInputStream(zip.getEntry(part))) {
+                        var sheet = org.openxmlformats.schemas.spreadsheetml.x2006.main.WorksheetDocument.Factory.parse(in);
+                        List<org.apache.xmlbeans.XmlError> errors = new ArrayList<>();
+                        boolean valid = sheet.validate(new org.apache.xmlbeans.XmlOptions().setErrorListener(errors));
+                        assertThat(valid).as(file.getFileName() + " " + part + ": " + errors).isTrue();
+                    }
+                }
+            }
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertThat(Files.getPosixFilePermissions(file)).as("published for others to read, as the other outputs are")
+                        .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+            }
+        }
+    }
+
+    @Test
     void manyFindingsOfOneKindInOneFileAreListedUpToACapThenSummed() throws Exception {
         List<Finding> many = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
