@@ -65,7 +65,7 @@ final class ChartStyle {
      */
     static String number(double v, int decimals) {
         String shown = String.format(Locale.UK, "%,." + Math.max(0, decimals) + "f", v);
-        return shown.startsWith("-") && shown.chars().noneMatch(ch -> ch >= '1' && ch <= '9') ? shown.substring(1) : shown;
+        return shown.matches("-[0.,]+") ? shown.substring(1) : shown;
     }
 
     static double px(double points) {

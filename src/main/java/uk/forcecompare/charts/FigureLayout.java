@@ -7,7 +7,6 @@ import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import uk.forcecompare.indicators.Band;
 

@@ -15,8 +15,8 @@ import uk.forcecompare.collection.SourceFile;
 
 /**
  * One partition per group of data.police.uk files, balanced by size (largest first, each to the lightest group),
- * so that the groups take about as long as each other; none when the collection has no such files. The file list is kept in the partition's execution
- * context: a restart re-reads exactly the partitions that did not complete.
+ * so that the groups take about as long as each other; none when the collection has no such files. The file list
+ * is kept in the partition's execution context: a restart re-reads exactly the partitions that did not complete.
  */
 class RecordsPartitioner implements Partitioner {
 

@@ -34,6 +34,7 @@ class ChartStyleTest {
         assertThat(ChartStyle.number(-1234.56, 1)).isEqualTo("-1,234.6");
         assertThat(ChartStyle.number(87.05, 1)).isEqualTo("87.1");
         assertThat(ChartStyle.number(0.0, 2)).isEqualTo("0.00");
+        assertThat(ChartStyle.number(Double.NEGATIVE_INFINITY, 1)).isEqualTo("-Infinity");
     }
 
     @Test
