@@ -63,7 +63,7 @@ public final class ForceCompare implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        preferJdkXmlFactories();
+        nameXmlFactories();
         if (args.length > 0 && (args[0].equals("run") || args[0].equals("validate"))) {
             // a process of seconds; schedule and worker live long enough to repay C2 everywhere
             CompilerDirectives.keepC2ForHotPathsAside();
@@ -72,20 +72,21 @@ public final class ForceCompare implements Callable<Integer> {
     }
 
     /**
-     * Names the JDK's own XML factories, which are the ones found anyway: no other is on the class path. Without
-     * the names, every DocumentBuilderFactory and TransformerFactory that the SVG writer and POI ask for (several per
-     * figure and workbook) first scans every jar for a service entry. A name given on the command line still wins.
+     * Names the XML factories, which are the ones found anyway: the JDK's for DOM, SAX and transforms, and Woodstox
+     * for StAX (pom.xml says why). Without the names, every DocumentBuilderFactory and TransformerFactory that the SVG
+     * writer and POI ask for (several per figure and workbook) first scans every jar for a service entry. A name
+     * given on the command line still wins.
      */
-    static void preferJdkXmlFactories() {
+    static void nameXmlFactories() {
         Map.of("javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl",
                 "javax.xml.parsers.SAXParserFactory", "com.sun.org.apache.xerces.internal.jaxp.SAXParserFactoryImpl",
                 "javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl",
-                "javax.xml.stream.XMLInputFactory", "com.sun.xml.internal.stream.XMLInputFactoryImpl",
-                "javax.xml.stream.XMLOutputFactory", "com.sun.xml.internal.stream.XMLOutputFactoryImpl",
-                "javax.xml.stream.XMLEventFactory", "com.sun.xml.internal.stream.events.XMLEventFactoryImpl")
-                .forEach((factory, jdk) -> {
+                "javax.xml.stream.XMLInputFactory", "com.ctc.wstx.stax.WstxInputFactory",
+                "javax.xml.stream.XMLOutputFactory", "com.ctc.wstx.stax.WstxOutputFactory",
+                "javax.xml.stream.XMLEventFactory", "com.ctc.wstx.stax.WstxEventFactory")
+                .forEach((factory, implementation) -> {
                     if (System.getProperty(factory) == null) {
-                        System.setProperty(factory, jdk);
+                        System.setProperty(factory, implementation);
                     }
                 });
     }

@@ -115,6 +115,8 @@ final class MalformedCorpus {
         }).bytes());
         f.put("return-dorset-truncated-sheet-xml.xlsx", () -> rewriteEntry(Return.of("dorset").bytes(),
                 "xl/worksheets/sheet2.xml", (name, b) -> cut(b, 0.7)));
+        f.put("return-avon-and-somerset-invalid-utf8.xlsx", () -> rewriteEntry(Return.of("avon-and-somerset").bytes(),
+                "xl/worksheets/sheet2.xml", (name, b) -> insertAfter(b, "<sheetData>", new byte[] {(byte) 0xC3, 0x28})));
         f.put("return-west-midlands-broken-styles.xlsx", () -> rewriteEntry(Return.of("west-midlands").bytes(),
                 "xl/styles.xml", (name, b) -> cut(b, 0.5)));
         f.put("return-wiltshire-xls-renamed.xlsx", () -> CorpusFixtures.biff("Return",
@@ -331,5 +333,18 @@ final class MalformedCorpus {
 
     static List<String> names() {
         return new ArrayList<>(files().keySet());
+    }
+
+    /** {@code bytes} with {@code inserted} put straight after the first {@code marker}: e.g. a byte sequence UTF-8 forbids. */
+    static byte[] insertAfter(byte[] bytes, String marker, byte[] inserted) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf(marker);
+        if (at < 0) throw new IllegalArgumentException("no " + marker);
+        at += marker.length();
+        byte[] out = new byte[bytes.length + inserted.length];
+        System.arraycopy(bytes, 0, out, 0, at);
+        System.arraycopy(inserted, 0, out, at, inserted.length);
+        System.arraycopy(bytes, at, out, at + inserted.length, bytes.length - at);
+        return out;
     }
 }

@@ -144,6 +144,8 @@ class MalformedCorpusTest {
                         e(COLUMN_MISSING, CAMBRIDGESHIRE, "", "the Return sheet has no header row")),
                 c("return-dorset-truncated-sheet-xml.xlsx", FORCE_RETURN, "a sound zip whose Return sheet XML is cut short", 0, 0,
                         e(FILE_UNREADABLE, "", "", "cannot be read")),
+                c("return-avon-and-somerset-invalid-utf8.xlsx", FORCE_RETURN, "a Return sheet with bytes UTF-8 forbids", 0, 0,
+                        e(FILE_UNREADABLE, "", "", "cannot be read")),
                 c("return-west-midlands-broken-styles.xlsx", FORCE_RETURN, "a sound zip whose styles.xml is cut short", 0, 0,
                         e(FILE_UNREADABLE, "", "", "not a readable XLSX workbook")),
                 c("return-wiltshire-xls-renamed.xlsx", FORCE_RETURN, "an Excel 97-2003 (BIFF) workbook renamed .xlsx", 0, 0,
@@ -280,6 +282,21 @@ class MalformedCorpusTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void noFilePrintsAnythingToStandardError(@TempDir Path dir) {
+        // a reviewer reads findings, not stray parser lines: the JDK's own StAX reader printed "[Fatal Error] ..." to
+        // System.err for a workbook with bytes UTF-8 forbids, on top of the finding
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            cases().forEach(c -> readCopy(dir, c.file(), c.kind(), new boolean[1]));
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
