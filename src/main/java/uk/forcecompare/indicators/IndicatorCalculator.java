@@ -46,6 +46,7 @@ public final class IndicatorCalculator {
     private final Map<String, Map<String, List<Observation>>> byMeasureThenForce;
     private final Optional<Integer> populationMidYear;
     private final Set<String> forcesWithReturn;
+    private final Map<String, String> unusableReturns;
     private final Findings findings;
 
     /**
@@ -53,6 +54,16 @@ public final class IndicatorCalculator {
      */
     public IndicatorCalculator(ForceDirectory forces, Collection<Observation> observations,
                                Optional<Integer> populationMidYear, Findings findings) {
+        this(forces, observations, populationMidYear, findings, Map.of());
+    }
+
+    /**
+     * @param unusableReturns the forces that sent a return the run could not use, each with that file: their values
+     *     from returns are missing because of that file, not because no return came
+     */
+    public IndicatorCalculator(ForceDirectory forces, Collection<Observation> observations,
+                               Optional<Integer> populationMidYear, Findings findings, Map<String, String> unusableReturns) {
+        this.unusableReturns = Map.copyOf(unusableReturns);
         this.forces = forces;
         this.findings = findings;
         this.byMeasureThenForce = observations.stream().collect(Collectors.groupingBy(Observation::measure,
@@ -203,7 +214,10 @@ public final class IndicatorCalculator {
         List<Observation> all = byMeasureThenForce.getOrDefault(measure, Map.of()).getOrDefault(f.code(), List.of());
         if (all.isEmpty()) {
             boolean returnMeasure = Measures.FORCE_RETURN.containsKey(measure);
-            if (returnMeasure && !forcesWithReturn.contains(f.code())) return Aggregate.missing("no return from the force");
+            if (returnMeasure && !forcesWithReturn.contains(f.code())) {
+                String file = unusableReturns.get(f.code());
+                return Aggregate.missing(file == null ? "no return from the force" : "its return " + file + " could not be used");
+            }
             return Aggregate.missing("no " + measure + " for the force in the collection");
         }
         List<Observation> inPeriod = all.stream().filter(o -> period.contains(o.period())).toList();

@@ -40,17 +40,41 @@ final class CollectionChecks {
 
     void check(Collection c, List<Observation> observations, FindingLog findings, Invalidation invalidation) {
         if (c.declaresKind(SourceKind.FORCE_RETURN)) {
-            checkReturns(c.declaredPath(SourceKind.FORCE_RETURN), observations, findings, invalidation);
+            checkReturns(c.declaredPath(SourceKind.FORCE_RETURN), observations, unusableReturns(c, observations, support.forces),
+                    findings, invalidation);
         }
         checkPopulation(c, observations, findings);
         checkFundingSourcesAgree(observations, findings);
     }
 
-    private void checkReturns(String returnsPath, List<Observation> observations, FindingLog findings, Invalidation invalidation) {
+    /**
+     * The forces that sent a return the run could not use, each with that file: a return workbook whose file name
+     * names exactly one force and that gave no submitted return (unreadable, no Cover or Return sheet, a force or
+     * period that cannot be told). Its own error says why; the force did not fail to send one.
+     */
+    static Map<String, String> unusableReturns(Collection c, List<Observation> observations, ForceDirectory forces) {
+        java.util.Set<String> used = observations.stream().filter(o -> o.measure().equals(Measures.RETURN_SUBMITTED))
+                .map(Observation::sourceFile).collect(Collectors.toSet());
+        Map<String, String> unusable = new java.util.TreeMap<>();
+        for (var source : c.sources()) {
+            if (source.kind().filter(k -> k != SourceKind.FORCE_RETURN).isPresent() || used.contains(source.relativePath())) continue;
+            String name = source.path().getFileName().toString();
+            if (source.kind().isEmpty() && !name.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(xlsx|xlsm|ods)")) continue;
+            List<Force> named = forces.forcesNamedInFileName(name);
+            if (named.size() == 1) unusable.putIfAbsent(named.get(0).code(), source.relativePath());
+        }
+        return unusable;
+    }
+
+    private void checkReturns(String returnsPath, List<Observation> observations, Map<String, String> unusable,
+                              FindingLog findings, Invalidation invalidation) {
         Map<String, List<Observation>> submitted = observations.stream().filter(o -> o.measure().equals(Measures.RETURN_SUBMITTED))
                 .collect(Collectors.groupingBy(Observation::forceCode));
         for (Force f : support.forces.all()) {
             List<Observation> returns = submitted.getOrDefault(f.code(), List.of());
+            if (returns.isEmpty() && unusable.containsKey(f.code())) {
+                continue; // it sent one: the error about that file says why it could not be used
+            }
             if (returns.isEmpty()) {
                 findings.report(Finding.of(Rule.RETURN_MISSING).force(f.code()).file(returnsPath)
                         .message(f.name() + " sent no return for this collection; its values from returns are missing")

@@ -17,6 +17,7 @@ import uk.forcecompare.collection.Period;
 import uk.forcecompare.indicators.IndicatorCalculator;
 import uk.forcecompare.indicators.IndicatorDefinition;
 import uk.forcecompare.indicators.IndicatorResult;
+import uk.forcecompare.sources.Observation;
 import uk.forcecompare.validation.Finding;
 import uk.forcecompare.validation.FindingLog;
 import uk.forcecompare.validation.Rule;
@@ -40,8 +41,9 @@ class ComputeTasklet implements Tasklet {
         Collection c = support.collection(chunk);
         repository.clearCompute(run);
         FindingLog findings = new FindingLog();
-        IndicatorCalculator calculator = new IndicatorCalculator(support.forces, repository.observations(run),
-                c.populationMidYear(), findings);
+        List<Observation> observations = repository.observations(run);
+        IndicatorCalculator calculator = new IndicatorCalculator(support.forces, observations, c.populationMidYear(), findings,
+                CollectionChecks.unusableReturns(c, observations, support.forces));
         Set<String> excluded = support.excludedForceCodes(c);
         Optional<Long> previous = repository.lastCollectionPublished(c.id());
         for (IndicatorDefinition def : indicators(c, calculator)) {

@@ -88,7 +88,8 @@ public final class Validator {
     /** The checks the comparison would make (months missing, parts above wholes, periods), keeping only the findings. */
     private void checkIndicators(Collection c, List<Observation> observations, FindingLog findings) {
         FindingLog all = new FindingLog();
-        IndicatorCalculator calc = new IndicatorCalculator(forces, observations, c.populationMidYear(), all);
+        IndicatorCalculator calc = new IndicatorCalculator(forces, observations, c.populationMidYear(), all,
+                CollectionChecks.unusableReturns(c, observations, forces));
         List<IndicatorDefinition> defs = c.indicators().isEmpty()
                 ? catalogue.all().stream().filter(calc::hasDataFor).toList()
                 : c.indicators().keySet().stream().map(id -> catalogue.get(id)).flatMap(Optional::stream).toList();
