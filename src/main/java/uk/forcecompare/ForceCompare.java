@@ -158,6 +158,7 @@ public final class ForceCompare implements Callable<Integer> {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
+            header = "Runs a collection: reads, checks, compares and publishes.",
             description = {"Runs the collection in <collection folder>: reads every source, validates",
                     "every value, computes every indicator for the 43 forces, draws the charts",
                     "and publishes them whole to <out>/<collection id>/ (indicators.csv,",
@@ -281,6 +282,7 @@ public final class ForceCompare implements Callable<Integer> {
     }
 
     @Command(name = "history", mixinStandardHelpOptions = true,
+            header = "Lists past runs.",
             description = {"Lists past runs: status, inputs, rows read, findings, duration and where",
                     "each was published."})
     static final class HistoryCommand extends DatabaseCommand {
@@ -295,6 +297,7 @@ public final class ForceCompare implements Callable<Integer> {
     }
 
     @Command(name = "changes", mixinStandardHelpOptions = true,
+            header = "Shows what changed since the previous publication.",
             description = {"Compares the latest publication of a collection with the one before it:",
                     "values that changed, bands that changed, and forces that moved above or",
                     "below the band."},
@@ -321,6 +324,7 @@ public final class ForceCompare implements Callable<Integer> {
     }
 
     @Command(name = "schedule", mixinStandardHelpOptions = true,
+            header = "Runs every ready collection on a cron schedule.",
             description = {"Runs as a long-lived process that starts the collection run on a cron",
                     "schedule, for every collection folder under <collections folder> that is",
                     "ready (has collection.yml and no NOT-READY file) and has changed since its",
@@ -365,6 +369,7 @@ public final class ForceCompare implements Callable<Integer> {
     }
 
     @Command(name = "worker", mixinStandardHelpOptions = true,
+            header = "Reads data.police.uk files for runs started elsewhere.",
             description = {"Works for runs started elsewhere with",
                     "  run <collection folder> --force-compare.workers.enabled=true",
                     "taking partitions of their record-level ingest (data.police.uk files)",
@@ -419,6 +424,7 @@ public final class ForceCompare implements Callable<Integer> {
     }
 
     @Command(name = "template", mixinStandardHelpOptions = true,
+            header = "Writes the blank force data-return workbook.",
             description = {"Writes the blank force data-return workbook (Cover and Return sheets,",
                     "measure codes and descriptions, input cells formatted and validated) for a",
                     "force to fill in Excel or LibreOffice."},
@@ -480,6 +486,7 @@ public final class ForceCompare implements Callable<Integer> {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
+            header = "Checks files against the rules of a run, without one.",
             description = {"Checks a force return, a published table, or a whole collection folder",
                     "against the same rules as a run, without running the comparison and without",
                     "a database. Prints every finding; with --out, also writes",

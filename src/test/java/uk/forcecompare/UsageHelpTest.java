@@ -37,4 +37,18 @@ class UsageHelpTest {
             assertThat(printed).as(c.getCommandName() + " --help").allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
         }
     }
+
+    @Test
+    void theListOfCommandsGivesEachOneWholeSentence() {
+        // the top-level list shows one line per command: its header, which must not be cut mid-sentence
+        CommandLine top = new CommandLine(new ForceCompare());
+        List<String> printed = top.getUsageMessage(CommandLine.Help.Ansi.OFF).lines().toList();
+        for (CommandLine c : top.getSubcommands().values()) {
+            String[] header = c.getCommandSpec().usageMessage().header();
+            assertThat(header).as(c.getCommandName()).hasSize(1);
+            assertThat(header[0]).as(c.getCommandName()).endsWith(".");
+            assertThat(printed).as("the list of commands").anySatisfy(l -> assertThat(l.strip()).startsWith(c.getCommandName())
+                    .endsWith(header[0]));
+        }
+    }
 }
