@@ -235,8 +235,9 @@ public final class IndicatorCalculator {
         for (Observation o : inPeriod) {
             firstInSlice.putIfAbsent(o.period(), o);
             if (!o.hasValue()) {
-                return Aggregate.missing(measure + " is unavailable (" + o.missingReason() + ", " + o.sourceFile()
-                        + (o.location().isEmpty() ? "" : " " + o.location()) + ")");
+                // where it was is added here, once: the reason says what was wrong with it
+                return Aggregate.missing(measure + " is unavailable: " + o.missingReason() + ", " + o.sourceFile()
+                        + (o.location().isEmpty() ? "" : " " + o.location()));
             }
             slices.merge(o.period(), o.value().get(), BigDecimal::add);
         }

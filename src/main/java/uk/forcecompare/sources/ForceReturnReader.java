@@ -201,29 +201,29 @@ final class ForceReturnReader {
         if (cell.formulaWithoutResult()) {
             ctx.report(Rule.VALUE_FORMULA_NO_RESULT, cell.location(), force.code(),
                     who + ": a formula with no saved result; recalculate and save the workbook", cell.text(), expected);
-            reason = "formula without a saved result at " + cell.location();
+            reason = "formula without a saved result";
         } else if (cell.excelError() != null) {
             ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": an Excel error value", cell.excelError(), expected);
-            reason = "Excel error " + cell.excelError() + " at " + cell.location();
+            reason = "Excel error " + cell.excelError();
         } else if (cell.date() != null) {
             ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": a date where a number belongs", cell.text(), expected);
-            reason = "a date, not a number, at " + cell.location();
+            reason = "a date, not a number";
         } else if (cell.isBlank()) {
             ctx.report(Rule.VALUE_NOT_SUPPLIED, cell.location(), force.code(), who + ": left blank (not supplied)", "", expected);
-            reason = "not supplied (blank) at " + cell.location();
+            reason = "left blank";
         } else {
             // numeric text is a number typed into a text-formatted cell; any other text is for the force to correct
             BigDecimal n = cell.number() != null ? cell.number() : Numbers.parse(cell.text());
             if (n == null) {
                 ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": text where a number belongs", cell.text(), expected);
-                reason = "text '" + Text.clean(cell.text()) + "', not a number, at " + cell.location();
+                reason = "text '" + Text.clean(cell.text()) + "', not a number";
             } else if (n.signum() < 0) {
                 ctx.report(Rule.VALUE_NEGATIVE, cell.location(), force.code(), who + ": negative", n.toPlainString(), expected);
-                reason = "negative value " + n.toPlainString() + " at " + cell.location();
+                reason = "negative value " + n.toPlainString();
             } else if (!Measures.isMoney(measure) && !Numbers.isWhole(n)) {
                 ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": a count must be a whole number",
                         n.toPlainString(), expected);
-                reason = "fractional count " + n.toPlainString() + " at " + cell.location();
+                reason = "fractional count " + n.toPlainString();
             } else {
                 return Observation.of(force.code(), measure, period, "", n, ctx.fileName(), cell.location());
             }

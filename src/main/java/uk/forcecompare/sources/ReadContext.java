@@ -120,12 +120,12 @@ final class ReadContext {
         if (cell.formulaWithoutResult()) {
             report(Rule.VALUE_FORMULA_NO_RESULT, cell.location(), force.code(),
                     who + ": a formula with no saved result", cell.text(), "a number");
-            return Value.missing("formula without a saved result at " + cell.location());
+            return Value.missing("formula without a saved result");
         }
         if (cell.excelError() != null) {
             report(Rule.VALUE_UNPARSEABLE, cell.location(), force.code(),
                     who + ": an Excel error value", cell.excelError(), "a number, '-' or a suppression marker");
-            return Value.missing("Excel error " + cell.excelError() + " at " + cell.location());
+            return Value.missing("Excel error " + cell.excelError());
         }
         BigDecimal n = cell.number();
         String t = cell.stripped();
@@ -134,7 +134,7 @@ final class ReadContext {
                 String shown = t.isEmpty() ? "blank" : "'" + t + "'";
                 report(Rule.VALUE_SUPPRESSED, cell.location(), force.code(),
                         who + ": unavailable or suppressed (" + shown + ")", t, "a number");
-                return Value.missing("suppressed or unavailable (" + shown + ") at " + cell.location());
+                return Value.missing(t.isEmpty() ? "left blank" : "suppressed, shown as " + shown);
             }
             if (t.equals("-")) return Value.of(BigDecimal.ZERO);
             n = Numbers.parse(t);
@@ -142,11 +142,11 @@ final class ReadContext {
         if (n == null) {
             report(Rule.VALUE_UNPARSEABLE, cell.location(), force.code(),
                     who + ": not a number nor a suppression marker", cell.text(), "a number, '-' or one of .. * [x] [c] N/A");
-            return Value.missing("unreadable value '" + cell.text() + "' at " + cell.location());
+            return Value.missing("unreadable value '" + cell.text() + "'");
         }
         if (n.signum() < 0) {
             report(Rule.VALUE_NEGATIVE, cell.location(), force.code(), who + ": negative", n.toPlainString(), ">= 0");
-            return Value.missing("negative value " + n.toPlainString() + " at " + cell.location());
+            return Value.missing("negative value " + n.toPlainString());
         }
         return Value.of(n);
     }

@@ -135,7 +135,8 @@ class IndicatorCalculatorTest {
         assertThat(suffolk.hasValue()).isFalse();
         assertThat(suffolk.denominator()).contains(new BigDecimal("5000"));
         assertThat(suffolk.numerator()).isEmpty();
-        assertThat(suffolk.missingReason()).contains("not supplied").contains("Return!C10");
+        // what was wrong, then where, once, with no brackets inside the footnote's own
+        assertThat(suffolk.missingReason()).isEqualTo("CALLS_101_ABANDONED is unavailable: not supplied, returns/suffolk.xlsx Return!C10");
     }
 
     @Test
