@@ -42,6 +42,9 @@ final class CommandSettings {
     /** Only Spring properties may follow a command's own options: anything else is a wrong command line. */
     static void checkSpringArguments(List<String> springArguments, CommandLine.Model.CommandSpec spec) {
         for (String a : springArguments) {
+            if (!a.startsWith("-")) {
+                throw new UsageError("unexpected argument '" + a + "' (" + spec.qualifiedName() + " --help shows the usage)");
+            }
             if (!a.startsWith("--spring.") && !a.startsWith("--force-compare.") && !a.startsWith("--logging.")) {
                 throw new UsageError("unknown option " + a + " (" + spec.qualifiedName() + " --help shows the usage)");
             }

@@ -284,7 +284,9 @@ public final class ForceCompare implements Callable<Integer> {
     @Command(name = "history", mixinStandardHelpOptions = true,
             header = "Lists past runs.",
             description = {"Lists past runs: status, inputs, rows read, findings, duration and where",
-                    "each was published."})
+                    "each was published."},
+            footer = {"", "Exit status: 0 listed (also when there is no run yet); 2 a wrong command",
+                    "line; 1 the database could not be reached."})
     static final class HistoryCommand extends DatabaseCommand {
         @Option(names = "--collection", paramLabel = "<id>", description = "only this collection")
         String collection;
@@ -536,7 +538,8 @@ public final class ForceCompare implements Callable<Integer> {
                 console.println(String.format("%-7s %-32s %-28s %-14s %s", f.severity().label(), f.rule().id(), f.sourceFile(),
                         f.location(), f.message()));
             }
-            console.println(report.files() + " file(s) checked: " + errors + " errors, " + warnings + " warnings, "
+            console.println(report.files() + (report.files() == 1 ? " file" : " files") + " checked: " + errors
+                    + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning, " : " warnings, ")
                     + (report.findings().size() - errors - warnings) + " information.");
             if (out != null) {
                 uk.forcecompare.publication.PublicationWriter.writeValidationFiles(out, report.title(), report.findings(), forces);

@@ -143,8 +143,9 @@ public class CollectionRunner {
                     f -> f.severity().label(), java.util.stream.Collectors.counting()));
             out.println("Published collection " + c.id() + " (run " + run + ", job execution " + execution.getId() + ") to "
                     + pub.folder());
-            out.println("Findings: " + counts.getOrDefault("error", 0L) + " errors, " + counts.getOrDefault("warning", 0L)
-                    + " warnings, " + counts.getOrDefault("info", 0L) + " information; see validation-log.csv and validation-report.html.");
+            long errors = counts.getOrDefault("error", 0L), warnings = counts.getOrDefault("warning", 0L);
+            out.println("Findings: " + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning, " : " warnings, ")
+                    + counts.getOrDefault("info", 0L) + " information; see validation-log.csv and validation-report.html.");
             if (pub.exitStatus() == PUBLISHED_WITH_ERRORS) {
                 out.println("The log holds errors: the values they touch are left out of the comparison and footnoted on the charts.");
             }

@@ -253,6 +253,8 @@ class CommandLineTest {
                 "unknown option --colour (force-compare history --help shows the usage)");
         assertWrongCommandLine(execute("validate", SAMPLE, "--colour"),
                 "unknown option --colour (force-compare validate --help shows the usage)");
+        assertWrongCommandLine(execute("run", SAMPLE, "extra"),
+                "unexpected argument 'extra' (force-compare run --help shows the usage)");
         assertWrongCommandLine(execute("history", "--collection"),
                 "Missing required parameter for option '--collection' (<id>) (force-compare history --help shows the usage)");
         assertWrongCommandLine(execute("changes"),

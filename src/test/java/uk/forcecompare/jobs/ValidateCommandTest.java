@@ -20,7 +20,7 @@ class ValidateCommandTest {
     void aCleanReturnPasses() {
         CommandLineRuns.Outcome o = CommandLineRuns.runExactly("validate", "data/sample/2024-spring/returns/norfolk.xlsx");
         assertThat(o.exitStatus()).as(o.output()).isZero();
-        assertThat(o.output()).contains("0 errors, 0 warnings");
+        assertThat(o.output()).contains("1 file checked: 0 errors, 0 warnings");
     }
 
     @Test

@@ -138,8 +138,10 @@ final class Pages {
         StringBuilder b = new StringBuilder();
         b.append("<p><a href=\"../index.html\">All forces and indicators</a></p>\n");
         b.append("<h1>").append(esc(f.name())).append("</h1>\n");
-        b.append("<p>").append(esc(collectionTitle)).append(". ").append(esc(f.name())).append(" (").append(esc(f.region()))
-                .append(", ").append(esc(f.country())).append(") compared with the other forces in England and Wales.</p>\n");
+        b.append("<p>").append(esc(collectionTitle)).append(". ").append(esc(f.name())).append(" (")
+                // Welsh forces' region is Wales, as is their country: "(Wales)", not "(Wales, Wales)"
+                .append(esc(f.region().equals(f.country()) ? f.region() : f.region() + ", " + f.country()))
+                .append(") compared with the other forces in England and Wales.</p>\n");
 
         b.append("<table>\n<caption>").append(esc(f.name())).append(" on every indicator</caption>\n<thead><tr>"
                 + "<th scope=\"col\">Indicator</th><th scope=\"col\" class=\"num\">").append(esc(f.name()))
