@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import uk.forcecompare.reference.Force;
+import uk.forcecompare.indicators.IndicatorCatalogue;
 import uk.forcecompare.reference.ForceDirectory;
 
 /** What analysts ask of past runs: which ran, how they ended, and what changed between publications. */
@@ -22,10 +23,12 @@ public class RunHistory {
 
     private final JdbcClient jdbc;
     private final ForceDirectory forces;
+    private final IndicatorCatalogue indicators;
 
-    RunHistory(JdbcClient jdbc, ForceDirectory forces) {
+    RunHistory(JdbcClient jdbc, ForceDirectory forces, IndicatorCatalogue indicators) {
         this.jdbc = jdbc;
         this.forces = forces;
+        this.indicators = indicators;
     }
 
     public record RunSummary(long runId, long jobExecutionId, String collectionId, String status, LocalDateTime start,
@@ -167,7 +170,8 @@ public class RunHistory {
         for (Change c : changes) {
             String move = c.bandChanged() ? "  band " + c.bandBefore() + " -> " + c.bandAfter()
                     + (c.bandAfter().equals("above") || c.bandAfter().equals("below") ? "  (moved " + c.bandAfter() + ")" : "") : "";
-            out.printf(Locale.ROOT, "%-32s %-20s %12s -> %-12s%s%n", c.indicatorId(), c.forceName(), num(c.before()), num(c.after()), move);
+            out.println(String.format(Locale.ROOT, "%-32s %-20s %12s -> %-12s%s", c.indicatorId(), c.forceName(),
+                    num(c.before(), c.indicatorId()), num(c.after(), c.indicatorId()), move).stripTrailing());
         }
         return new ChangesOutcome.Compared(previous.get(), latest, changes);
     }
@@ -178,8 +182,11 @@ public class RunHistory {
                 .param(collectionId).query(Long.class).list();
     }
 
-    private static String num(Double d) {
-        return d == null ? "(none)" : String.format(Locale.ROOT, "%.4g", d);
+    /** A value as the charts show it, to the indicator's decimals; one no longer defined, to four figures. */
+    private String num(Double d, String indicatorId) {
+        if (d == null) return "(none)";
+        return indicators.get(indicatorId).map(def -> String.format(Locale.UK, "%,." + Math.max(0, def.decimals()) + "f", d))
+                .orElse(String.format(Locale.ROOT, "%.4g", d));
     }
 
     private Map<String, Object[]> values(long run) {
