@@ -266,9 +266,7 @@ public final class ForceCompare implements Callable<Integer> {
                 try {
                     return call(ctx, console());
                 } catch (RuntimeException e) {
-                    if (unreachableDatabase(e)) {
-                        throw new Failure("cannot reach " + settings.database() + ": " + describe(e), e);
-                    }
+                    if (unreachableDatabase(e)) throw cannotReach(settings, e, "");
                     throw e;
                 }
             }
@@ -568,14 +566,17 @@ public final class ForceCompare implements Callable<Integer> {
         try {
             return app.run(settings.springArguments());
         } catch (RuntimeException e) {
-            if (unreachableDatabase(e)) {
-                throw new Failure("cannot reach " + settings.database() + ": " + describe(e) + then, e);
-            }
+            if (unreachableDatabase(e)) throw cannotReach(settings, e, then);
             if (settings.property("spring.datasource.url") == null && thrownBy(e, uk.forcecompare.database.EmbeddedDatabase.class)) {
                 throw new Failure("cannot start " + settings.database() + ": " + describe(e) + then, e);
             }
             throw new Failure("could not start: " + describe(e) + then, e);
         }
+    }
+
+    /** The one line for a database that refused or failed to connect, at start-up or later. */
+    private static Failure cannotReach(CommandSettings settings, RuntimeException e, String then) {
+        return new Failure("cannot reach " + settings.database() + ": " + describe(e) + then, e);
     }
 
     /** Whether a failure is the database refusing or failing to connect (SQL states 08 connection, 28 authorisation, 3D no such database). */

@@ -151,8 +151,8 @@ public final class CollectionLoader {
             boolean empty = false;
             if (Files.isDirectory(p)) {
                 List<Path> ofKind = listFiles(p).stream()
-                        .filter(f -> kind != SourceKind.FORCE_RETURN || WORKBOOK_EXTENSIONS.contains(extension(f))).toList();
-                if (ofKind.isEmpty()) empty = true;
+                        .filter(f -> kind != SourceKind.FORCE_RETURN || isWorkbook(f)).toList();
+                empty = ofKind.isEmpty();
                 for (Path f : ofKind) {
                     if (declared.add(f)) found.add(Map.entry(f, Optional.of(kind)));
                 }
@@ -267,6 +267,11 @@ public final class CollectionLoader {
 
     private static String relative(Path dir, Path f) {
         return dir.relativize(f).toString().replace('\\', '/');
+    }
+
+    /** A file a force return can be: an .xlsx, .xlsm or .ods workbook. */
+    public static boolean isWorkbook(Path f) {
+        return WORKBOOK_EXTENSIONS.contains(extension(f));
     }
 
     static String extension(Path f) {

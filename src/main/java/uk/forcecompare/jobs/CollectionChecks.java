@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import uk.forcecompare.collection.Collection;
+import uk.forcecompare.collection.CollectionLoader;
 import uk.forcecompare.collection.SourceKind;
 import uk.forcecompare.indicators.IndicatorCalculator;
 import uk.forcecompare.reference.Force;
@@ -58,9 +59,8 @@ final class CollectionChecks {
         Map<String, String> unusable = new java.util.TreeMap<>();
         for (var source : c.sources()) {
             if (source.kind().filter(k -> k != SourceKind.FORCE_RETURN).isPresent() || used.contains(source.relativePath())) continue;
-            String name = source.path().getFileName().toString();
-            if (source.kind().isEmpty() && !name.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(xlsx|xlsm|ods)")) continue;
-            List<Force> named = forces.forcesNamedInFileName(name);
+            if (source.kind().isEmpty() && !CollectionLoader.isWorkbook(source.path())) continue;
+            List<Force> named = forces.forcesNamedInFileName(source.path().getFileName().toString());
             if (named.size() == 1) unusable.putIfAbsent(named.get(0).code(), source.relativePath());
         }
         return unusable;

@@ -79,7 +79,7 @@ class IngestTasklet implements Tasklet {
             pool.shutdownNow();
         }
         for (var empty : c.emptyFolders()) {
-            findings.report(Finding.of(Rule.FILE_SOURCE_EMPTY).file(empty.file()).message(Validator.emptyFolderMessage(empty)));
+            findings.report(Validator.emptyFolder(empty));
         }
         for (String stray : c.strayFiles()) {
             findings.report(Finding.of(Rule.FILE_STRAY).file(stray)

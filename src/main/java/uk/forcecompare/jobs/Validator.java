@@ -70,7 +70,7 @@ public final class Validator {
             if (read(f, out).readable()) readable++;
         }
         for (var empty : c.emptyFolders()) {
-            findings.report(Finding.of(Rule.FILE_SOURCE_EMPTY).file(empty.file()).message(emptyFolderMessage(empty)));
+            findings.report(emptyFolder(empty));
         }
         for (String stray : c.strayFiles()) {
             findings.report(Finding.of(Rule.FILE_STRAY).file(stray).message(stray + " is not covered by any source in collection.yml"));
@@ -112,10 +112,11 @@ public final class Validator {
         }
     }
 
-    /** The same words from a run and from validate, for a declared folder with nothing of its kind in it. */
-    static String emptyFolderMessage(Collection.Declaration folder) {
-        return "The source folder " + folder.file() + " (" + folder.kind().id() + ") in collection.yml holds no "
+    /** The same finding from a run and from validate, for a declared folder with nothing of its kind in it. */
+    static Finding.Builder emptyFolder(Collection.Declaration folder) {
+        return Finding.of(Rule.FILE_SOURCE_EMPTY).file(folder.file()).message("The source folder " + folder.file() + " ("
+                + folder.kind().id() + ") in collection.yml holds no "
                 + (folder.kind() == SourceKind.FORCE_RETURN ? "workbook (.xlsx, .xlsm or .ods)" : "file")
-                + "; nothing was read for it";
+                + "; nothing was read for it");
     }
 }
