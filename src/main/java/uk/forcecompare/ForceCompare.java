@@ -433,8 +433,9 @@ public final class ForceCompare implements Callable<Integer> {
                     "    --out norfolk.xlsx",
                     "--force is matched against the force list in",
                     "--force-compare.reference-dir=<folder> (default data/reference).",
-                    "Exit status: 0 written; 2 a wrong command line (--out a folder, an unknown",
-                    "force); 1 the workbook could not be written."})
+                    "Exit status: 0 written; 2 a wrong command line (--out a folder, --out a",
+                    "file that exists without --overwrite, an unknown force); 1 the workbook",
+                    "could not be written."})
     static final class TemplateCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -451,6 +452,9 @@ public final class ForceCompare implements Callable<Integer> {
         @Option(names = "--period", paramLabel = "<period>", description = "pre-fill the cover period, e.g. FY2023/24")
         String period;
 
+        @Option(names = "--overwrite", description = "replace --out if it already exists")
+        boolean overwrite;
+
         @CommandLine.Unmatched
         List<String> springArguments = new ArrayList<>();
 
@@ -459,6 +463,10 @@ public final class ForceCompare implements Callable<Integer> {
             PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
             CommandSettings settings = CommandSettings.read(springArguments, spec);
             CommandSettings.checkOutFile(out);
+            // the file may be a return a force has filled in: replacing it with a blank template would lose that work
+            if (Files.exists(out) && !overwrite) {
+                throw new UsageError("--out " + out + " already exists; give another file, or add --overwrite to replace it");
+            }
             uk.forcecompare.reference.Force f = null;
             // the reference list is read only to pre-fill a force, but a folder named on the command line must be right
             if (force != null || settings.given(CommandSettings.REFERENCE_DIR)) {

@@ -239,6 +239,24 @@ class CommandLineTest {
     }
 
     @Test
+    void templateKeepsAFileThatIsAlreadyThereUnlessToldToReplaceIt() throws IOException {
+        Path filledIn = tmp.resolve("norfolk.xlsx");
+        byte[] work = "a return Norfolk has filled in".getBytes(StandardCharsets.UTF_8);
+        Files.write(filledIn, work);
+
+        assertWrongCommandLine(execute("template", "--force", "Norfolk", "--out", filledIn.toString()),
+                "--out " + filledIn + " already exists; give another file, or add --overwrite to replace it");
+        assertThat(filledIn).hasBinaryContent(work);
+
+        Streams replaced = execute("template", "--force", "Norfolk", "--out", filledIn.toString(), "--overwrite");
+        assertThat(replaced.exitStatus()).as(replaced.err()).isZero();
+        assertThat(replaced.out()).isEqualTo("Wrote the force data-return template to " + filledIn.toAbsolutePath()
+                + System.lineSeparator());
+        // a workbook is a zip package: it starts with the local file header "PK\3\4"
+        assertThat(Arrays.copyOf(Files.readAllBytes(filledIn), 4)).containsExactly('P', 'K', 3, 4);
+    }
+
+    @Test
     void aWorkerNeedsAWholeNumberOfThreadsAboveZero() {
         for (String threads : List.of("abc", "0", "-2", "1.5")) {
             assertWrongCommandLine(execute("worker", "--stop-after", "PT0S", "--force-compare.worker.threads=" + threads, DATABASE_DIR),
