@@ -40,9 +40,13 @@ final class CollectionChecks {
     }
 
     void check(Collection c, List<Observation> observations, FindingLog findings, Invalidation invalidation) {
+        Map<String, String> unusable = unusableReturns(c, observations, support.forces);
         if (c.declaresKind(SourceKind.FORCE_RETURN)) {
-            checkReturns(c.declaredPath(SourceKind.FORCE_RETURN), observations, unusableReturns(c, observations, support.forces),
-                    findings, invalidation);
+            checkReturns(c.declaredPath(SourceKind.FORCE_RETURN), observations, unusable, findings, invalidation);
+        } else if (c.manifestSha256().isEmpty() && (!unusable.isEmpty() || observations.stream().anyMatch(CollectionChecks::isReturn))) {
+            // without a manifest nothing is declared, but returns found among the files make it a collection of
+            // returns as plainly as a declaration would: a force whose return is not among them is told so
+            checkReturns(folderOfReturns(observations, unusable), observations, unusable, findings, invalidation);
         }
         checkPopulation(c, observations, findings);
         checkFundingSourcesAgree(observations, findings);
@@ -54,7 +58,7 @@ final class CollectionChecks {
      * period that cannot be told). Its own error says why; the force did not fail to send one.
      */
     static Map<String, String> unusableReturns(Collection c, List<Observation> observations, ForceDirectory forces) {
-        java.util.Set<String> used = observations.stream().filter(o -> o.measure().equals(Measures.RETURN_SUBMITTED))
+        java.util.Set<String> used = observations.stream().filter(CollectionChecks::isReturn)
                 .map(Observation::sourceFile).collect(Collectors.toSet());
         Map<String, String> unusable = new java.util.TreeMap<>();
         for (var source : c.sources()) {
@@ -66,9 +70,24 @@ final class CollectionChecks {
         return unusable;
     }
 
+    private static boolean isReturn(Observation o) {
+        return o.measure().equals(Measures.RETURN_SUBMITTED);
+    }
+
+    /** The one folder the returns were found in ("returns/"), or "" (the collection) where they lie in several. */
+    private static String folderOfReturns(List<Observation> observations, Map<String, String> unusable) {
+        java.util.Set<String> folders = new java.util.TreeSet<>();
+        java.util.stream.Stream.concat(observations.stream().filter(CollectionChecks::isReturn).map(Observation::sourceFile),
+                unusable.values().stream()).forEach(file -> {
+                    int slash = file.lastIndexOf('/');
+                    folders.add(slash < 0 ? "" : file.substring(0, slash + 1));
+                });
+        return folders.size() == 1 ? folders.iterator().next() : "";
+    }
+
     private void checkReturns(String returnsPath, List<Observation> observations, Map<String, String> unusable,
                               FindingLog findings, Invalidation invalidation) {
-        Map<String, List<Observation>> submitted = observations.stream().filter(o -> o.measure().equals(Measures.RETURN_SUBMITTED))
+        Map<String, List<Observation>> submitted = observations.stream().filter(CollectionChecks::isReturn)
                 .collect(Collectors.groupingBy(Observation::forceCode));
         for (Force f : support.forces.all()) {
             List<Observation> returns = submitted.getOrDefault(f.code(), List.of());

@@ -132,6 +132,13 @@ class CollectionRunJobTest {
             assertThat(r.get("severity")).isEqualTo("warning");
             assertThat(r.get("message")).contains("Declare its kind in collection.yml");
         });
+        // nothing declares returns, but 42 were found: Gwent, the one force without, is told so as with a manifest
+        assertThat(log).filteredOn(r -> r.get("rule").equals("coverage.no-return")).singleElement().satisfies(r -> {
+            assertThat(r.get("severity")).isEqualTo("warning");
+            assertThat(r.get("force_code")).isEqualTo("W15000002");
+            assertThat(r.get("source_file")).isEqualTo("returns/");
+            assertThat(r.get("message")).isEqualTo("Gwent sent no return for this collection; its values from returns are missing");
+        });
     }
 
     /** Every expected finding appears in the log; an empty expected field matches anything. */
