@@ -75,6 +75,18 @@ class FigureLayoutTest {
     }
 
     @Test
+    void aLongTargetNameIsInTheLegendAndDoesNotNarrowTheBars() {
+        String name = "National standard: 90% within 10 seconds";
+        FigureLayout named = new FigureLayout(new ComparisonChart(chart.title(), chart.valueAxisLabel(), 1, "%",
+                chart.bars(), chart.mean(), chart.sd(), chart.lower(), chart.upper(), chart.target(), name,
+                chart.notes(), chart.focusForceCode()));
+        assertThat(named.legend).extracting(FigureLayout.LegendItem::text).contains(name);
+        assertThat(named.lines.get(3).label()).isEqualTo("Target 90%");
+        // beside the line the long name took 200 px of 1,890 from the bars, and 43 names overlapped
+        assertThat(named.chartWidth).isEqualTo(layout.chartWidth);
+    }
+
+    @Test
     void titleLegendAndNotesAreLaidOut() {
         assertThat(String.join(" ", layout.titleLines.stream().map(FigureLayout.TextLine::text).toList()))
                 .isEqualTo(TestCharts.TITLE);
