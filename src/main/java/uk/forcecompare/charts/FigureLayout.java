@@ -177,7 +177,7 @@ final class FigureLayout {
 
     private String targetText() {
         String label = chart.targetLabel() == null ? "" : chart.targetLabel().strip();
-        return label.isEmpty() ? "Target " + format(chart.target().orElse(Double.NaN)) : label;
+        return label.isEmpty() ? "Target " + formatTarget(chart.target().orElse(Double.NaN)) : label;
     }
 
     private List<ReferenceLine> referenceLines(ComparisonChart c) {
@@ -192,9 +192,14 @@ final class FigureLayout {
         }
         // The legend names the target in full; beside the line a long name would take the bars' width and make
         // 43 force names overlap, so the margin says only "Target 90%".
-        c.target().ifPresent(t -> out.add(new ReferenceLine(Line.TARGET, t, "Target " + format(t), ChartStyle.TARGET_LINE,
+        c.target().ifPresent(t -> out.add(new ReferenceLine(Line.TARGET, t, "Target " + formatTarget(t), ChartStyle.TARGET_LINE,
                 ChartStyle.solid(0.9))));
         return List.copyOf(out);
+    }
+
+    /** a target as people quote it: "90%", not "90.0%"; "92.5%" keeps its decimals */
+    String formatTarget(double t) {
+        return t == Math.rint(t) ? ChartStyle.number(t, 0) + chart.unitSuffix() : format(t);
     }
 
     /** a value as displayed: the chart's decimals and unit, e.g. "87.1%" */
