@@ -218,7 +218,7 @@ public final class IndicatorCalculator {
                 String file = unusableReturns.get(f.code());
                 return Aggregate.missing(file == null ? "no return from the force" : "its return " + file + " could not be used");
             }
-            return Aggregate.missing("no " + measure + " for the force in the collection");
+            return Aggregate.missing("no " + Measures.inWords(measure) + " for the force in the collection");
         }
         List<Observation> inPeriod = all.stream().filter(o -> period.contains(o.period())).toList();
         if (inPeriod.isEmpty()) {
@@ -228,7 +228,7 @@ public final class IndicatorCalculator {
                     .indicator(def.id())
                     .message(f.name() + "'s " + measure + " covers " + covered + ", not the indicator's period " + period.text())
                     .observed(covered).expected(period.text()));
-            return Aggregate.missing(measure + " covers " + covered + ", not " + period.text());
+            return Aggregate.missing(Measures.inWords(measure) + " cover " + covered + ", not " + period.text());
         }
         TreeMap<Period, BigDecimal> slices = new TreeMap<>();
         Map<Period, Observation> firstInSlice = new HashMap<>();
@@ -236,7 +236,7 @@ public final class IndicatorCalculator {
             firstInSlice.putIfAbsent(o.period(), o);
             if (!o.hasValue()) {
                 // where it was is added here, once: the reason says what was wrong with it
-                return Aggregate.missing(measure + " is unavailable: " + o.missingReason() + ", " + o.sourceFile()
+                return Aggregate.missing(Measures.inWords(measure) + ": " + o.missingReason() + ", " + o.sourceFile()
                         + (o.location().isEmpty() ? "" : " " + o.location()));
             }
             slices.merge(o.period(), o.value().get(), BigDecimal::add);
@@ -250,7 +250,7 @@ public final class IndicatorCalculator {
                     .message(f.name() + ": " + measure + " " + gap + " within " + period.text() + "; no partial sum is used")
                     .observed(slices.keySet().stream().map(Period::text).collect(Collectors.joining(", ")))
                     .expected("every month of " + period.text()));
-            return Aggregate.missing(measure + " " + gap);
+            return Aggregate.missing(Measures.inWords(measure) + ": " + gap.replaceFirst("^is ", ""));
         }
         BigDecimal total = slices.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         return Aggregate.of(total, slices, firstInSlice);

@@ -28,6 +28,7 @@ final class ForceReturnReader {
     static final String RETURN = "Return";
     static final Column MEASURE_CODE = Column.of("Measure code", "Code");
     static final Column VALUE = Column.of("Value");
+    static final Column NOTES = Column.of("Notes", "Note", "Comments");
 
     private static final Map<String, String> COVER_LABELS = Map.of(
             "force", "Force", "forcename", "Force", "forcecode", "Force code", "collection", "Collection",
@@ -157,6 +158,7 @@ final class ForceReturnReader {
             }
             Header h = search.header().get();
             int codeCol = h.column(MEASURE_CODE).getAsInt(), valueCol = h.column(VALUE).getAsInt();
+            int notesCol = h.column(NOTES).orElse(-1);
             java.util.Set<String> seen = new java.util.HashSet<>();
             long unknown = 0;
             while (rows.hasNext()) {
@@ -174,7 +176,8 @@ final class ForceReturnReader {
                     continue;
                 }
                 seen.add(code);
-                ctx.emit(row, List.of(observation(force, code, period, cell)));
+                String note = notesCol < 0 ? "" : shortened(Text.clean(row.cell(notesCol).text()));
+                ctx.emit(row, List.of(observation(force, code, period, cell, note)));
             }
             if (unknown > MAX_UNKNOWN_MEASURE_FINDINGS) {
                 ctx.report(Rule.MEASURE_UNKNOWN, sheet, force.code(), force.name() + " return: " + unknown
@@ -194,7 +197,12 @@ final class ForceReturnReader {
 
     static final int MAX_UNKNOWN_MEASURE_FINDINGS = 100;
 
-    private Observation observation(Force force, String measure, Period period, TableCell cell) {
+    /** a note is quoted under a chart: a paragraph pasted into the cell is cut to its start */
+    static String shortened(String note) {
+        return note.length() <= 200 ? note : note.substring(0, 199).strip() + "\u2026";
+    }
+
+    private Observation observation(Force force, String measure, Period period, TableCell cell, String note) {
         String who = force.name() + " " + measure;
         String expected = Measures.isMoney(measure) ? "an amount in pounds, 0 or more" : "a whole number, 0 or more";
         String reason;
@@ -209,8 +217,10 @@ final class ForceReturnReader {
             ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": a date where a number belongs", cell.text(), expected);
             reason = "a date, not a number";
         } else if (cell.isBlank()) {
-            ctx.report(Rule.VALUE_NOT_SUPPLIED, cell.location(), force.code(), who + ": left blank (not supplied)", "", expected);
-            reason = "left blank";
+            // a force that leaves a value blank usually says why beside it: the footnote and the query carry its words
+            String noted = note.isEmpty() ? "" : " with the note '" + note + "'";
+            ctx.report(Rule.VALUE_NOT_SUPPLIED, cell.location(), force.code(), who + ": left blank (not supplied)" + noted, "", expected);
+            reason = "left blank" + noted;
         } else {
             // numeric text is a number typed into a text-formatted cell; any other text is for the force to correct
             BigDecimal n = cell.number() != null ? cell.number() : Numbers.parse(cell.text());

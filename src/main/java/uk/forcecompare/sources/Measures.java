@@ -55,6 +55,40 @@ public final class Measures {
         FORCE_RETURN = java.util.Collections.unmodifiableMap(m);
     }
 
+    private static final Map<String, String> IN_WORDS = Map.ofEntries(
+            Map.entry(POPULATION, "population"),
+            Map.entry(CALLS_999_TOTAL, "999 calls"),
+            Map.entry(CALLS_999_UNDER_10S, "999 calls answered in under 10 seconds"),
+            Map.entry(STOP_SEARCH_S1_SEARCHES, "section 1 stop and searches"),
+            Map.entry(STOP_SEARCH_S1_ARRESTS, "arrests from section 1 stop and searches"),
+            Map.entry(OFFICER_FTE, "police officers (FTE)"),
+            Map.entry(HO_FUNDING_TOTAL_GBP, "total funding"),
+            Map.entry(HO_FUNDING_PRECEPT_GBP, "precept funding"),
+            Map.entry(RECORDS_ASB_INCIDENTS, "antisocial behaviour incidents"),
+            Map.entry(RECORDS_CRIMES, "street-level crimes"),
+            Map.entry(RECORDS_STOP_SEARCHES, "stop and searches"),
+            Map.entry(RECORDS_STOP_SEARCH_FINDS, "stop and searches that found the object of the search"),
+            Map.entry("ASB_INCIDENTS", "antisocial behaviour incidents"),
+            Map.entry("ASB_CRIMINAL_BEHAVIOUR_ORDERS", "criminal behaviour orders"),
+            Map.entry("ASB_COMMUNITY_PROTECTION_NOTICES", "community protection notices"),
+            Map.entry("ASB_CIVIL_INJUNCTIONS", "civil injunctions"),
+            Map.entry("ASB_S34_DISPERSALS", "section 34 dispersals"),
+            Map.entry("CALLS_101_RECEIVED", "101 calls received"),
+            Map.entry("CALLS_101_ABANDONED", "101 calls abandoned"),
+            Map.entry("DVDS_RTA_APPLICATIONS", "right to ask applications"),
+            Map.entry("DVDS_RTA_DISCLOSURES", "right to ask disclosures"),
+            Map.entry("DVDS_RTK_DISCLOSURES", "right to know disclosures"),
+            Map.entry("FUNDING_TOTAL_GBP", "total funding"),
+            Map.entry("FUNDING_PRECEPT_GBP", "precept funding"));
+
+    /**
+     * A measure as a chart's reader would name it, e.g. "101 calls abandoned": footnotes and sentences are read
+     * by people who never see a measure code (the validation log keeps the code).
+     */
+    public static String inWords(String measure) {
+        return IN_WORDS.getOrDefault(measure, measure);
+    }
+
     /** Whether a force-return measure is in pounds (decimals allowed) rather than a count. */
     public static boolean isMoney(String measure) {
         return measure.endsWith("_GBP");

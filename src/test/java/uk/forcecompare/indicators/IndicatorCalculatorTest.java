@@ -136,7 +136,7 @@ class IndicatorCalculatorTest {
         assertThat(suffolk.denominator()).contains(new BigDecimal("5000"));
         assertThat(suffolk.numerator()).isEmpty();
         // what was wrong, then where, once, with no brackets inside the footnote's own
-        assertThat(suffolk.missingReason()).isEqualTo("CALLS_101_ABANDONED is unavailable: not supplied, returns/suffolk.xlsx Return!C10");
+        assertThat(suffolk.missingReason()).isEqualTo("101 calls abandoned: not supplied, returns/suffolk.xlsx Return!C10");
     }
 
     @Test

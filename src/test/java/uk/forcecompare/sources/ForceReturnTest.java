@@ -161,6 +161,33 @@ class ForceReturnTest {
     }
 
     @Test
+    void aBlankValueCarriesTheForcesNoteBesideIt() throws Exception {
+        Map<String, Object> v = allValid();
+        v.remove("CALLS_101_ABANDONED");
+        v.remove("CALLS_101_RECEIVED");
+        Path p = filled("return-cumbria.xlsx", v, wb -> {
+            Sheet ret = wb.getSheet("Return");
+            for (Row row : ret) {
+                if ("CALLS_101_ABANDONED".equals(row.getCell(0).getStringCellValue())) {
+                    row.createCell(3).setCellValue("Not available:  telephony platform\nchanged in November 2022 ");
+                }
+            }
+        });
+        Fixtures.Output out = Fixtures.read(p, SourceKind.FORCE_RETURN);
+
+        String noted = "left blank with the note 'Not available: telephony platform changed in November 2022'";
+        assertThat(out.observations).filteredOn(o -> o.measure().equals("CALLS_101_ABANDONED")).singleElement()
+                .satisfies(o -> assertThat(o.missingReason()).isEqualTo(noted));
+        assertThat(out.observations).filteredOn(o -> o.measure().equals("CALLS_101_RECEIVED")).singleElement()
+                .satisfies(o -> assertThat(o.missingReason()).isEqualTo("left blank"));
+        assertThat(out.findings(Rule.VALUE_NOT_SUPPLIED)).extracting(f -> f.location() + " " + f.message()).containsExactly(
+                "Return!C9 Cumbria CALLS_101_RECEIVED: left blank (not supplied)",
+                "Return!C10 Cumbria CALLS_101_ABANDONED: left blank (not supplied) with the note 'Not available: "
+                        + "telephony platform changed in November 2022'");
+        assertThat(ForceReturnReader.shortened("x".repeat(500))).hasSize(200).endsWith("x\u2026");
+    }
+
+    @Test
     void aCoverThatDisagreesWithTheFileNameGivesNothing() throws Exception {
         Path p = filled("kent-return-2024.xlsx", allValid(), wb -> { });
         Fixtures.Output out = Fixtures.read(p, SourceKind.FORCE_RETURN);
