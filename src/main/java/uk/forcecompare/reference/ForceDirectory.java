@@ -46,6 +46,7 @@ public final class ForceDirectory {
             byKey.put(key(f.name()), m);
             byKey.put(key(f.slug()), m);
             f.aliases().forEach(a -> byKey.put(key(a), m));
+            byKey.put(key(f.fullName()), m);
         }
         for (String[] body : notTerritorial) {
             ForceMatch m = new ForceMatch.NotTerritorial(body[0], body[3]);
@@ -63,8 +64,9 @@ public final class ForceDirectory {
              Reader n = Files.newBufferedReader(referenceFolder.resolve("not-territorial-forces.csv"), StandardCharsets.UTF_8)) {
             List<Force> forces = new ArrayList<>();
             for (CSVRecord r : csv().parse(f)) {
+                // full_name extends the published reference file; a copy without it gives the short name
                 forces.add(new Force(r.get("code"), r.get("name"), r.get("region"), r.get("country"),
-                        r.get("police_uk_slug"), splitAliases(r.get("aliases"))));
+                        r.get("police_uk_slug"), splitAliases(r.get("aliases")), r.isMapped("full_name") ? r.get("full_name") : ""));
             }
             List<String[]> bodies = new ArrayList<>();
             for (CSVRecord r : csv().parse(n)) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import uk.forcecompare.collection.Period;
+import uk.forcecompare.indicators.Band;
 import uk.forcecompare.indicators.Comparison;
 import uk.forcecompare.indicators.ForceValue;
 import uk.forcecompare.indicators.IndicatorDefinition;
@@ -16,8 +17,8 @@ import uk.forcecompare.reference.ForceDirectory;
 
 /**
  * One sentence per force and indicator, worded as a PEEL report words a figure:
- * "In the year ending 31 March 2023, Norfolk issued 285 civil orders in 9,950 antisocial behaviour incidents, a ratio
- * of 2.9 percent. This is more than one standard deviation above the unweighted mean of 1.3 percent for forces in
+ * "In the year ending 31 March 2023, Norfolk Constabulary issued 285 civil orders in 9,950 antisocial behaviour incidents,
+ * a ratio of 2.9 percent. This is more than one standard deviation higher than the average of 1.3 percent for forces in
  * England and Wales."
  *
  * <p>A ±1 SD band is a rule of thumb, not a test: the wording never calls a difference "significant".
@@ -70,28 +71,49 @@ final class Sentences {
         if (!v.hasValue()) return missing(r, v, force);
         double value = v.value().getAsDouble();
         StringBuilder s = new StringBuilder();
-        s.append(opening(r.period())).append(", ").append(force.name()).append(' ').append(phrase(d, v, value)).append('.');
+        s.append(opening(r.period())).append(", ").append(force.fullName()).append(' ').append(phrase(d, v, value)).append('.');
         if (!Double.isNaN(c.mean())) {
-            String mean = Display.withUnit(c.mean(), d);
-            s.append(' ');
-            if (Double.isNaN(c.sd())) {
-                s.append("The unweighted mean for forces in England and Wales is ").append(mean)
-                        .append("; with fewer than two forces there is no standard deviation to compare against.");
-            } else {
-                switch (v.band()) {
-                    case ABOVE -> s.append("This is more than one standard deviation above the unweighted mean of ")
-                            .append(mean).append(" for forces in England and Wales.");
-                    case BELOW -> s.append("This is more than one standard deviation below the unweighted mean of ")
-                            .append(mean).append(" for forces in England and Wales.");
-                    default -> s.append("This is within one standard deviation of the unweighted mean of ")
-                            .append(mean).append(" for forces in England and Wales.");
-                }
-            }
+            s.append(' ').append(comparedWithTheAverage(d, c, v.band(), value));
         }
+        d.target().ifPresent(t -> s.append(' ').append(againstTheTarget(d, value, t)));
         if (c.excluded().contains(force.code())) {
-            s.append(' ').append(force.name()).append(" is left out of the mean and standard deviation by configuration.");
+            s.append(' ').append(force.fullName()).append(" is left out of the average and standard deviation by configuration.");
         }
         return s.toString();
+    }
+
+    /**
+     * Worded as the inspectorate words it ("higher than the average of 1.3 percent for forces in England and Wales",
+     * "within the normal range"), with the band's edge said outright: the average is the unweighted mean of forces,
+     * never the England and Wales rate.
+     */
+    static String comparedWithTheAverage(IndicatorDefinition d, Comparison c, Band band, double value) {
+        String mean = Display.withUnit(c.mean(), d);
+        if (Double.isNaN(c.sd())) {
+            return "The average for forces in England and Wales is " + mean
+                    + "; with fewer than two forces there is no standard deviation to compare against.";
+        }
+        return switch (band) {
+            case ABOVE -> "This is more than one standard deviation higher than the average of " + mean
+                    + " for forces in England and Wales.";
+            case BELOW -> "This is more than one standard deviation lower than the average of " + mean
+                    + " for forces in England and Wales.";
+            default -> {
+                // equal as displayed reads as equal: "87.1 percent, higher than the average of 87.1 percent" would not
+                if (Display.withUnit(value, d).equals(mean)) {
+                    yield "This is in line with the average of " + mean + " for forces in England and Wales, within the "
+                            + "normal range of one standard deviation either side of it.";
+                }
+                yield "This is within the normal range for forces in England and Wales: " + (value > c.mean() ? "higher" : "lower")
+                        + " than their average of " + mean + " by less than one standard deviation.";
+            }
+        };
+    }
+
+    /** "It is below the target of 90 percent.": at or above, or below, never "meets", which would judge a direction. */
+    static String againstTheTarget(IndicatorDefinition d, double value, double target) {
+        String t = Display.number(target, target == Math.rint(target) ? 0 : d.decimals()) + " " + Display.unitWords(d);
+        return "It is " + (value >= target ? "at or above" : "below") + " the target of " + t + ".";
     }
 
     private static String missing(IndicatorResult r, ForceValue v, Force force) {
@@ -99,11 +121,11 @@ final class Sentences {
         Comparison c = r.comparison();
         String reason = v.missingReason() == null || v.missingReason().isBlank() ? "no reason was recorded"
                 : v.missingReason().strip().replaceAll("[.\\s]+$", "");
-        StringBuilder s = new StringBuilder("There is no value for ").append(force.name()).append(" for the ")
+        StringBuilder s = new StringBuilder("There is no value for ").append(force.fullName()).append(" for the ")
                 .append(Display.lowerFirst(d.chartSubject())).append(" in ").append(r.period().describe())
                 .append(" (").append(reason).append(").");
         if (!Double.isNaN(c.mean())) {
-            s.append(' ').append(force.name()).append(" is not included in the unweighted mean of ")
+            s.append(' ').append(force.fullName()).append(" is not included in the average of ")
                     .append(Display.withUnit(c.mean(), d)).append(" for forces in England and Wales.");
         }
         return s.toString();

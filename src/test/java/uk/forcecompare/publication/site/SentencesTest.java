@@ -34,9 +34,11 @@ class SentencesTest {
     @Test
     void norfolkCivilOrdersWordForWord() {
         IndicatorResult r = one("asb-civil-order-ratio", "FY2022/23", BigDecimal.valueOf(285), BigDecimal.valueOf(9950), ASB_BAND);
-        assertThat(norfolk(r)).isEqualTo("In the year ending 31 March 2023, Norfolk issued 285 civil orders in 9,950 "
-                + "antisocial behaviour incidents, a ratio of 2.9 percent. This is more than one standard deviation above "
-                + "the unweighted mean of 1.3 percent for forces in England and Wales.");
+        // the report: "... giving a ratio of 2.9 percent. This is higher than the average of 1.3 percent for forces in
+        // England and Wales."
+        assertThat(norfolk(r)).isEqualTo("In the year ending 31 March 2023, Norfolk Constabulary issued 285 civil orders in "
+                + "9,950 antisocial behaviour incidents, a ratio of 2.9 percent. This is more than one standard deviation "
+                + "higher than the average of 1.3 percent for forces in England and Wales.");
     }
 
     @Test
@@ -44,12 +46,22 @@ class SentencesTest {
         Comparison c = new Comparison(71.04, 10.0, 61.04, 81.04, 43, 70.0, "sample (n-1)", List.of());
         Comparison wide = new Comparison(80.0, 10.0, 70.0, 90.0, 43, 79.0, "sample (n-1)", List.of());
         IndicatorResult r = one("calls-999-answered-within-10s", "2023-01..2023-12", BigDecimal.valueOf(871), BigDecimal.valueOf(1000), wide);
-        assertThat(norfolk(r)).isEqualTo("In the year ending 31 December 2023, Norfolk answered 87.1 percent of 999 calls "
-                + "within 10 seconds. This is within one standard deviation of the unweighted mean of 80.0 percent for "
-                + "forces in England and Wales.");
+        // the report: "... slightly below the expected standard of 90 percent within 10 seconds, but still higher than
+        // the percentage of 999 calls answered within 10 seconds in most other forces"
+        assertThat(norfolk(r)).isEqualTo("In the year ending 31 December 2023, Norfolk Constabulary answered 87.1 percent of "
+                + "999 calls within 10 seconds. This is within the normal range for forces in England and Wales: higher than "
+                + "their average of 80.0 percent by less than one standard deviation. It is below the target of 90 percent.");
         IndicatorResult above = one("calls-999-answered-within-10s", "2023-01..2023-12", BigDecimal.valueOf(871), BigDecimal.valueOf(1000), c);
-        assertThat(norfolk(above)).endsWith("This is more than one standard deviation above the unweighted mean of "
-                + "71.0 percent for forces in England and Wales.");
+        assertThat(norfolk(above)).endsWith("This is more than one standard deviation higher than the average of "
+                + "71.0 percent for forces in England and Wales. It is below the target of 90 percent.");
+        Comparison higher = new Comparison(92.0, 10.0, 82.0, 102.0, 43, 91.0, "sample (n-1)", List.of());
+        IndicatorResult lower = one("calls-999-answered-within-10s", "2023-01..2023-12", BigDecimal.valueOf(914), BigDecimal.valueOf(1000), higher);
+        assertThat(norfolk(lower)).endsWith("within the normal range for forces in England and Wales: lower than their "
+                + "average of 92.0 percent by less than one standard deviation. It is at or above the target of 90 percent.");
+        // 87.14 against an average of 87.06: both 87.1 as printed, so neither higher nor lower
+        Comparison same = new Comparison(87.06, 5.0, 82.06, 92.06, 43, 87.0, "sample (n-1)", List.of());
+        IndicatorResult inLine = one("calls-999-answered-within-10s", "2023-01..2023-12", new BigDecimal("8714"), BigDecimal.valueOf(10000), same);
+        assertThat(norfolk(inLine)).contains("This is in line with the average of 87.1 percent for forces in England and Wales");
     }
 
     @Test
@@ -57,9 +69,9 @@ class SentencesTest {
         Comparison c = new Comparison(140.04, 20.0, 120.04, 160.04, 43, 139.0, "sample (n-1)", List.of());
         // 99,800 calls in a population of 1,000,000: 99.8 per 1,000
         IndicatorResult r = one("calls-999-per-1000", "2023-01..2023-12", BigDecimal.valueOf(99_800), BigDecimal.valueOf(1_000_000), c);
-        assertThat(norfolk(r)).isEqualTo("In the year ending 31 December 2023, Norfolk received 99.8 emergency (999) calls "
-                + "per 1,000 population (99,800 calls in all). This is more than one standard deviation below the "
-                + "unweighted mean of 140.0 per 1,000 population for forces in England and Wales.");
+        assertThat(norfolk(r)).isEqualTo("In the year ending 31 December 2023, Norfolk Constabulary received 99.8 emergency "
+                + "(999) calls per 1,000 population (99,800 calls in all). This is more than one standard deviation lower "
+                + "than the average of 140.0 per 1,000 population for forces in England and Wales.");
     }
 
     @Test
@@ -67,7 +79,7 @@ class SentencesTest {
         // 2.85 exactly: a binary double sits just below it, but the report shows 2.9
         Comparison c = new Comparison(2.85, 1.0, 1.85, 3.85, 43, 2.0, "sample (n-1)", List.of());
         IndicatorResult r = one("asb-civil-order-ratio", "FY2022/23", BigDecimal.valueOf(285), BigDecimal.valueOf(10_000), c);
-        assertThat(norfolk(r)).contains("a ratio of 2.9 percent").contains("unweighted mean of 2.9 percent");
+        assertThat(norfolk(r)).contains("a ratio of 2.9 percent").contains("average of 2.9 percent");
         assertThat(Display.number(0.05, 1)).isEqualTo("0.1");
         assertThat(Display.number(1234567.5, 0)).isEqualTo("1,234,568");
         assertThat(Display.count(new BigDecimal("1845.25"))).isEqualTo("1,845.3");
@@ -78,18 +90,19 @@ class SentencesTest {
     void moneyStocksAndShares() {
         Comparison funding = new Comparison(190_000, 20_000, 170_000, 210_000, 43, 189_000, "sample (n-1)", List.of());
         IndicatorResult f = one("funding-per-1000", "FY2022/23", new BigDecimal("185432000"), BigDecimal.valueOf(1_000_000), funding);
-        assertThat(norfolk(f)).isEqualTo("In the year ending 31 March 2023, Norfolk had total funding (government funding "
-                + "and precept) of £185,432,000, £185,432 per 1,000 population. This is within one standard deviation of "
-                + "the unweighted mean of £190,000 per 1,000 population for forces in England and Wales.");
+        assertThat(norfolk(f)).isEqualTo("In the year ending 31 March 2023, Norfolk Constabulary had total funding "
+                + "(government funding and precept) of £185,432,000, £185,432 per 1,000 population. This is within the "
+                + "normal range for forces in England and Wales: lower than their average of £190,000 per 1,000 population "
+                + "by less than one standard deviation.");
 
         Comparison officers = new Comparison(2.2, 0.3, 1.9, 2.5, 43, 2.1, "sample (n-1)", List.of());
         IndicatorResult o = one("officers-per-1000", "2023-03-31", new BigDecimal("1845.3"), BigDecimal.valueOf(920_000), officers);
-        assertThat(norfolk(o)).startsWith("On 31 March 2023, Norfolk had 1,845.3 police officers (full-time equivalent), "
+        assertThat(norfolk(o)).startsWith("On 31 March 2023, Norfolk Constabulary had 1,845.3 police officers (full-time equivalent), "
                 + "2.01 officers per 1,000 population.");
 
         Comparison share = new Comparison(40, 8, 32, 48, 43, 41, "sample (n-1)", List.of());
         IndicatorResult p = one("precept-share", "FY2022/23", BigDecimal.valueOf(95_000_000), BigDecimal.valueOf(190_000_000), share);
-        assertThat(norfolk(p)).startsWith("In the year ending 31 March 2023, Norfolk raised £95,000,000 through the council "
+        assertThat(norfolk(p)).startsWith("In the year ending 31 March 2023, Norfolk Constabulary raised £95,000,000 through the council "
                 + "tax precept, 50.0 percent of its total funding of £190,000,000.");
     }
 
@@ -100,9 +113,9 @@ class SentencesTest {
                 new Comparison(12.0, 4.0, 8.0, 16.0, 42, 11.5, "sample (n-1)", List.of()));
         assertThat(r.forces().stream().filter(v -> v.forceCode().equals(NORFOLK)).findFirst().orElseThrow().band())
                 .isEqualTo(Band.MISSING);
-        assertThat(norfolk(r)).isEqualTo("There is no value for Norfolk for the proportion of 101 calls abandoned in the "
-                + "year ending 31 March 2023 (no return was received). Norfolk is not included in the unweighted mean of "
-                + "12.0 percent for forces in England and Wales.");
+        assertThat(norfolk(r)).isEqualTo("There is no value for Norfolk Constabulary for the proportion of 101 calls "
+                + "abandoned in the year ending 31 March 2023 (no return was received). Norfolk Constabulary is not included "
+                + "in the average of 12.0 percent for forces in England and Wales.");
     }
 
     @Test
@@ -140,8 +153,8 @@ class SentencesTest {
         IndicatorResult r = SiteFixture.withComparison(other, Period.parse("FY2022/23"),
                 Map.of(NORFOLK, new BigDecimal[] {BigDecimal.valueOf(50), BigDecimal.valueOf(10_000)}), Map.of(),
                 new Comparison(4.0, 1.0, 3.0, 5.0, 43, 4.1, "sample (n-1)", List.of()));
-        assertThat(norfolk(r)).isEqualTo("In the year ending 31 March 2023, Norfolk recorded 5.0 per 1,000 population for "
-                + "the widgets per 1,000 population. This is within one standard deviation of the unweighted mean of "
-                + "4.0 per 1,000 population for forces in England and Wales.");
+        assertThat(norfolk(r)).isEqualTo("In the year ending 31 March 2023, Norfolk Constabulary recorded 5.0 per 1,000 "
+                + "population for the widgets per 1,000 population. This is within the normal range for forces in England "
+                + "and Wales: higher than their average of 4.0 per 1,000 population by less than one standard deviation.");
     }
 }

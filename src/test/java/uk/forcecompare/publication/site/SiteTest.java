@@ -127,7 +127,7 @@ class SiteTest {
         assertThat(norfolk).contains("<caption>Key figures: ").contains("Unweighted mean of 43 forces")
                 .contains("England and Wales rate");
         String cumbria = read(site.resolve("forces/cumbria.html"));
-        assertThat(cumbria).contains("There is no value for Cumbria for the proportion of 101 calls abandoned");
+        assertThat(cumbria).contains("There is no value for Cumbria Constabulary for the proportion of 101 calls abandoned");
         // forces.csv: Norfolk is in the Eastern region, in England; Gwent's region and country are both Wales
         assertThat(norfolk).contains("Norfolk (Eastern, England) compared with the other forces");
         assertThat(read(site.resolve("forces/gwent.html"))).contains("Gwent (Wales) compared with the other forces");
