@@ -72,6 +72,8 @@ final class CsvScanner implements Closeable {
     private long line;
     private int fieldCount;
     private Problem problem;
+    /** the record ran to the end of the input with no line end: the last line of a file, perhaps cut short */
+    private boolean noLineEnd;
     private final int[] fs = new int[MAX_FIELDS];
     private final int[] fe = new int[MAX_FIELDS];
     private final boolean[] escaped = new boolean[MAX_FIELDS];
@@ -344,6 +346,7 @@ final class CsvScanner implements Closeable {
         recEnd = end;
         fieldCount = nf;
         problem = prob;
+        noLineEnd = next == end;
         line = nextLine;
         nextLine += lines;
         return next;
@@ -355,6 +358,7 @@ final class CsvScanner implements Closeable {
         recEnd = firstLineEnd >= 0 ? firstLineEnd : end;
         fieldCount = 0;
         problem = Problem.UNTERMINATED_QUOTE;
+        noLineEnd = firstLineEnd < 0;
         line = nextLine;
         nextLine += 1;
         return firstLineEnd >= 0 ? firstLineNext : end;
@@ -366,6 +370,7 @@ final class CsvScanner implements Closeable {
         recEnd = Math.min(limit, 200);
         fieldCount = 0;
         problem = Problem.LINE_TOO_LONG;
+        noLineEnd = false;
         line = nextLine;
         nextLine++;
         String head = new String(buf, 0, recEnd, StandardCharsets.UTF_8);
@@ -436,6 +441,11 @@ final class CsvScanner implements Closeable {
     }
 
     // ---- the current record
+
+    /** Whether the record ended with the input rather than a line end (a well-formed last line may, too). */
+    boolean noLineEnd() {
+        return noLineEnd;
+    }
 
     /** The physical line (1-based) the record starts on. */
     long line() {

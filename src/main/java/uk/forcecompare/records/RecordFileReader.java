@@ -54,6 +54,9 @@ final class RecordFileReader {
     private int rowFindings;
     private int monthFindings;
     private int quarantined;
+    private long firstMalformedLine;
+    /** the line of a last row that stops part-way, with no line end after it: the file was cut short */
+    private long cutShortLine;
 
     RecordFileReader(SourceFile file, Force force, RecordFileName name, ForceDirectory forces, SourceOutput out) {
         this.file = file;
@@ -86,6 +89,20 @@ final class RecordFileReader {
                 return new ReadSummary(file.relativePath(), KIND, 0, 0, false);
             }
             summariseRowFindings();
+            String unusable = unusable();
+            if (unusable != null) {
+                // contract 4a: a truncated file, or one that is not what its kind says, gives nothing: a count of
+                // the rows that happened to parse would be published as the force's figure
+                String at = "line " + (cutShortLine > 0 ? cutShortLine : firstMalformedLine);
+                out.report(Finding.of(Rule.FILE_UNREADABLE).file(file.relativePath()).at(at).force(force.code())
+                        .message("The data.police.uk " + name.type().suffix + " file of " + where + ": " + unusable
+                                + "; nothing counted from it is used")
+                        .observed(malformed + " of " + rowsRead + " rows malformed")
+                        .expected("a complete file whose rows fit its header"));
+                observations.forEach(o -> out.observation(Observation.missing(o.forceCode(), o.measure(), o.period(), "",
+                        unusable, file.relativePath(), at)));
+                return new ReadSummary(file.relativePath(), KIND, rowsRead, observations.size(), false);
+            }
             observations.forEach(out::observation);
             return new ReadSummary(file.relativePath(), KIND, rowsRead, observations.size(), true);
         } catch (IOException | RuntimeException e) {
@@ -179,7 +196,20 @@ final class RecordFileReader {
 
     // ---- rows
 
+    /**
+     * Why the file's counts cannot stand, or null. A few broken rows are findings and the rest is counted; a file cut
+     * short, or one most of whose rows do not fit its header (an unquoted comma in every row), is not counted at all.
+     */
+    private String unusable() {
+        if (cutShortLine > 0) return "the file is cut short part-way through a row";
+        if (rowsRead > 0 && malformed * 2 > rowsRead) return malformed + " of its " + rowsRead + " rows do not fit its header";
+        return null;
+    }
+
     private boolean wellFormed(CsvScanner csv, int width, String measures) {
+        if ((csv.problem() == CsvScanner.Problem.UNTERMINATED_QUOTE || csv.fieldCount() < width) && csv.noLineEnd()) {
+            cutShortLine = csv.line();
+        }
         if (csv.problem() != null) {
             malformedRow(csv, describe(csv.problem()), "", "", measures);
             return false;
@@ -193,7 +223,7 @@ final class RecordFileReader {
     }
 
     private void malformedRow(CsvScanner csv, String what, String observed, String expected, String measures) {
-        malformed++;
+        if (malformed++ == 0) firstMalformedLine = csv.line();
         String raw = null;
         if (quarantined < MAX_QUARANTINED) {
             raw = csv.recordText();

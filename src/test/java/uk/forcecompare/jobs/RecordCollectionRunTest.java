@@ -37,6 +37,17 @@ class RecordCollectionRunTest {
         Path btp = collection.resolve("records/2023-01/2023-01-btp-street.csv");
         Files.createDirectories(btp.getParent());
         Files.writeString(btp, GenerateRecords.STREET_HEADER + "\n,2023-01,British Transport Police,British Transport Police,,,On or near X,,,Theft from the person,,\n");
+        // a broken row in Kent's January street file: an error, the row not counted, the rest counted exactly
+        Path kent = collection.resolve("records").resolve(street(files, "kent", 1).relativePath());
+        List<String> kentLines = new java.util.ArrayList<>(Files.readAllLines(kent));
+        kentLines.add(2, ",2023-01,Kent Police,Kent Police,0.5,51.2,On or near X,E01000001,Maidstone 001A");
+        Files.write(kent, kentLines);
+        // Essex's March street file cut short part-way through a row: nothing counted from it, Essex has no value
+        Path essex = collection.resolve("records").resolve(street(files, "essex", 3).relativePath());
+        String text = Files.readString(essex).stripTrailing();
+        int lastRow = text.lastIndexOf('\n') + 1, cut = lastRow;
+        for (int commas = 0; commas < 6; cut++) if (text.charAt(cut) == ',') commas++;
+        Files.writeString(essex, text.substring(0, cut + 4)); // six fields and a few bytes of the seventh
         Files.createDirectories(collection.resolve("ons"));
         Files.copy(Path.of("data/sample/2024-spring/ons/pfa-population.csv"), collection.resolve("ons/pfa-population.csv"));
         Files.writeString(collection.resolve("collection.yml"), """
@@ -53,7 +64,7 @@ class RecordCollectionRunTest {
                 """);
 
         CommandLineRuns.Outcome o = CommandLineRuns.run("run", collection.toString(), "--out", out.toString());
-        assertThat(o.exitStatus()).as(o.output()).isZero();
+        assertThat(o.exitStatus()).as(o.output()).isEqualTo(3);
 
         Map<String, Long> population = new HashMap<>();
         for (var r : CsvTables.read(Path.of("data/sample/2024-spring/ons/pfa-population.csv"))) {
@@ -79,7 +90,7 @@ class RecordCollectionRunTest {
             long[] e = expected.get(code);
             switch (r.get("indicator_id")) {
                 case "asb-incidents-per-1000" -> {
-                    if (code.equals("E23000024")) {
+                    if (code.equals("E23000024") || code.equals(ESSEX)) {
                         assertThat(r.get("band")).isEqualTo("missing");
                     } else {
                         assertThat(Long.parseLong(r.get("numerator"))).isEqualTo(e[0]);
@@ -87,7 +98,12 @@ class RecordCollectionRunTest {
                     }
                 }
                 case "crimes-per-1000" -> {
-                    if (!code.equals("E23000024")) assertThat(Long.parseLong(r.get("numerator"))).isEqualTo(e[1]);
+                    if (code.equals(ESSEX)) {
+                        assertThat(r.get("band")).isEqualTo("missing");
+                        assertThat(r.get("numerator")).isEmpty();
+                    } else if (!code.equals("E23000024")) {
+                        assertThat(Long.parseLong(r.get("numerator"))).isEqualTo(e[1]);
+                    }
                 }
                 case "stop-search-find-rate" -> {
                     assertThat(Long.parseLong(r.get("numerator"))).isEqualTo(e[3]);
@@ -99,8 +115,27 @@ class RecordCollectionRunTest {
         List<Map<String, String>> log = CsvTables.read(out.resolve("records-2023-q1/validation-log.csv"));
         assertThat(log).anyMatch(f -> f.get("rule").equals("coverage.month-missing") && f.get("force_code").equals("E23000024"));
         assertThat(log).anyMatch(f -> f.get("rule").equals("force.not-territorial") && f.get("source_file").endsWith("btp-street.csv"));
+        assertThat(log).filteredOn(f -> f.get("rule").equals("value.unparseable") && f.get("force_code").equals(KENT))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.get("severity")).isEqualTo("error");
+                    assertThat(f.get("location")).isEqualTo("line 3");
+                });
+        assertThat(log).filteredOn(f -> f.get("rule").equals("file.unreadable")).singleElement().satisfies(f -> {
+            assertThat(f.get("force_code")).isEqualTo(ESSEX);
+            assertThat(f.get("source_file")).endsWith("2023-03-essex-street.csv");
+        });
+        assertThat(Files.readString(out.resolve("records-2023-q1/crimes-per-1000/chart.txt")))
+                .contains("Essex").contains("the file is cut short part-way through a row");
         String runJson = Files.readString(out.resolve("records-2023-q1/run.json"));
         assertThat(runJson).contains("2023-01-btp-street.csv").contains("\"rows_read\"");
+    }
+
+    private static final String KENT = "E23000032";
+    private static final String ESSEX = "E23000028";
+
+    private static GenerateRecords.FileCounts street(List<GenerateRecords.FileCounts> files, String slug, int month) {
+        return files.stream().filter(f -> f.slug().equals(slug) && f.month().equals(YearMonth.of(2023, month))
+                && f.relativePath().endsWith("-street.csv")).findFirst().orElseThrow();
     }
 
     private static Path stripComments(Path csv) throws java.io.IOException {

@@ -155,15 +155,74 @@ class PoliceUkRecordsTest {
     void rowFindingsAreCappedWithOneSummary() throws IOException {
         StringBuilder sb = new StringBuilder(STREET).append('\n');
         for (int i = 0; i < 250; i++) sb.append("broken,row\n");
-        sb.append(asb("2024-01", "Kent Police")).append('\n');
+        for (int i = 0; i < 251; i++) sb.append(asb("2024-01", "Kent Police")).append('\n');
         Path p = write("2024-01-kent-street.csv", sb.toString());
         Capture c = new Capture();
         read(p, c);
 
-        assertThat(c.value(RECORDS_ASB_INCIDENTS)).isEqualTo(1);
+        assertThat(c.value(RECORDS_ASB_INCIDENTS)).isEqualTo(251);
         assertThat(c.findings).hasSize(RecordFileReader.MAX_ROW_FINDINGS + 1);
         assertThat(c.findings.get(c.findings.size() - 1).message()).contains("250 malformed row(s)");
         assertThat(c.quarantine).hasSize(250);
+    }
+
+    @Test
+    void aFileCutShortPartWayThroughARowGivesNoCounts() throws IOException {
+        String cut = ",2024-01,Kent Police,Kent Police,0.5,51.2,\"On or near";
+        Path p = write("2024-01-kent-street.csv", String.join("\n", STREET,
+                asb("2024-01", "Kent Police"), crime("2024-01", "Kent Police", "Drugs"), cut)); // no line end: cut short
+        Capture c = new Capture();
+        ReadSummary s = read(p, c);
+
+        assertThat(s.rowsRead()).isEqualTo(3);
+        assertThat(s.readable()).isFalse();
+        assertThat(c.observations).extracting(Observation::measure).containsExactlyInAnyOrder(RECORDS_ASB_INCIDENTS, RECORDS_CRIMES);
+        assertThat(c.observations).allSatisfy(o -> {
+            assertThat(o.hasValue()).isFalse();
+            assertThat(o.missingReason()).isEqualTo("the file is cut short part-way through a row");
+            assertThat(o.location()).isEqualTo("line 4");
+        });
+        assertThat(c.findings(Rule.FILE_UNREADABLE)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.location()).isEqualTo("line 4");
+            assertThat(f.forceCode()).isEqualTo(KENT);
+        });
+        assertThat(c.findings(Rule.VALUE_UNPARSEABLE)).extracting(Finding::location).containsExactly("line 4");
+
+        // the same row with its line end is one broken row in a complete file: the rest is counted
+        Path whole = write("2024-02-kent-street.csv", String.join("\n", STREET,
+                asb("2024-02", "Kent Police"), crime("2024-02", "Kent Police", "Drugs"), cut.replace("2024-01", "2024-02")) + "\n");
+        Capture w = new Capture();
+        assertThat(read(whole, w).readable()).isTrue();
+        assertThat(w.value(RECORDS_ASB_INCIDENTS)).isEqualTo(1);
+        assertThat(w.value(RECORDS_CRIMES)).isEqualTo(1);
+        assertThat(w.findings(Rule.FILE_UNREADABLE)).isEmpty();
+        // and a complete last row without a line end is not cut short
+        Path noEnd = write("2024-03-kent-street.csv", String.join("\n", STREET, asb("2024-03", "Kent Police")));
+        Capture n = new Capture();
+        read(noEnd, n);
+        assertThat(n.value(RECORDS_ASB_INCIDENTS)).isEqualTo(1);
+        assertThat(n.findings).isEmpty();
+    }
+
+    @Test
+    void aFileMostOfWhoseRowsDoNotFitItsHeaderGivesNoCounts() throws IOException {
+        // "London, City of" unquoted: 14 fields in every row, so no row is counted, and 0 would have been published
+        String row = ",2024-01,London, City of,London, City of,0.5,51.2,On or near X,E01000001,City of London 001A,Burglary,,";
+        Path p = write("2024-01-city-of-london-street.csv", String.join("\n", STREET, row, row,
+                asb("2024-01", "City of London Police")) + "\n");
+        Capture c = new Capture();
+        ReadSummary s = read(p, c);
+
+        assertThat(s.readable()).isFalse();
+        assertThat(c.observations).hasSize(2).allSatisfy(o -> {
+            assertThat(o.hasValue()).isFalse();
+            assertThat(o.missingReason()).isEqualTo("2 of its 3 rows do not fit its header");
+            assertThat(o.location()).isEqualTo("line 2");
+        });
+        assertThat(c.findings(Rule.FILE_UNREADABLE)).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("City of London (2024-01)").contains("2 of its 3 rows do not fit its header"));
+        assertThat(c.findings(Rule.VALUE_UNPARSEABLE)).extracting(Finding::location).containsExactly("line 2", "line 3");
     }
 
     @Test

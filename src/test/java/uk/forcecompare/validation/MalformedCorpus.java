@@ -244,6 +244,14 @@ final class MalformedCorpus {
                 + "g1,2023-04,Gwent Police,Gwent Police,-3.0,51.6,On or near X,W01001000,Newport 001A,Burglary,,\n"
                 + "g2,2023-04,Gwent Police,Gwent Police,-3.0,51.6,On or near X\n"));
         f.put("records/street-crimes-may.csv", () -> utf8(CorpusFixtures.STREET_HEADER + "\n"));
+        // cut off part-way through its last row, inside a quoted location, with no line end after it
+        f.put("records/2023-03-surrey-street.csv", () -> utf8(CorpusFixtures.STREET_HEADER + "\n"
+                + "s1,2023-03,Surrey Police,Surrey Police,-0.57,51.24,On or near High Street,E01030000,Guildford 001A,Burglary,,\n"
+                + "s2,2023-03,Surrey Police,Surrey Police,-0.57,51.24,\"On or near"));
+        // "London, City of" unquoted in Reported by and Falls within: every row has 14 fields, none is counted
+        f.put("records/2023-02-city-of-london-street.csv", () -> utf8(CorpusFixtures.STREET_HEADER + "\n"
+                + "l1,2023-02,London, City of,London, City of,-0.09,51.51,On or near Cheapside,E01000001,City of London 001A,Burglary,,\n"
+                + ",2023-02,London, City of,London, City of,-0.09,51.51,On or near Cheapside,E01000001,City of London 001A,Anti-social behaviour,,\n"));
         return f;
     }
 
