@@ -25,7 +25,7 @@ final class AltText {
                     .append(" in England and Wales, one bar per force, sorted from highest to lowest. The vertical axis shows ")
                     .append(lowerFirst(c.valueAxisLabel())).append(". Highest: ").append(valued(layout, first))
                     .append(". Lowest: ").append(valued(layout, last)).append(".\n");
-            sb.append("The unweighted mean of the ").append(bars.size()).append(" forces is ")
+            sb.append("The unweighted mean of the ").append(c.forcesInMean()).append(" forces is ")
                     .append(layout.format(c.mean())).append(" (a grey dashed line). Red dotted lines mark one standard deviation (")
                     .append(layout.formatDifference(c.sd()))
                     .append(") above and below the mean, at ").append(layout.format(c.upper())).append(" and ")

@@ -17,6 +17,8 @@ import uk.forcecompare.indicators.Band;
  * @param unitSuffix appended to displayed values, e.g. "%" or "" (rates)
  * @param notes lines printed under the chart, in order: source note, method note, forces without data with reasons
  * @param focusForceCode the force whose bar is marked and labelled, for that force's report
+ * @param forcesInMean how many forces the mean and standard deviation are of: fewer than the bars where the collection
+ *                     leaves some forces out of them
  */
 public record ComparisonChart(
         String title,
@@ -31,7 +33,8 @@ public record ComparisonChart(
         OptionalDouble target,
         String targetLabel,
         List<String> notes,
-        Optional<String> focusForceCode) {
+        Optional<String> focusForceCode,
+        int forcesInMean) {
 
     public record Bar(String forceCode, String forceName, double value, Band band) {
     }
@@ -41,8 +44,16 @@ public record ComparisonChart(
         notes = List.copyOf(notes);
     }
 
+    /** A chart whose mean and standard deviation are of every force with a bar. */
+    public ComparisonChart(String title, String valueAxisLabel, int decimals, String unitSuffix, List<Bar> bars, double mean,
+                           double sd, double lower, double upper, OptionalDouble target, String targetLabel, List<String> notes,
+                           Optional<String> focusForceCode) {
+        this(title, valueAxisLabel, decimals, unitSuffix, bars, mean, sd, lower, upper, target, targetLabel, notes,
+                focusForceCode, (int) bars.stream().filter(b -> !Double.isNaN(b.value())).count());
+    }
+
     public ComparisonChart focusedOn(String forceCode) {
         return new ComparisonChart(title, valueAxisLabel, decimals, unitSuffix, bars, mean, sd, lower, upper, target,
-                targetLabel, notes, Optional.of(forceCode));
+                targetLabel, notes, Optional.of(forceCode), forcesInMean);
     }
 }

@@ -30,7 +30,8 @@ public final class Figures {
     public static ComparisonChart chartOf(IndicatorResult r, ForceDirectory forces, int figureNumber) {
         ComparisonChart c = chartOf(r, forces);
         return new ComparisonChart("Figure " + figureNumber + ": " + c.title(), c.valueAxisLabel(), c.decimals(), c.unitSuffix(),
-                c.bars(), c.mean(), c.sd(), c.lower(), c.upper(), c.target(), c.targetLabel(), c.notes(), c.focusForceCode());
+                c.bars(), c.mean(), c.sd(), c.lower(), c.upper(), c.target(), c.targetLabel(), c.notes(), c.focusForceCode(),
+                c.forcesInMean());
     }
 
     public static ComparisonChart chartOf(IndicatorResult r, ForceDirectory forces) {
@@ -55,7 +56,7 @@ public final class Figures {
         }
         return new ComparisonChart(title(r), d.axisLabel(), d.decimals(), d.unit().suffix(), bars,
                 r.comparison().mean(), r.comparison().sd(), r.comparison().lower(), r.comparison().upper(),
-                d.target(), d.targetLabel(), notes, Optional.empty());
+                d.target(), d.targetLabel(), notes, Optional.empty(), r.comparison().nForces());
     }
 
     /**

@@ -135,6 +135,17 @@ class FigureLayoutTest {
     }
 
     @Test
+    void altTextCountsTheForcesInTheMeanNotTheBars() {
+        // City of London left out of the mean by configuration: still a bar, not one of the forces averaged
+        ComparisonChart leftOut = new ComparisonChart(chart.title(), chart.valueAxisLabel(), 1, "%", chart.bars(),
+                chart.mean(), chart.sd(), chart.lower(), chart.upper(), chart.target(), chart.targetLabel(), chart.notes(),
+                chart.focusForceCode(), 42);
+        assertThat(AltText.national(new FigureLayout(leftOut))).contains("Bar chart of 43 police forces")
+                .contains("The unweighted mean of the 42 forces is 80.0%");
+        assertThat(AltText.national(layout)).contains("The unweighted mean of the 43 forces is 80.0%");
+    }
+
+    @Test
     void ownWordingNeverSaysSignificantly() {
         StringBuilder all = new StringBuilder(AltText.national(layout));
         layout.legend.forEach(i -> all.append(i.text()));
