@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.batch.core.step.StepContribution;
@@ -42,9 +43,10 @@ class ChartTasklet implements Tasklet {
         for (Force f : support.forces.all()) slugs.put(f.code(), f.slug());
         List<IndicatorResult> computed = results.results(run, RunSupport.requestedIndicators(c));
         List<ChartRenderer.Request> charts = new ArrayList<>();
+        Optional<Integer> populationMidYear = RunSupport.populationMidYear(chunk, c);
         for (int i = 0; i < computed.size(); i++) {
             IndicatorResult r = computed.get(i);
-            charts.add(new ChartRenderer.Request(Figures.chartOf(r, support.forces, i + 1),
+            charts.add(new ChartRenderer.Request(Figures.chartOf(r, support.forces, i + 1, populationMidYear),
                     writer.staging().resolve(r.definition().id())));
         }
         // the tables and funnel plots are written on a thread of their own while the renderer's pool draws the bars

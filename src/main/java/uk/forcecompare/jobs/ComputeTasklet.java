@@ -44,6 +44,7 @@ class ComputeTasklet implements Tasklet {
         List<Observation> observations = repository.observations(run);
         IndicatorCalculator calculator = new IndicatorCalculator(support.forces, observations, c.populationMidYear(), findings,
                 CollectionChecks.unusableReturns(c, observations, support.forces));
+        RunSupport.rememberPopulationMidYear(chunk, calculator.populationMidYear());
         Set<String> excluded = support.excludedForceCodes(c);
         Optional<Long> previous = repository.lastCollectionPublished(c.id());
         for (IndicatorDefinition def : indicators(c, calculator)) {

@@ -60,7 +60,8 @@ class PublishTasklet implements Tasklet {
         writer.writeComparisonMethods(computed, support.forces, c.settings().populationSd());
         writer.writeValidationLog(findings);
         writer.writeValidationReport(c.title(), findings, support.forces);
-        writer.writeRunJson(runJson(run, job, c, computed, findings, errors, warnings, infos, exitStatus));
+        writer.writeRunJson(runJson(run, job, c, computed, findings, errors, warnings, infos, exitStatus,
+                RunSupport.populationMidYear(chunk, c)));
         ReportSite.write(writer.staging(), c.title(), computed, support.forces, findings);
         workbooks.writeRemaining();
         Concurrently.join(queries);
@@ -73,7 +74,8 @@ class PublishTasklet implements Tasklet {
     }
 
     private Map<String, Object> runJson(long run, JobExecution job, Collection c, List<IndicatorResult> computed,
-                                        List<Finding> findings, long errors, long warnings, long infos, int exitStatus) {
+                                        List<Finding> findings, long errors, long warnings, long infos, int exitStatus,
+                                        java.util.Optional<Integer> populationMidYear) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("collection_id", c.id());
         m.put("title", c.title());
@@ -105,7 +107,7 @@ class PublishTasklet implements Tasklet {
         settings.put("band", "above where value > mean + sd, below where value < mean - sd, else within");
         settings.put("mean", "unweighted mean of the forces with a value, each force counted once");
         settings.put("excluded_forces", new ArrayList<>(support.excludedForceCodes(c)));
-        settings.put("population_mid_year", c.populationMidYear().orElse(null));
+        settings.put("population_mid_year", populationMidYear.orElse(null));
         Map<String, String> periods = new LinkedHashMap<>();
         computed.forEach(r -> periods.put(r.definition().id(), r.period().text()));
         settings.put("indicators", periods);

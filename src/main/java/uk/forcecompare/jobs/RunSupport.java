@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,6 +34,20 @@ class RunSupport {
 
     static JobExecution job(ChunkContext chunk) {
         return chunk.getStepContext().getStepExecution().getJobExecution();
+    }
+
+    private static final String POPULATION_MID_YEAR = "population_mid_year";
+
+    /** Kept in the job's context, which a resumed run gets back: charts and run.json say which year was used. */
+    static void rememberPopulationMidYear(ChunkContext chunk, Optional<Integer> year) {
+        year.ifPresent(y -> job(chunk).getExecutionContext().putInt(POPULATION_MID_YEAR, y));
+    }
+
+    /** The manifest's mid-year, else the one compute found (the latest in the population source), if any. */
+    static Optional<Integer> populationMidYear(ChunkContext chunk, Collection c) {
+        if (c.populationMidYear().isPresent()) return c.populationMidYear();
+        var context = job(chunk).getExecutionContext();
+        return context.containsKey(POPULATION_MID_YEAR) ? Optional.of(context.getInt(POPULATION_MID_YEAR)) : Optional.empty();
     }
 
     /** The run is the job instance: a resumed run keeps its id. */

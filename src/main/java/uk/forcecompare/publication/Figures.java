@@ -10,6 +10,7 @@ import uk.forcecompare.indicators.IndicatorDefinition;
 import uk.forcecompare.indicators.IndicatorResult;
 import uk.forcecompare.reference.Force;
 import uk.forcecompare.reference.ForceDirectory;
+import uk.forcecompare.sources.Measures;
 
 /** Turns a computed indicator into the figure a report prints, worded as the inspectorate words its figures. */
 public final class Figures {
@@ -28,9 +29,25 @@ public final class Figures {
 
     /** The chart as figure {@code figureNumber} of the publication: "Figure 3: Proportion of ..." */
     public static ComparisonChart chartOf(IndicatorResult r, ForceDirectory forces, int figureNumber) {
+        return chartOf(r, forces, figureNumber, Optional.empty());
+    }
+
+    /**
+     * The chart as figure {@code figureNumber}; for a rate per 1,000 population, a note under it names the ONS
+     * mid-year estimate used, which a reader cannot otherwise tell (a 2023 rate may rest on mid-2020 figures).
+     */
+    public static ComparisonChart chartOf(IndicatorResult r, ForceDirectory forces, int figureNumber,
+                                          Optional<Integer> populationMidYear) {
         ComparisonChart c = chartOf(r, forces);
+        List<String> notes = new ArrayList<>(c.notes());
+        IndicatorDefinition d = r.definition();
+        boolean perPopulation = d.numerator().contains(Measures.POPULATION) || d.denominator().contains(Measures.POPULATION);
+        if (perPopulation && populationMidYear.isPresent()) {
+            notes.add(Math.min(1, notes.size()), "Population: ONS mid-" + populationMidYear.get()
+                    + " population estimates for police force areas.");
+        }
         return new ComparisonChart("Figure " + figureNumber + ": " + c.title(), c.valueAxisLabel(), c.decimals(), c.unitSuffix(),
-                c.bars(), c.mean(), c.sd(), c.lower(), c.upper(), c.target(), c.targetLabel(), c.notes(), c.focusForceCode(),
+                c.bars(), c.mean(), c.sd(), c.lower(), c.upper(), c.target(), c.targetLabel(), notes, c.focusForceCode(),
                 c.forcesInMean());
     }
 

@@ -139,6 +139,12 @@ class CollectionRunJobTest {
             assertThat(r.get("source_file")).isEqualTo("returns/");
             assertThat(r.get("message")).isEqualTo("Gwent sent no return for this collection; its values from returns are missing");
         });
+        // no manifest names a mid-year: the latest in the population table (2020) is used, and said so
+        assertThat(Files.readString(out.resolve("spring-undeclared/run.json"))).contains("\"population_mid_year\" : 2020");
+        assertThat(Files.readString(out.resolve("spring-undeclared/calls-999-per-1000/chart.txt")))
+                .contains("Population: ONS mid-2020 population estimates for police force areas.");
+        assertThat(Files.readString(out.resolve("spring-undeclared/calls-999-answered-within-10s/chart.txt")))
+                .doesNotContain("Population:");
     }
 
     /** Every expected finding appears in the log; an empty expected field matches anything. */
