@@ -308,6 +308,15 @@ public final class IndicatorCalculator {
         return what + " in " + slice.text();
     }
 
+    /**
+     * A value in a message, to four significant figures ("569.8", "3.76", "1.333"): a reviewer reads the message, and
+     * the observed column keeps the full value.
+     */
+    static String shown(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) return String.valueOf(x);
+        return new BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
     /** Queries, never removals: a real outlier such as City of London is real. */
     private void queryImplausible(IndicatorDefinition def, List<ForceValue> values) {
         List<ForceValue> with = values.stream().filter(ForceValue::hasValue).toList();
@@ -317,7 +326,8 @@ public final class IndicatorCalculator {
             def.plausibleRange().ifPresent(r -> {
                 if (x < r[0] || x > r[1]) {
                     findings.report(Finding.of(Rule.PLAUSIBLE_RANGE).force(f.code()).indicator(def.id())
-                            .message(f.name() + "'s " + def.id() + " of " + x + " is outside the plausible range; please confirm it")
+                            .message(f.name() + "'s " + def.id() + " of " + shown(x) + " is outside the plausible range of "
+                                    + shown(r[0]) + " to " + shown(r[1]) + "; please confirm it")
                             .observed(String.valueOf(x)).expected(r[0] + " to " + r[1]));
                 }
             });
@@ -325,8 +335,8 @@ public final class IndicatorCalculator {
             Comparison c = Comparison.of(others, false, Double.NaN, List.of());
             if (others.length >= 3 && c.sd() > 0 && Math.abs(x - c.mean()) > 3 * c.sd()) {
                 findings.report(Finding.of(Rule.PLAUSIBLE_OUTLIER).force(f.code()).indicator(def.id())
-                        .message(f.name() + "'s " + def.id() + " of " + x + " is more than 3 SD from the other forces' mean of "
-                                + c.mean() + "; please confirm it")
+                        .message(f.name() + "'s " + def.id() + " of " + shown(x) + " is more than 3 SD from the other forces' mean of "
+                                + shown(c.mean()) + "; please confirm it")
                         .observed(String.valueOf(x)).expected(String.format(Locale.ROOT, "%.4g to %.4g", c.mean() - 3 * c.sd(),
                                 c.mean() + 3 * c.sd())));
             }

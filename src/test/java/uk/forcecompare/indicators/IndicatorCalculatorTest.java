@@ -188,4 +188,13 @@ class IndicatorCalculatorTest {
         // Suffolk sent no funding figure: the table's £180.5m / 800,000 x 1,000 = £225,625 per 1,000
         assertThat(valueOf(r, SUFFOLK).value().getAsDouble()).isEqualTo(225_625.0);
     }
+
+    @Test
+    void messagesQuoteValuesToFourSignificantFigures() {
+        assertThat(IndicatorCalculator.shown(6232 * 1000.0 / 10938)).isEqualTo("569.8");
+        assertThat(IndicatorCalculator.shown(3.7600000000000002)).isEqualTo("3.76");
+        assertThat(IndicatorCalculator.shown(1.3333993219808862)).isEqualTo("1.333");
+        assertThat(IndicatorCalculator.shown(400.0)).isEqualTo("400");
+        assertThat(IndicatorCalculator.shown(0.000123456)).isEqualTo("0.0001235");
+    }
 }

@@ -212,6 +212,17 @@ public final class QueryWorkbooks {
 
     // ---------------------------------------------------------------- questions
 
+    /** A number as a letter quotes it: "569.7568111172061" as "569.8"; anything else as it is. */
+    static String figure(String observed) {
+        try {
+            double x = Double.parseDouble(observed);
+            if (observed.indexOf('.') < 0 || observed.length() - observed.indexOf('.') <= 4) return observed;
+            return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return observed;
+        }
+    }
+
     /** The finding as a question the force's performance team can answer. */
     public static String question(Finding f) {
         String m = measure(f);
@@ -279,7 +290,7 @@ public final class QueryWorkbooks {
                     + "with its data.";
             case SOURCES_DISAGREE -> "Your return's figure for " + what + at + " (" + f.observed() + ") differs from the "
                     + "Home Office funding table (" + f.expected() + "). We have used your return's figure: please confirm it.";
-            case PLAUSIBLE_CHANGE -> "Your figure for " + what + (f.observed().isEmpty() ? "" : " (" + f.observed() + ")")
+            case PLAUSIBLE_CHANGE -> "Your figure for " + what + (f.observed().isEmpty() ? "" : " (" + figure(f.observed()) + ")")
                     + " has moved a long way since the last collection (" + f.expected() + "). Please confirm it, or tell "
                     + "us the right figure.";
             case RETURN_FORCE_UNCERTAIN -> "We could not tell for sure which force the workbook " + file + " is from: "
@@ -310,12 +321,13 @@ public final class QueryWorkbooks {
             case POPULATION_MISSING -> "Your force is missing from the population table we use (" + detail + "), so its "
                     + "figures per 1,000 population cannot be shown. Please tell us if you know why.";
             case FORCE_NO_VALUE -> "We have no value for " + what + " for your force: " + detail + ".";
-            case PLAUSIBLE_RANGE -> "Your figure for " + what + (f.observed().isEmpty() ? "" : " (" + f.observed() + ")")
+            // these are about a value worked out from the figures, not a figure the force gave: ask about what it rests on
+            case PLAUSIBLE_RANGE -> "The value we worked out for " + what + (f.observed().isEmpty() ? "" : " (" + figure(f.observed()) + ")")
                     + " is outside the range we would expect" + (f.expected().isEmpty() ? "" : " (" + f.expected() + ")")
-                    + ". Please confirm it is right, or correct it.";
-            case PLAUSIBLE_OUTLIER -> "Your figure for " + what + (f.observed().isEmpty() ? "" : " (" + f.observed() + ")")
-                    + " is more than three standard deviations from the other forces' figures. Please confirm it is right, "
-                    + "and tell us anything that explains it.";
+                    + ". Please confirm that the figures behind it are right, or tell us which are not.";
+            case PLAUSIBLE_OUTLIER -> "The value we worked out for " + what + (f.observed().isEmpty() ? "" : " (" + figure(f.observed()) + ")")
+                    + " is more than three standard deviations from the other forces' values. Please confirm that the "
+                    + "figures behind it are right, and tell us anything that explains it.";
             default -> lowerFirst(detail).isEmpty() ? "Please check this finding and reply." : capitalise(detail) + at
                     + ". Please check this and reply.";
         };

@@ -145,9 +145,10 @@ class QueryWorkbooksTest {
                     Rule.VALUE_NOT_SUPPLIED.explanation(), "returns/return-surrey-blank-value.xlsx", "Return!C10", "",
                     "a whole number, 0 or more", "value.not-supplied", "");
             assertThat(rows.get(1).get(0)).isEqualTo("E23000031-Q002");
-            assertThat(rows.get(1).get(2)).isEqualTo("Your figure for calls-101-abandonment-rate (41.2) is more than three "
-                    + "standard deviations from the other forces' figures. Please confirm it is right, and tell us anything "
-                    + "that explains it.");
+            // a value worked out from the force's figures, not one it gave: it is asked about what the value rests on
+            assertThat(rows.get(1).get(2)).isEqualTo("The value we worked out for calls-101-abandonment-rate (41.2) is more "
+                    + "than three standard deviations from the other forces' values. Please confirm that the figures behind "
+                    + "it are right, and tell us anything that explains it.");
             assertThat(rows.get(1).get(3)).isEqualTo(Rule.PLAUSIBLE_OUTLIER.explanation());
         }
         try (XSSFWorkbook wb = open(dir.resolve("cumbria.xlsx"))) {
@@ -507,5 +508,20 @@ class QueryWorkbooksTest {
         try (XSSFWorkbook wb = open(dir.resolve("surrey.xlsx"))) {
             assertThat(rows(wb.getSheet(QueryWorkbooks.QUERIES))).hasSize(2);
         }
+    }
+
+    @Test
+    void aLetterQuotesAWorkedOutValueAsPeopleReadIt() {
+        // City of London's 999 calls per 1,000: 6,232 calls in a resident population of 10,938
+        assertThat(QueryWorkbooks.figure(String.valueOf(6232 * 1000.0 / 10938))).isEqualTo("569.8");
+        assertThat(QueryWorkbooks.figure("3.7600000000000002")).isEqualTo("3.76");
+        assertThat(QueryWorkbooks.figure("41.2")).isEqualTo("41.2");
+        assertThat(QueryWorkbooks.figure("12345")).isEqualTo("12345");
+        assertThat(QueryWorkbooks.figure("#DIV/0!")).isEqualTo("#DIV/0!");
+        Finding f = Finding.of(Rule.PLAUSIBLE_RANGE).force("E23000034").indicator("calls-999-per-1000")
+                .observed(String.valueOf(6232 * 1000.0 / 10938)).expected("20.0 to 400.0").build();
+        assertThat(QueryWorkbooks.question(f)).isEqualTo("The value we worked out for calls-999-per-1000 (569.8) is outside "
+                + "the range we would expect (20.0 to 400.0). Please confirm that the figures behind it are right, or tell us "
+                + "which are not.");
     }
 }
