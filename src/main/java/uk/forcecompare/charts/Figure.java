@@ -81,7 +81,7 @@ final class Figure {
         int index = layout.indexOf(forceCode);
         Graphics2D g = canvas.image.createGraphics();
         try {
-            paintFocus(g, pngGeometry, index);
+            paintFocus(g, pngGeometry, index, forceCode);
         } finally {
             g.dispose();
         }
@@ -91,8 +91,8 @@ final class Figure {
         }
         pngBands.restore(canvas.image, changed);
         try (OutputStream out = output(folder.resolve(fileStem + ".svg"))) {
-            Encoders.writeSvg(out, layout.width, layout.height, layout.chart.title(), focusDescription(index),
-                    svgElements, focusOverlay(index));
+            Encoders.writeSvg(out, layout.width, layout.height, layout.chart.title(), focusDescription(index, forceCode),
+                    svgElements, focusOverlay(index, forceCode));
         }
     }
 
@@ -111,21 +111,27 @@ final class Figure {
         }
     }
 
-    private byte[] focusOverlay(int index) {
-        return Encoders.svgElements(layout.width, layout.height, vg -> paintFocus(vg, svgGeometry, index));
+    private byte[] focusOverlay(int index, String forceCode) {
+        return Encoders.svgElements(layout.width, layout.height, vg -> paintFocus(vg, svgGeometry, index, forceCode));
     }
 
-    private String focusDescription(int index) {
-        return (index >= 0 ? AltText.focus(layout, index) : NO_VALUE) + "\n" + altText;
+    private String focusDescription(int index, String forceCode) {
+        return (index >= 0 ? AltText.focus(layout, index) : noValue(forceCode)) + "\n" + altText;
     }
 
     static final String NO_VALUE = "This force has no value for this indicator: see the notes";
 
-    private void paintFocus(Graphics2D g, PlotGeometry geometry, int index) {
+    /** "Cumbria has no value for this indicator: see the notes", where the chart names the force */
+    private String noValue(String forceCode) {
+        return layout.withoutValue.stream().filter(b -> b.forceCode().equals(forceCode)).findFirst()
+                .map(b -> b.forceName() + " has no value for this indicator: see the notes").orElse(NO_VALUE);
+    }
+
+    private void paintFocus(Graphics2D g, PlotGeometry geometry, int index, String forceCode) {
         if (index >= 0) {
             FigurePainter.paintFocus(g, layout, geometry, FigurePainter.focusMark(layout, geometry, index));
         } else {
-            FigurePainter.paintNoValue(g, layout, geometry, NO_VALUE);
+            FigurePainter.paintNoValue(g, layout, geometry, noValue(forceCode));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import uk.forcecompare.charts.ComparisonChart;
+import uk.forcecompare.indicators.Band;
 import uk.forcecompare.indicators.ForceValue;
 import uk.forcecompare.indicators.IndicatorDefinition;
 import uk.forcecompare.indicators.IndicatorResult;
@@ -58,7 +59,11 @@ public final class Figures {
         for (ForceValue v : r.forces()) {
             Force f = forces.byCode(v.forceCode()).orElseThrow();
             if (v.hasValue()) bars.add(new ComparisonChart.Bar(f.code(), f.name(), v.value().getAsDouble(), v.band()));
-            else withoutData.add(f.name() + " (" + v.missingReason() + ")");
+            else {
+                // a bar without a value is not drawn: it names the force in its own marked figure and the text alternative
+                bars.add(new ComparisonChart.Bar(f.code(), f.name(), Double.NaN, Band.MISSING));
+                withoutData.add(f.name() + " (" + v.missingReason() + ")");
+            }
         }
         List<String> notes = new ArrayList<>();
         notes.add(d.sourceNote());

@@ -419,8 +419,12 @@ class ChartRendererTest {
     void forceWithoutValueStillGetsAFigure(@TempDir Path other) throws Exception {
         ComparisonChart missing = TestCharts.calls999(java.util.Set.of("E23000019"));
         new ChartRenderer(1).renderFocus(missing, "E23000019", "nottinghamshire", other);
-        assertThat(texts(parse(other.resolve("nottinghamshire.svg")))).contains(Figure.NO_VALUE);
+        assertThat(texts(parse(other.resolve("nottinghamshire.svg"))))
+                .contains("Nottinghamshire has no value for this indicator: see the notes");
         assertThat(ImageIO.read(other.resolve("nottinghamshire.png").toFile()).getWidth()).isEqualTo(1890);
+        // a force the chart does not know at all still gets a figure that says so
+        new ChartRenderer(1).renderFocus(missing, "E99999999", "nowhere", other);
+        assertThat(texts(parse(other.resolve("nowhere.svg")))).contains(Figure.NO_VALUE);
     }
 
     @Test

@@ -83,7 +83,9 @@ final class TestCharts {
         List<String> missingNames = new ArrayList<>();
         for (Row r : rows) {
             if (withoutData.contains(r.code())) {
+                // as the publication gives them: a bar without a value, which is named, never drawn
                 missingNames.add(r.name());
+                bars.add(new ComparisonChart.Bar(r.code(), r.name(), Double.NaN, Band.MISSING));
                 continue;
             }
             Band band = r.value() > upper ? Band.ABOVE : r.value() < lower ? Band.BELOW : Band.WITHIN;
