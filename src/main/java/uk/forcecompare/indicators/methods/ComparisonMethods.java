@@ -114,10 +114,10 @@ public final class ComparisonMethods {
                         Interval wilson = scale(wilson(force.numerator(), n, Z_95), multiplier);
                         results.add(interval(force, WILSON_95, wilson, p0 * multiplier));
                         double s2 = p0 * (1 - p0) / n;
-                        results.add(limits(force, FUNNEL_95, scale(around(p0, Z_95, s2), multiplier)));
-                        results.add(limits(force, FUNNEL_998, scale(around(p0, Z_998, s2), multiplier)));
+                        results.add(limits(force, FUNNEL_95, scale(proportion(around(p0, Z_95, s2)), multiplier)));
+                        results.add(limits(force, FUNNEL_998, scale(proportion(around(p0, Z_998, s2)), multiplier)));
                         results.add(limits(force, FUNNEL_998_OD,
-                                scale(around(p0, Z_998, s2 + od.tau2()), multiplier)));
+                                scale(proportion(around(p0, Z_998, s2 + od.tau2())), multiplier)));
                     }
                 }
                 case COUNT_RATE -> {
@@ -230,6 +230,14 @@ public final class ComparisonMethods {
     private static Interval around(double centre, double z, double variance) {
         double half = z * Math.sqrt(variance);
         return new Interval(centre - half, centre + half);
+    }
+
+    /**
+     * A proportion's limits cut to 0 and 1: the normal approximation runs past them for small n or a large τ², and a
+     * limit of 103% reads as a mistake. No band changes, since a proportion cannot pass them.
+     */
+    private static Interval proportion(Interval limits) {
+        return new Interval(Math.max(0, limits.low()), Math.min(1, limits.high()));
     }
 
     private static Interval scale(Interval interval, double factor) {

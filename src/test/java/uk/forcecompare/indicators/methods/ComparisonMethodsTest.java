@@ -313,4 +313,24 @@ class ComparisonMethodsTest {
             assertThat(row.band()).as(code + " " + method + " band").isEqualTo(band);
         }
     }
+
+    @Test
+    void funnelLimitsOfAProportionStopAt0And100Percent() {
+        // 999 calls answered within 10 seconds: a pooled rate near 90%, and a force of 10 calls whose 99.8% limits,
+        // 90% ± 3.09 × √(0.09 / 10) = 90% ± 29.3 points, would run to 119%
+        List<ForceInput> high = List.of(ForceInput.of("A", 9000, 10000, 100), ForceInput.of("B", 18000, 20000, 100),
+                ForceInput.of("C", 27000, 30000, 100), ForceInput.of("S", 9, 10, 100));
+        List<MethodResult> r = ComparisonMethods.compute(IndicatorKind.PROPORTION, 100, high, Set.of());
+        MethodResult s = r.stream().filter(x -> x.forceCode().equals("S") && x.method().equals(FUNNEL_998)).findFirst().orElseThrow();
+        assertThat(s.high()).isEqualTo(100.0);
+        // p0 = 54,009 / 60,010; the low limit is left as it is
+        double p0 = 54009.0 / 60010, half = 3.090232306167813 * Math.sqrt(p0 * (1 - p0) / 10);
+        assertThat(s.low()).isCloseTo((p0 - half) * 100, within(1e-4));
+        assertThat(s.band()).isEqualTo(Band.WITHIN);
+        // and a rate near 0 stops at 0
+        List<ForceInput> low = List.of(ForceInput.of("A", 100, 10000, 100), ForceInput.of("B", 200, 20000, 100),
+                ForceInput.of("S", 0, 10, 100));
+        assertThat(ComparisonMethods.compute(IndicatorKind.PROPORTION, 100, low, Set.of())).filteredOn(x -> x.forceCode().equals("S")
+                && x.method().startsWith("funnel")).allSatisfy(x -> assertThat(x.low()).isEqualTo(0.0));
+    }
 }
