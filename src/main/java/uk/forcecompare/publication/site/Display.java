@@ -65,6 +65,11 @@ final class Display {
         return bare(v, d) + " " + unitWords(d);
     }
 
+    /** A difference between values, such as a standard deviation: "7.2 percentage points", not "7.2 percent". */
+    static String difference(double v, IndicatorDefinition d) {
+        return d.unit() == IndicatorDefinition.Unit.PERCENT ? bare(v, d) + " percentage points" : withUnit(v, d);
+    }
+
     static String unitWords(IndicatorDefinition d) {
         return d.unit() == IndicatorDefinition.Unit.PERCENT ? "percent" : "per 1,000 population";
     }

@@ -490,7 +490,7 @@ final class Pages {
         }
         row(b, "Band", v == null ? "missing" : v.band().label());
         row(b, "Unweighted mean of " + c.nForces() + " forces", Display.withUnit(c.mean(), d));
-        row(b, "Standard deviation (" + c.sdMethod() + ")", Display.withUnit(c.sd(), d));
+        row(b, "Standard deviation (" + c.sdMethod() + ")", Display.difference(c.sd(), d));
         row(b, "Within one standard deviation", Display.bare(c.lower(), d) + " to " + Display.withUnit(c.upper(), d));
         row(b, "England and Wales rate", Display.withUnit(c.englandWalesRate(), d));
         if (d.target().isPresent()) row(b, "Target", Display.withUnit(d.target().getAsDouble(), d));

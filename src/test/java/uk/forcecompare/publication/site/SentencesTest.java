@@ -84,6 +84,9 @@ class SentencesTest {
         assertThat(Display.number(1234567.5, 0)).isEqualTo("1,234,568");
         assertThat(Display.count(new BigDecimal("1845.25"))).isEqualTo("1,845.3");
         assertThat(Display.count(new BigDecimal("9950.000"))).isEqualTo("9,950");
+        // a standard deviation of a percentage is in percentage points
+        assertThat(Display.difference(7.2356, def("calls-101-abandonment-rate"))).isEqualTo("7.2 percentage points");
+        assertThat(Display.difference(65.40, def("calls-999-per-1000"))).isEqualTo("65.4 per 1,000 population");
     }
 
     @Test

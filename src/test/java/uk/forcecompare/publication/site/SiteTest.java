@@ -125,6 +125,7 @@ class SiteTest {
             assertThat(norfolk).contains("<img src=\"../" + r.definition().id() + "/norfolk.png\" alt=\"The bar for Norfolk is marked.");
         }
         assertThat(norfolk).contains("<caption>Key figures: ").contains("Unweighted mean of 43 forces")
+                .contains("percentage points").doesNotContainPattern("Standard deviation \\([^)]*\\)\\)</th><td>[0-9.]+ percent<")
                 .contains("England and Wales rate");
         String cumbria = read(site.resolve("forces/cumbria.html"));
         assertThat(cumbria).contains("There is no value for Cumbria Constabulary for the proportion of 101 calls abandoned");
