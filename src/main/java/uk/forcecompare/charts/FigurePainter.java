@@ -275,12 +275,27 @@ final class FigurePainter {
             }
         }
         double minTop = layout.chartY - ChartStyle.px(9);
+        boxBottom = clearOfReferenceLines(layout, geo, boxBottom, boxH, minTop);
         if (boxBottom - boxH < minTop) {
             boxBottom = minTop + boxH;
         }
         Rectangle2D box = new Rectangle2D.Double(boxLeft, boxBottom - boxH, boxW, boxH);
         return new FocusMark(index, rect, label, box, boxLeft + pad, boxBottom - pad - ChartStyle.px(0.6),
                 tip);
+    }
+
+    /**
+     * The label box moved up, line by line, until no reference line runs through it, so that the mean, the band's
+     * edges and the target stay readable beside a force's bar; where that would leave the plot, it stays put.
+     */
+    static double clearOfReferenceLines(FigureLayout layout, PlotGeometry geo, double boxBottom, double boxH, double minTop) {
+        double gap = ChartStyle.px(2);
+        double[] ys = layout.lines.stream().mapToDouble(l -> geo.y(l.value())).filter(Double::isFinite).sorted().toArray();
+        double bottom = boxBottom;
+        for (int i = ys.length - 1; i >= 0; i--) { // from the lowest line on screen up
+            if (ys[i] < bottom + gap && ys[i] > bottom - boxH - gap) bottom = ys[i] - gap;
+        }
+        return bottom - boxH < minTop ? boxBottom : bottom;
     }
 
     static void paintFocus(Graphics2D g, FigureLayout layout, PlotGeometry geo, FocusMark mark) {

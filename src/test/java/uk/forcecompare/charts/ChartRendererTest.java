@@ -416,6 +416,21 @@ class ChartRendererTest {
     }
 
     @Test
+    void aForcesLabelNeverHidesTheMeanTheBandsEdgesOrTheTarget() {
+        // Warwickshire-like: the label of a low bar sat on the mean line, which it hid from its own force's report
+        Figure figure = Figure.draw(chart);
+        int crossed = 0;
+        for (int i = 0; i < figure.layout.bars.size(); i++) {
+            FigurePainter.FocusMark mark = FigurePainter.focusMark(figure.layout, figure.pngGeometry, i);
+            for (FigureLayout.ReferenceLine line : figure.layout.lines) {
+                double y = figure.pngGeometry.y(line.value());
+                if (y > mark.box().getMinY() && y < mark.box().getMaxY()) crossed++;
+            }
+        }
+        assertThat(crossed).isZero();
+    }
+
+    @Test
     void forceWithoutValueStillGetsAFigure(@TempDir Path other) throws Exception {
         ComparisonChart missing = TestCharts.calls999(java.util.Set.of("E23000019"));
         new ChartRenderer(1).renderFocus(missing, "E23000019", "nottinghamshire", other);
