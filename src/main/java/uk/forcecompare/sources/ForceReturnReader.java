@@ -235,6 +235,11 @@ final class ForceReturnReader {
                         n.toPlainString(), expected);
                 reason = "fractional count " + n.toPlainString();
             } else {
+                if (cell.number() == null) {
+                    // read, not refused: but a reviewer sees which figures were typed as text, in case one is not meant
+                    ctx.report(Rule.VALUE_NUMBER_AS_TEXT, cell.location(), force.code(), who + ": the number is text in the "
+                            + "workbook ('" + Text.clean(cell.text()) + "'); read as " + n.toPlainString(), cell.text(), "a number cell");
+                }
                 return Observation.of(force.code(), measure, period, "", n, ctx.fileName(), cell.location());
             }
         }

@@ -157,6 +157,12 @@ class ForceReturnTest {
         assertThat(missing).containsExactlyInAnyOrder("ASB_INCIDENTS", "ASB_CRIMINAL_BEHAVIOUR_ORDERS",
                 "ASB_COMMUNITY_PROTECTION_NOTICES", "ASB_CIVIL_INJUNCTIONS", "ASB_S34_DISPERSALS", "CALLS_101_RECEIVED");
         assertThat(out.value("E23000002", "CALLS_101_ABANDONED")).isEqualByComparingTo("1234");
+        assertThat(out.findings(Rule.VALUE_NUMBER_AS_TEXT)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.location()).isEqualTo("Return!C10");
+            assertThat(f.observed()).isEqualTo("1,234");
+            assertThat(f.message()).isEqualTo("Cumbria CALLS_101_ABANDONED: the number is text in the workbook ('1,234'); read as 1234");
+        });
         assertThat(out.observations(Measures.RETURN_SUBMITTED)).hasSize(1);
     }
 
