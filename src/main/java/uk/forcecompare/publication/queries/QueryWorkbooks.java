@@ -212,6 +212,13 @@ public final class QueryWorkbooks {
 
     // ---------------------------------------------------------------- questions
 
+    /** The force's own note beside a blank value, as the return reader quotes it in the finding, or null. */
+    static String forcesNote(String message) {
+        int at = message.lastIndexOf(" with the note '");
+        if (at < 0 || !message.endsWith("'")) return null;
+        return message.substring(at + " with the note '".length(), message.length() - 1);
+    }
+
     /** A number as a letter quotes it: "569.7568111172061" as "569.8"; anything else as it is. */
     static String figure(String observed) {
         try {
@@ -234,8 +241,13 @@ public final class QueryWorkbooks {
         String seen = f.observed().isEmpty() ? "blank" : "'" + f.observed() + "'";
         String detail = detail(f.message());
         return switch (f.rule()) {
-            case VALUE_NOT_SUPPLIED -> (ret ? "Your return's value for " : "The value for ") + what + at
-                    + " is blank. Please supply it, or tell us it is not available.";
+            case VALUE_NOT_SUPPLIED -> {
+                String note = forcesNote(f.message());
+                yield (ret ? "Your return's value for " : "The value for ") + what + at + (note == null
+                        ? " is blank. Please supply it, or tell us it is not available."
+                        : " is blank, with your note '" + note + "'. If the figure can be had, please supply it; otherwise "
+                        + "there is nothing more to do.");
+            }
             case VALUE_NOT_NUMBER -> {
                 String start = (ret ? "Your return's value for " : "The value for ") + what + at;
                 if (f.observed().startsWith("#")) {

@@ -524,4 +524,16 @@ class QueryWorkbooksTest {
                 + "the range we would expect (20.0 to 400.0). Please confirm that the figures behind it are right, or tell us "
                 + "which are not.");
     }
+
+    @Test
+    void aBlankValueWithTheForcesNoteIsNotAskedForAgainAsIfNothingWasSaid() {
+        Finding noted = Finding.of(Rule.VALUE_NOT_SUPPLIED).force("E23000002").file("returns/cumbria.xlsx").at("Return!C10")
+                .message("Cumbria CALLS_101_ABANDONED: left blank (not supplied) with the note 'Not available: telephony "
+                        + "platform changed in November 2022'").build();
+        assertThat(QueryWorkbooks.question(noted)).endsWith("is blank, with your note 'Not available: telephony platform "
+                + "changed in November 2022'. If the figure can be had, please supply it; otherwise there is nothing more to do.");
+        Finding bare = Finding.of(Rule.VALUE_NOT_SUPPLIED).force("E23000002").file("returns/cumbria.xlsx").at("Return!C10")
+                .message("Cumbria CALLS_101_ABANDONED: left blank (not supplied)").build();
+        assertThat(QueryWorkbooks.question(bare)).endsWith("is blank. Please supply it, or tell us it is not available.");
+    }
 }
