@@ -109,30 +109,10 @@ final class StopSearchTable implements PublishedTable {
                     ctx.published(s, f.get(), Measures.STOP_SEARCH_S1_SEARCHES), s));
             if (arrests.isPresent()) {
                 TableCell a = row.cell(arrests.getAsInt());
-                Observation arrested = ctx.observation(f.get(), Measures.STOP_SEARCH_S1_ARRESTS, p, d,
-                        ctx.published(a, f.get(), Measures.STOP_SEARCH_S1_ARRESTS), a);
-                obs.add(moreArrestsThanSearches(ctx, arrested, obs.get(0), f.get(), a) ? Observation.missing(arrested.forceCode(),
-                        arrested.measure(), p, d, "more arrests than searches in one row of the table", arrested.sourceFile(),
-                        arrested.location()) : arrested);
+                obs.add(ctx.observation(f.get(), Measures.STOP_SEARCH_S1_ARRESTS, p, d,
+                        ctx.published(a, f.get(), Measures.STOP_SEARCH_S1_ARRESTS), a));
             }
             ctx.emit(row, obs);
         }
-    }
-
-    /**
-     * Contract 4a, part greater than whole: checked row by row, since a row's excess can hide in a force's yearly
-     * total (375 arrests in 370 searches beside rows with fewer). The arrests are left out, so the force's arrest
-     * rate is; its searches still count.
-     */
-    private static boolean moreArrestsThanSearches(ReadContext ctx, Observation arrested, Observation searched, Force f,
-                                                   TableCell cell) {
-        if (!arrested.hasValue() || !searched.hasValue() || arrested.value().get().compareTo(searched.value().get()) <= 0) {
-            return false;
-        }
-        String arrests = arrested.value().get().toPlainString(), searches = searched.value().get().toPlainString();
-        ctx.report(Rule.VALUE_PART_EXCEEDS_WHOLE, cell.location(), f.code(), f.name() + " " + Measures.STOP_SEARCH_S1_ARRESTS
-                + " " + arrests + " is greater than " + Measures.STOP_SEARCH_S1_SEARCHES + " " + searches
-                + " in one row; stop-search-arrest-rate is left out for this force", arrests, "at most " + searches);
-        return true;
     }
 }

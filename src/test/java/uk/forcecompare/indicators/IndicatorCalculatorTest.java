@@ -197,4 +197,31 @@ class IndicatorCalculatorTest {
         assertThat(IndicatorCalculator.shown(400.0)).isEqualTo("400");
         assertThat(IndicatorCalculator.shown(0.000123456)).isEqualTo("0.0001235");
     }
+
+    @Test
+    void aStopSearchRowWithMoreArrestsThanSearchesRemovesTheArrestRateNotTheSearches() {
+        // Essex's totals pass (380 arrests in 447 searches); one row of them does not (375 in 370)
+        Period fy = Period.parse("FY2021/22");
+        String white = "legislation=Section 1 (PACE)|reason=Drugs|ethnicity=White - British";
+        String asian = "legislation=Section 1 (PACE)|reason=Drugs|ethnicity=Asian - Indian";
+        obs.add(Observation.of(ESSEX, Measures.STOP_SEARCH_S1_SEARCHES, fy, white, BigDecimal.valueOf(370), "ho/ss.csv", "line 2"));
+        obs.add(Observation.of(ESSEX, Measures.STOP_SEARCH_S1_ARRESTS, fy, white, BigDecimal.valueOf(375), "ho/ss.csv", "line 2"));
+        obs.add(Observation.of(ESSEX, Measures.STOP_SEARCH_S1_SEARCHES, fy, asian, BigDecimal.valueOf(77), "ho/ss.csv", "line 3"));
+        obs.add(Observation.of(ESSEX, Measures.STOP_SEARCH_S1_ARRESTS, fy, asian, BigDecimal.valueOf(5), "ho/ss.csv", "line 3"));
+        obs.add(Observation.of(KENT, Measures.STOP_SEARCH_S1_SEARCHES, fy, white, BigDecimal.valueOf(1000), "ho/ss.csv", "line 4"));
+        obs.add(Observation.of(KENT, Measures.STOP_SEARCH_S1_ARRESTS, fy, white, BigDecimal.valueOf(120), "ho/ss.csv", "line 4"));
+        IndicatorResult r = compute("stop-search-arrest-rate", fy);
+
+        ForceValue essex = valueOf(r, ESSEX);
+        assertThat(essex.band()).isEqualTo(Band.MISSING);
+        // what is known stays known (contract 5): 380 arrests, 447 searches
+        assertThat(essex.numerator()).contains(new BigDecimal("380"));
+        assertThat(essex.denominator()).contains(new BigDecimal("447"));
+        assertThat(findings.all()).filteredOn(f -> f.rule() == Rule.VALUE_PART_EXCEEDS_WHOLE).singleElement().satisfies(f -> {
+            assertThat(f.forceCode()).isEqualTo(ESSEX);
+            assertThat(f.location()).isEqualTo("line 2");
+            assertThat(f.observed()).isEqualTo("375");
+        });
+        assertThat(valueOf(r, KENT).value().getAsDouble()).isEqualTo(12.0);
+    }
 }

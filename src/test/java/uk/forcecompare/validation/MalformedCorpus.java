@@ -163,11 +163,6 @@ final class MalformedCorpus {
                 + "E23000007,Northumbria,2022,-\n"
                 + "E23000008,Durham,2022,\n"
                 + "E23000009,North Yorkshire,2022,\"820,000\"\n"));
-        // one row with more arrests than searches; Essex's totals (380 in 447) would hide it
-        f.put("pub-stop-search-more-arrests-than-searches.csv", () -> utf8("financial_year,geocode,police_force_area,region,"
-                + "legislation,reason_for_search,self_defined_ethnicity_group,self_defined_ethnicity,number_of_searches,number_of_arrests\n"
-                + "2021/22,E23000028,Essex,East,Section 1 (PACE),Drugs,White,White - British,370,375\n"
-                + "2021/22,E23000028,Essex,East,Section 1 (PACE),Drugs,Asian,Asian - Indian,77,5\n"));
         f.put("pub-999-negative.csv", () -> utf8(CorpusFixtures.CALLS_999_HEADER + "\n"
                 + "2023-08,Cumbria,5000,-45\n"));
         f.put("pub-999-conflicting-rows.csv", () -> utf8(CorpusFixtures.CALLS_999_HEADER + "\n"

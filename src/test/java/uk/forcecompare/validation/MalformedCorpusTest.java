@@ -3,7 +3,6 @@ package uk.forcecompare.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static uk.forcecompare.collection.SourceKind.FORCE_RETURN;
-import static uk.forcecompare.collection.SourceKind.HOME_OFFICE_STOP_SEARCH;
 import static uk.forcecompare.collection.SourceKind.HOME_OFFICE_WORKFORCE;
 import static uk.forcecompare.collection.SourceKind.ONS_POPULATION;
 import static uk.forcecompare.collection.SourceKind.POLICE_UK_999;
@@ -21,7 +20,6 @@ import static uk.forcecompare.validation.Rule.ROW_DUPLICATE_CONFLICT;
 import static uk.forcecompare.validation.Rule.ROW_DUPLICATE_EXACT;
 import static uk.forcecompare.validation.Rule.SHEET_MISSING;
 import static uk.forcecompare.validation.Rule.VALUE_FORMULA_NO_RESULT;
-import static uk.forcecompare.validation.Rule.VALUE_PART_EXCEEDS_WHOLE;
 import static uk.forcecompare.validation.Rule.VALUE_NEGATIVE;
 import static uk.forcecompare.validation.Rule.VALUE_NOT_NUMBER;
 import static uk.forcecompare.validation.Rule.VALUE_NOT_SUPPLIED;
@@ -214,8 +212,6 @@ class MalformedCorpusTest {
                         e(VALUE_SUPPRESSED, GREATER_MANCHESTER, "line 5", "('*')"),
                         e(VALUE_SUPPRESSED, CHESHIRE, "line 6", "('N/A')"),
                         e(VALUE_SUPPRESSED, DURHAM, "line 8", "(blank)")),
-                c("pub-stop-search-more-arrests-than-searches.csv", HOME_OFFICE_STOP_SEARCH, "more arrests than searches in a row",
-                        3, 1, e(VALUE_PART_EXCEEDS_WHOLE, ESSEX, "line 2", "is greater than STOP_SEARCH_S1_SEARCHES 370 in one row")),
                 c("pub-999-negative.csv", POLICE_UK_999, "a negative count", 1, 1,
                         e(VALUE_NEGATIVE, CUMBRIA, "line 2", "CALLS_999_ANSWERED_UNDER_10S: negative")),
                 c("pub-999-conflicting-rows.csv", POLICE_UK_999, "one force and month twice with different values", 2, 2,
