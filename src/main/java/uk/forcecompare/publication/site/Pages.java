@@ -273,6 +273,13 @@ final class Pages {
                 .append(forcesListed).append(forcesListed == 1 ? " force-indicator pair lands" : " force-indicator pairs land")
                 .append(" in a different band, on ").append(indicators).append(indicators == 1 ? " indicator" : " indicators")
                 .append(": see <a href=\"").append(METHODS_PAGE).append("\">comparison methods and funnel plots</a>.</p>\n");
+        if (forcesListed > 0) {
+            // a count this size reads as "the bands are unreliable" without it
+            b.append("<p>The published bands are those of one standard deviation, the inspectorate's method. The other methods "
+                    + "answer other questions: with counts as large as these, an interval that allows only for chance (the "
+                    + "force's own interval, funnel limits without overdispersion) sets most forces apart, so a force listed "
+                    + "there is not in doubt for that reason alone.</p>\n");
+        }
         return b.toString();
     }
 

@@ -110,6 +110,9 @@ class MethodSensitivityPagesTest {
                     .containsExactlyElementsOf(listed(entries));
         }
         assertThat(total).as("the fixture puts some forces in a different band under some method").isGreaterThan(10);
+        // the index gives the count, and says what it does not mean
+        assertThat(SiteTest.read(site.resolve("index.html"))).contains(total + " force-indicator pairs land in a different band")
+                .contains("The published bands are those of one standard deviation, the inspectorate's method.");
         assertThat(html).contains("<h1>Comparison methods beyond one standard deviation</h1>")
                 .doesNotContainIgnoringCase("significant");
     }
