@@ -19,6 +19,8 @@ import uk.forcecompare.indicators.IndicatorResult;
 import uk.forcecompare.publication.Figures;
 import uk.forcecompare.publication.PublicationWriter;
 import uk.forcecompare.reference.Force;
+import uk.forcecompare.validation.Finding;
+import uk.forcecompare.validation.Rule;
 
 /** Renders every indicator's national chart and its focus-force charts into the run's staging folder. */
 class ChartTasklet implements Tasklet {
@@ -44,9 +46,10 @@ class ChartTasklet implements Tasklet {
         List<IndicatorResult> computed = results.results(run, RunSupport.requestedIndicators(c));
         List<ChartRenderer.Request> charts = new ArrayList<>();
         Optional<Integer> populationMidYear = RunSupport.populationMidYear(chunk, c);
+        List<Finding> forcesNotes = results.findings(run, Rule.VALUE_FORCE_NOTE);
         for (int i = 0; i < computed.size(); i++) {
             IndicatorResult r = computed.get(i);
-            charts.add(new ChartRenderer.Request(Figures.chartOf(r, support.forces, i + 1, populationMidYear),
+            charts.add(new ChartRenderer.Request(Figures.chartOf(r, support.forces, i + 1, populationMidYear, forcesNotes),
                     writer.staging().resolve(r.definition().id())));
         }
         // the tables and funnel plots are written on a thread of their own while the renderer's pool draws the bars

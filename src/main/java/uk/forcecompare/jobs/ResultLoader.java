@@ -26,6 +26,11 @@ class ResultLoader {
         this.repository = repository;
     }
 
+    /** The run's findings of one rule, from every step so far. */
+    List<uk.forcecompare.validation.Finding> findings(long run, uk.forcecompare.validation.Rule rule) {
+        return repository.findings(run).stream().filter(f -> f.rule() == rule).toList();
+    }
+
     List<IndicatorResult> results(long run, List<String> order) {
         List<IndicatorResult> out = new ArrayList<>();
         List<String> forceOrder = support.forces.all().stream().map(Force::code).toList();

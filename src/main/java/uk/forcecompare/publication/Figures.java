@@ -2,6 +2,7 @@ package uk.forcecompare.publication;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import uk.forcecompare.charts.ComparisonChart;
@@ -12,6 +13,8 @@ import uk.forcecompare.indicators.IndicatorResult;
 import uk.forcecompare.reference.Force;
 import uk.forcecompare.reference.ForceDirectory;
 import uk.forcecompare.sources.Measures;
+import uk.forcecompare.validation.Finding;
+import uk.forcecompare.validation.Rule;
 
 /** Turns a computed indicator into the figure a report prints, worded as the inspectorate words its figures. */
 public final class Figures {
@@ -39,6 +42,16 @@ public final class Figures {
      */
     public static ComparisonChart chartOf(IndicatorResult r, ForceDirectory forces, int figureNumber,
                                           Optional<Integer> populationMidYear) {
+        return chartOf(r, forces, figureNumber, populationMidYear, List.of());
+    }
+
+    /**
+     * As {@link #chartOf(IndicatorResult, ForceDirectory, int, Optional)}, with the forces' own notes on the figures
+     * behind the chart ({@code value.force-note} findings) quoted under it: how a force counted a figure
+     * ("Abandoned after the IVR message") is part of what a reader compares.
+     */
+    public static ComparisonChart chartOf(IndicatorResult r, ForceDirectory forces, int figureNumber,
+                                          Optional<Integer> populationMidYear, List<Finding> findings) {
         ComparisonChart c = chartOf(r, forces);
         List<String> notes = new ArrayList<>(c.notes());
         IndicatorDefinition d = r.definition();
@@ -47,9 +60,33 @@ public final class Figures {
             notes.add(Math.min(1, notes.size()), "Population: ONS mid-" + populationMidYear.get()
                     + " population estimates for police force areas.");
         }
+        forcesNotes(r, forces, findings).ifPresent(notes::add);
         return new ComparisonChart("Figure " + figureNumber + ": " + c.title(), c.valueAxisLabel(), c.decimals(), c.unitSuffix(),
                 c.bars(), c.mean(), c.sd(), c.lower(), c.upper(), c.target(), c.targetLabel(), notes, c.focusForceCode(),
                 c.forcesInMean());
+    }
+
+    /**
+     * "Forces' notes on their figures: 'Abandoned after the IVR message' (101 calls abandoned: Dyfed-Powys, Merseyside);
+     * ..." for the forces with a value, one entry per note and measure; empty where there are none.
+     */
+    static Optional<String> forcesNotes(IndicatorResult r, ForceDirectory forces, List<Finding> findings) {
+        IndicatorDefinition d = r.definition();
+        java.util.Set<String> valued = new java.util.HashSet<>();
+        for (ForceValue v : r.forces()) if (v.hasValue()) valued.add(v.forceCode());
+        Map<String, java.util.TreeSet<String>> byNote = new java.util.LinkedHashMap<>();
+        for (String measure : d.measures()) {
+            for (Finding f : findings) {
+                if (f.rule() != Rule.VALUE_FORCE_NOTE || !valued.contains(f.forceCode())) continue;
+                if (!java.util.Arrays.asList(f.message().split("[\\s:]+")).contains(measure)) continue;
+                String force = forces.byCode(f.forceCode()).map(Force::name).orElse(f.forceCode());
+                byNote.computeIfAbsent("'" + f.observed() + "' (" + Measures.inWords(measure), k -> new java.util.TreeSet<>()).add(force);
+            }
+        }
+        if (byNote.isEmpty()) return Optional.empty();
+        List<String> parts = new ArrayList<>();
+        byNote.forEach((note, names) -> parts.add(note + ": " + String.join(", ", names) + ")"));
+        return Optional.of("Forces' notes on their figures: " + String.join("; ", parts) + ".");
     }
 
     public static ComparisonChart chartOf(IndicatorResult r, ForceDirectory forces) {

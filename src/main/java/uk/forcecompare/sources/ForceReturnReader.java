@@ -177,7 +177,13 @@ final class ForceReturnReader {
                 }
                 seen.add(code);
                 String note = notesCol < 0 ? "" : shortened(Text.clean(row.cell(notesCol).text()));
-                ctx.emit(row, List.of(observation(force, code, period, cell, note)));
+                Observation o = observation(force, code, period, cell, note);
+                if (o.hasValue() && !note.isEmpty()) {
+                    // how the force counted it ("Abandoned after the IVR message"): the chart's reader needs to know
+                    ctx.report(Rule.VALUE_FORCE_NOTE, row.cell(notesCol).location(), force.code(), force.name() + " " + code
+                            + ": the force's note beside its figure: '" + note + "'", note, "");
+                }
+                ctx.emit(row, List.of(o));
             }
             if (unknown > MAX_UNKNOWN_MEASURE_FINDINGS) {
                 ctx.report(Rule.MEASURE_UNKNOWN, sheet, force.code(), force.name() + " return: " + unknown

@@ -55,6 +55,11 @@ class CollectionRunJobTest {
         assertThat(log).noneMatch(r -> r.get("severity").equals("error"));
         assertContainsExpectedFindings(log, EXPECTED.resolve("sample-2024-spring-expected-findings.csv"));
         assertThat(pub.resolve("validation-report.html")).content().contains("Gwent");
+        // the forces' notes beside their 101 figures (read from the returns' Notes column by hand) are under the chart
+        assertThat(Files.readString(pub.resolve("calls-101-abandonment-rate/chart.txt"))).contains("Forces' notes on their "
+                + "figures: 'Abandoned after the IVR message' (101 calls abandoned: Dyfed-Powys, Merseyside, Northamptonshire, "
+                + "South Yorkshire, Wiltshire); 'Switchboard figure, calls presented to the contact centre' (101 calls "
+                + "received: Dorset, Leicestershire, Metropolitan Police).");
 
         String runJson = Files.readString(pub.resolve("run.json"));
         String populationSha = CollectionLoader.sha256(SAMPLE.resolve("ons/pfa-population.csv"));

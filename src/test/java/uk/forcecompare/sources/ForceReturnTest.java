@@ -191,6 +191,29 @@ class ForceReturnTest {
                 "Return!C10 Cumbria CALLS_101_ABANDONED: left blank (not supplied) with the note 'Not available: "
                         + "telephony platform changed in November 2022'");
         assertThat(ForceReturnReader.shortened("x".repeat(500))).hasSize(200).endsWith("x\u2026");
+        assertThat(out.findings(Rule.VALUE_FORCE_NOTE)).isEmpty(); // a note beside a blank is in the blank's finding
+    }
+
+    @Test
+    void aNoteBesideASuppliedFigureIsLoggedForTheChartsToQuote() throws Exception {
+        Path p = filled("return-cumbria.xlsx", allValid(), wb -> {
+            for (Row row : wb.getSheet("Return")) {
+                if ("CALLS_101_ABANDONED".equals(row.getCell(0).getStringCellValue())) {
+                    row.createCell(3).setCellValue("Abandoned after the IVR message");
+                }
+            }
+        });
+        Fixtures.Output out = Fixtures.read(p, SourceKind.FORCE_RETURN);
+
+        assertThat(out.findings(Rule.VALUE_FORCE_NOTE)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.location()).isEqualTo("Return!D10");
+            assertThat(f.forceCode()).isEqualTo("E23000002");
+            assertThat(f.observed()).isEqualTo("Abandoned after the IVR message");
+            assertThat(f.message()).isEqualTo("Cumbria CALLS_101_ABANDONED: the force's note beside its figure: "
+                    + "'Abandoned after the IVR message'");
+        });
+        assertThat(out.value("E23000002", "CALLS_101_ABANDONED")).isEqualByComparingTo("700");
     }
 
     @Test
@@ -232,9 +255,11 @@ class ForceReturnTest {
                 List.of(new Fixtures.SheetData("Cover", cover), new Fixtures.SheetData("Return", ret)));
         Fixtures.Output out = Fixtures.read(ods, SourceKind.FORCE_RETURN);
 
-        // the ten measures without a row are not supplied: asked for, nothing else
-        assertThat(out.findings).hasSize(10).allMatch(f -> f.rule() == uk.forcecompare.validation.Rule.VALUE_NOT_SUPPLIED
-                && f.location().equals("Return"));
+        // the ten measures without a row are not supplied: asked for; the note beside a figure is logged for the charts
+        assertThat(out.findings).filteredOn(f -> f.rule() != Rule.VALUE_FORCE_NOTE).hasSize(10)
+                .allMatch(f -> f.rule() == Rule.VALUE_NOT_SUPPLIED && f.location().equals("Return"));
+        assertThat(out.findings(Rule.VALUE_FORCE_NOTE)).extracting(f -> f.location() + " " + f.observed())
+                .containsExactly("Return!D4 from the telephony system");
         Period year2023 = Period.months(java.time.YearMonth.of(2023, 1), java.time.YearMonth.of(2023, 12));
         assertThat(out.observations.stream().filter(o -> o.hasValue()))
                 .hasSize(3).allMatch(o -> o.forceCode().equals("W15000004") && o.period().equals(year2023));

@@ -1,0 +1,71 @@
+package uk.forcecompare.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.junit.jupiter.api.Test;
+
+import uk.forcecompare.charts.ComparisonChart;
+import uk.forcecompare.collection.Period;
+import uk.forcecompare.indicators.Band;
+import uk.forcecompare.indicators.Comparison;
+import uk.forcecompare.indicators.ForceValue;
+import uk.forcecompare.indicators.IndicatorCatalogue;
+import uk.forcecompare.indicators.IndicatorResult;
+import uk.forcecompare.reference.Force;
+import uk.forcecompare.reference.ForceDirectory;
+import uk.forcecompare.validation.Finding;
+import uk.forcecompare.validation.Rule;
+
+class FiguresTest {
+
+    private static final ForceDirectory FORCES = ForceDirectory.load(Path.of("data/reference"));
+    private static final String CUMBRIA = "E23000002", DYFED_POWYS = "W15000004", MERSEYSIDE = "E23000004",
+            DORSET = "E23000039";
+
+    /** 101 calls abandoned: every force 10 of 100, Cumbria without a value. */
+    private static IndicatorResult abandoned() {
+        List<ForceValue> values = new ArrayList<>();
+        for (Force f : FORCES.all()) {
+            if (f.code().equals(CUMBRIA)) {
+                values.add(new ForceValue(f.code(), Optional.empty(), Optional.of(BigDecimal.valueOf(100)), OptionalDouble.empty(),
+                        Band.MISSING, "101 calls abandoned: left blank"));
+            } else {
+                values.add(new ForceValue(f.code(), Optional.of(BigDecimal.TEN), Optional.of(BigDecimal.valueOf(100)),
+                        OptionalDouble.of(10.0), Band.WITHIN, ""));
+            }
+        }
+        return new IndicatorResult(IndicatorCatalogue.load(Path.of("jobs/indicators")).get("calls-101-abandonment-rate").orElseThrow(),
+                Period.parse("FY2022/23"), values, new Comparison(10, 0, 10, 10, 42, 10, "sample (n-1)", List.of()));
+    }
+
+    private static Finding note(String force, String name, String code, String text) {
+        return Finding.of(Rule.VALUE_FORCE_NOTE).force(force).file("returns/x.xlsx").at("Return!D10")
+                .message(name + " " + code + ": the force's note beside its figure: '" + text + "'").observed(text).build();
+    }
+
+    @Test
+    void theForcesNotesOnTheFiguresBehindAChartAreQuotedUnderIt() {
+        List<Finding> findings = List.of(
+                note(MERSEYSIDE, "Merseyside", "CALLS_101_ABANDONED", "Abandoned after the IVR message"),
+                note(DYFED_POWYS, "Dyfed-Powys", "CALLS_101_ABANDONED", "Abandoned after the IVR message"),
+                note(DORSET, "Dorset", "CALLS_101_RECEIVED", "Switchboard figure"),
+                // not behind this chart: another measure, and a force without a value (its footnote says why)
+                note(MERSEYSIDE, "Merseyside", "ASB_INCIDENTS", "Personal and nuisance ASB"),
+                note(CUMBRIA, "Cumbria", "CALLS_101_RECEIVED", "Telephony platform changed"),
+                Finding.of(Rule.VALUE_NOT_SUPPLIED).force(DORSET).message("Dorset CALLS_101_ABANDONED: left blank").build());
+
+        ComparisonChart chart = Figures.chartOf(abandoned(), FORCES, 3, Optional.empty(), findings);
+
+        assertThat(chart.notes()).contains("Forces' notes on their figures: 'Abandoned after the IVR message' (101 calls "
+                + "abandoned: Dyfed-Powys, Merseyside); 'Switchboard figure' (101 calls received: Dorset).");
+        assertThat(Figures.chartOf(abandoned(), FORCES, 3, Optional.empty(), List.of()).notes())
+                .noneMatch(n -> n.startsWith("Forces' notes"));
+    }
+}
