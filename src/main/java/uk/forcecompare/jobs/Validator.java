@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import uk.forcecompare.collection.Collection;
+import uk.forcecompare.collection.ComparisonSettings;
 import uk.forcecompare.collection.CollectionLoader;
 import uk.forcecompare.collection.Period;
 import uk.forcecompare.collection.SourceFile;
@@ -60,6 +62,11 @@ public final class Validator {
         if (Files.isRegularFile(target)) {
             SourceFile file = single(target);
             ReadSummary s = read(file, out);
+            // a force checking its return alone gets the checks the run would make on it (part above whole,
+            // plausible range), not only the reading: the README's "validate returns/norfolk.xlsx" is that path
+            Path folder = target.toAbsolutePath().getParent();
+            checkIndicators(new Collection(file.relativePath(), file.relativePath(), folder, Optional.empty(), Optional.empty(),
+                    List.of(file), Map.of(), ComparisonSettings.DEFAULT, List.of(), List.of()), observations, findings);
             return new Report(target.getFileName().toString(), findings.all(), 1, !s.readable());
         }
         CollectionLoader.Listing listing = new CollectionLoader().list(target);

@@ -24,6 +24,25 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aReturnCheckedAloneGetsTheChecksTheRunWouldMakeOnIt() throws Exception {
+        // Norfolk's return with 200,000 abandoned 101 calls of 165,473 received: the run calls it an error, so must validate
+        Path copy = tmp.resolve("norfolk.xlsx");
+        try (var in = Files.newInputStream(Path.of("data/sample/2024-spring/returns/norfolk.xlsx"));
+             var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var sheet = wb.getSheet("Return");
+            for (var row : sheet) {
+                if ("CALLS_101_ABANDONED".equals(row.getCell(0).getStringCellValue())) row.getCell(2).setCellValue(200_000);
+            }
+            try (var out = Files.newOutputStream(copy)) {
+                wb.write(out);
+            }
+        }
+        CommandLineRuns.Outcome o = CommandLineRuns.runExactly("validate", copy.toString());
+        assertThat(o.exitStatus()).as(o.output()).isEqualTo(3);
+        assertThat(o.output()).contains("value.part-exceeds-whole").contains("1 error");
+    }
+
+    @Test
     void aCollectionWithDefectsGetsEveryFindingOfTheRunAndExitsThree() {
         Path out = tmp.resolve("report");
         CommandLineRuns.Outcome o = CommandLineRuns.runExactly("validate", CollectionRunJobTest.DEFECTS.toString(), "--out", out.toString());
