@@ -27,7 +27,11 @@ final class CollectionChecks {
 
     /** Removes, after reading, the values a finding invalidates (every value of a duplicated return). */
     interface Invalidation {
+        /** The file's values for the force become missing, with the reason. */
         void invalidate(String forceCode, String sourceFile, String reason);
+
+        /** The file's values for the force are not counted at all: a copy of a file already counted. */
+        void drop(String forceCode, String sourceFile);
     }
 
     private final Support support;
@@ -50,6 +54,52 @@ final class CollectionChecks {
         }
         checkPopulation(c, observations, findings);
         checkFundingSourcesAgree(observations, findings);
+        checkRecordFilesCountedOnce(observations, findings, invalidation);
+    }
+
+    /**
+     * A data.police.uk file for a force and month that is in the collection twice (a copy in another folder) would be
+     * counted twice. Copies with the same counts are the same row repeated (contract 4a): a warning, counted once.
+     * Copies with different counts conflict: an error, and that force's month from them is missing.
+     */
+    void checkRecordFilesCountedOnce(List<Observation> observations, FindingLog findings, Invalidation invalidation) {
+        Map<String, Map<String, List<Observation>>> byMonthThenFile = new java.util.TreeMap<>();
+        for (Observation o : observations) {
+            if (!o.measure().startsWith("RECORDS_")) continue;
+            String kind = o.measure().equals(Measures.RECORDS_ASB_INCIDENTS) || o.measure().equals(Measures.RECORDS_CRIMES)
+                    ? "street" : "stop-and-search";
+            byMonthThenFile.computeIfAbsent(o.forceCode() + "|" + o.period().text() + "|" + kind, k -> new java.util.TreeMap<>())
+                    .computeIfAbsent(o.sourceFile(), k -> new java.util.ArrayList<>()).add(o);
+        }
+        byMonthThenFile.forEach((key, files) -> {
+            if (files.size() < 2) return;
+            String[] k = key.split("\\|");
+            String force = k[0], month = k[1], kind = k[2];
+            String name = support.forces.byCode(force).map(Force::name).orElse(force);
+            List<String> names = List.copyOf(files.keySet());
+            java.util.Set<String> counts = new java.util.HashSet<>();
+            files.values().forEach(obs -> counts.add(obs.stream().sorted(java.util.Comparator.comparing(Observation::measure))
+                    .map(o -> o.measure() + "=" + o.value().map(java.math.BigDecimal::toPlainString).orElse("missing"))
+                    .collect(Collectors.joining(","))));
+            String what = "The data.police.uk " + kind + " file of " + name + " for " + month + " is in the collection "
+                    + files.size() + " times (" + String.join(", ", names) + ")";
+            if (counts.size() == 1 && !counts.iterator().next().contains("missing")) {
+                for (String copy : names.subList(1, names.size())) {
+                    findings.report(Finding.of(Rule.ROW_DUPLICATE_EXACT).file(copy).force(force)
+                            .message(what + " with the same counts; counted once, from " + names.get(0))
+                            .observed(files.size() + " files").expected("one file"));
+                    invalidation.drop(force, copy);
+                }
+            } else {
+                for (String file : names) {
+                    findings.report(Finding.of(Rule.ROW_DUPLICATE_CONFLICT).file(file).force(force)
+                            .message(what + " with different counts; which is right cannot be told, so " + name
+                                    + "'s " + month + " is missing from them")
+                            .observed(files.size() + " files").expected("one file"));
+                    invalidation.invalidate(force, file, files.size() + " different " + kind + " files for " + month);
+                }
+            }
+        });
     }
 
     /**

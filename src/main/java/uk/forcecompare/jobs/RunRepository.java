@@ -151,6 +151,12 @@ class RunRepository {
                 .params(reason, run, forceCode, sourceFile).update();
     }
 
+    /** Removes a file's values for a force: a copy of a file whose values are already counted. */
+    int dropObservations(long run, String forceCode, String sourceFile) {
+        return jdbc.sql("delete from observation where run_id = ? and force_code = ? and source_file = ?")
+                .params(run, forceCode, sourceFile).update();
+    }
+
     void saveQuarantine(long run, String sourceFile, String location, Rule rule, String rawText) {
         jdbc.sql("insert into quarantine (run_id, source_file, location, rule, raw_text) values (?, ?, ?, ?, ?)")
                 .params(run, sourceFile, location, rule.id(), rawText).update();

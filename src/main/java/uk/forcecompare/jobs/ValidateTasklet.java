@@ -29,8 +29,17 @@ class ValidateTasklet implements Tasklet {
         repository.clearFindings(run, "validate");
         FindingLog findings = new FindingLog();
         List<Observation> observations = repository.observations(run);
-        new CollectionChecks(support.forces).check(c, observations, findings,
-                (force, file, reason) -> repository.invalidateObservations(run, force, file, reason));
+        new CollectionChecks(support.forces).check(c, observations, findings, new CollectionChecks.Invalidation() {
+            @Override
+            public void invalidate(String force, String file, String reason) {
+                repository.invalidateObservations(run, force, file, reason);
+            }
+
+            @Override
+            public void drop(String force, String file) {
+                repository.dropObservations(run, force, file);
+            }
+        });
         CrashPoints.reach("validate.before-commit");
         repository.saveFindings(run, "validate", findings.all());
         return RepeatStatus.FINISHED;

@@ -82,11 +82,24 @@ public final class Validator {
         for (String stray : c.strayFiles()) {
             findings.report(Finding.of(Rule.FILE_STRAY).file(stray).message(stray + " is not covered by any source in collection.yml"));
         }
+        CollectionChecks.Invalidation inMemory = new CollectionChecks.Invalidation() {
+            @Override
+            public void invalidate(String force, String file, String reason) {
+                observations.replaceAll(o -> o.forceCode().equals(force) && o.sourceFile().equals(file)
+                        ? Observation.missing(o.forceCode(), o.measure(), o.period(), o.dimensions(), reason, o.sourceFile(), o.location())
+                        : o);
+            }
+
+            @Override
+            public void drop(String force, String file) {
+                observations.removeIf(o -> o.forceCode().equals(force) && o.sourceFile().equals(file));
+            }
+        };
         if (c.manifestSha256().isPresent()) {
-            new CollectionChecks(forces).check(c, observations, findings, (force, file, reason) ->
-                    observations.replaceAll(o -> o.forceCode().equals(force) && o.sourceFile().equals(file)
-                            ? Observation.missing(o.forceCode(), o.measure(), o.period(), o.dimensions(), reason, o.sourceFile(), o.location())
-                            : o));
+            new CollectionChecks(forces).check(c, observations, findings, inMemory);
+        } else {
+            // no collection checks without a manifest, but a record file counted twice would be a wrong count
+            new CollectionChecks(forces).checkRecordFilesCountedOnce(observations, findings, inMemory);
         }
         checkIndicators(c, observations, findings);
         return new Report(c.title(), findings.all(), c.sources().size(), readable == 0);

@@ -48,6 +48,15 @@ class RecordCollectionRunTest {
         int lastRow = text.lastIndexOf('\n') + 1, cut = lastRow;
         for (int commas = 0; commas < 6; cut++) if (text.charAt(cut) == ',') commas++;
         Files.writeString(essex, text.substring(0, cut + 4)); // six fields and a few bytes of the seventh
+        // Suffolk's January street file copied into another folder: counted once, with a warning
+        Path suffolk = collection.resolve("records").resolve(street(files, "suffolk", 1).relativePath());
+        Files.createDirectories(collection.resolve("records/copies"));
+        Files.copy(suffolk, collection.resolve("records/copies").resolve(suffolk.getFileName()));
+        // a second Wiltshire February street file with one row fewer: which is right cannot be told, so its month is missing
+        Path wiltshire = collection.resolve("records").resolve(street(files, "wiltshire", 2).relativePath());
+        List<String> shorter = new java.util.ArrayList<>(Files.readAllLines(wiltshire));
+        shorter.remove(shorter.size() - 1);
+        Files.write(collection.resolve("records/copies").resolve(wiltshire.getFileName()), shorter);
         Files.createDirectories(collection.resolve("ons"));
         Files.copy(Path.of("data/sample/2024-spring/ons/pfa-population.csv"), collection.resolve("ons/pfa-population.csv"));
         Files.writeString(collection.resolve("collection.yml"), """
@@ -90,7 +99,7 @@ class RecordCollectionRunTest {
             long[] e = expected.get(code);
             switch (r.get("indicator_id")) {
                 case "asb-incidents-per-1000" -> {
-                    if (code.equals("E23000024") || code.equals(ESSEX)) {
+                    if (code.equals("E23000024") || code.equals(ESSEX) || code.equals(WILTSHIRE)) {
                         assertThat(r.get("band")).isEqualTo("missing");
                     } else {
                         assertThat(Long.parseLong(r.get("numerator"))).isEqualTo(e[0]);
@@ -98,7 +107,7 @@ class RecordCollectionRunTest {
                     }
                 }
                 case "crimes-per-1000" -> {
-                    if (code.equals(ESSEX)) {
+                    if (code.equals(ESSEX) || code.equals(WILTSHIRE)) {
                         assertThat(r.get("band")).isEqualTo("missing");
                         assertThat(r.get("numerator")).isEmpty();
                     } else if (!code.equals("E23000024")) {
@@ -120,6 +129,13 @@ class RecordCollectionRunTest {
                     assertThat(f.get("severity")).isEqualTo("error");
                     assertThat(f.get("location")).isEqualTo("line 3");
                 });
+        assertThat(log).filteredOn(f -> f.get("rule").equals("row.duplicate-exact")).singleElement().satisfies(f -> {
+            assertThat(f.get("severity")).isEqualTo("warning");
+            assertThat(f.get("force_code")).isEqualTo(SUFFOLK);
+            assertThat(f.get("source_file")).startsWith("records/copies/");
+        });
+        assertThat(log).filteredOn(f -> f.get("rule").equals("row.duplicate-conflict")).hasSize(2)
+                .allSatisfy(f -> assertThat(f.get("force_code")).isEqualTo(WILTSHIRE));
         assertThat(log).filteredOn(f -> f.get("rule").equals("file.unreadable")).singleElement().satisfies(f -> {
             assertThat(f.get("force_code")).isEqualTo(ESSEX);
             assertThat(f.get("source_file")).endsWith("2023-03-essex-street.csv");
@@ -132,6 +148,8 @@ class RecordCollectionRunTest {
 
     private static final String KENT = "E23000032";
     private static final String ESSEX = "E23000028";
+    private static final String SUFFOLK = "E23000025";
+    private static final String WILTSHIRE = "E23000038";
 
     private static GenerateRecords.FileCounts street(List<GenerateRecords.FileCounts> files, String slug, int month) {
         return files.stream().filter(f -> f.slug().equals(slug) && f.month().equals(YearMonth.of(2023, month))
