@@ -227,12 +227,12 @@ final class RecordFileReader {
         String raw = null;
         if (quarantined < MAX_QUARANTINED) {
             raw = csv.recordText();
-            out.quarantine(file.relativePath(), "line " + csv.line(), Rule.VALUE_UNPARSEABLE, raw);
+            out.quarantine(file.relativePath(), "line " + csv.line(), Rule.RECORDS_ROW_NOT_COUNTED, raw);
             quarantined++;
         }
         if (rowFindings < MAX_ROW_FINDINGS) {
             rowFindings++;
-            out.report(Finding.of(Rule.VALUE_UNPARSEABLE).file(file.relativePath()).at("line " + csv.line()).force(force.code())
+            out.report(Finding.of(Rule.RECORDS_ROW_NOT_COUNTED).file(file.relativePath()).at("line " + csv.line()).force(force.code())
                     .message("Malformed row in the data.police.uk file of " + where + ": " + what
                             + "; the row is not counted in " + measures)
                     .observed(observed.isEmpty() ? abbreviate(raw == null ? csv.recordText() : raw) : observed)
@@ -244,12 +244,12 @@ final class RecordFileReader {
         monthMismatches++;
         String seen = csv.fieldString(monthCol);
         if (quarantined < MAX_QUARANTINED) {
-            out.quarantine(file.relativePath(), "line " + csv.line(), Rule.VALUE_UNPARSEABLE, csv.recordText());
+            out.quarantine(file.relativePath(), "line " + csv.line(), Rule.RECORDS_ROW_NOT_COUNTED, csv.recordText());
             quarantined++;
         }
         if (monthFindings < MAX_ROW_FINDINGS) {
             monthFindings++;
-            out.report(Finding.of(Rule.VALUE_UNPARSEABLE).file(file.relativePath()).at("line " + csv.line()).force(force.code())
+            out.report(Finding.of(Rule.RECORDS_ROW_NOT_COUNTED).file(file.relativePath()).at("line " + csv.line()).force(force.code())
                     .message("A street row of " + where + " has Month '" + seen + "' in the file for " + name.month()
                             + "; the row is not counted in " + Measures.RECORDS_ASB_INCIDENTS + " or " + Measures.RECORDS_CRIMES)
                     .observed(seen).expected(name.month().toString()));
@@ -259,7 +259,7 @@ final class RecordFileReader {
     private void summariseRowFindings() {
         long notQuarantined = malformed + monthMismatches - quarantined;
         if (malformed > rowFindings || monthMismatches > monthFindings || notQuarantined > 0) {
-            out.report(Finding.of(Rule.VALUE_UNPARSEABLE).file(file.relativePath()).force(force.code())
+            out.report(Finding.of(Rule.RECORDS_ROW_NOT_COUNTED).file(file.relativePath()).force(force.code())
                     .message("The data.police.uk file of " + where + " has " + malformed + " malformed row(s) and "
                             + monthMismatches + " row(s) of another month, none counted; findings stop at "
                             + MAX_ROW_FINDINGS + " per file and kind, the quarantine keeps the first " + MAX_QUARANTINED

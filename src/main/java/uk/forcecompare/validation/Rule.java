@@ -80,6 +80,11 @@ public enum Rule {
     FORCE_NOT_TERRITORIAL("force.not-territorial", INFO,
             "A row for a body that is not one of the 43 territorial forces (British Transport Police, Police Scotland, ...).",
             "that row"),
+    RECORDS_ROW_NOT_COUNTED("records.row-not-counted", WARNING,
+            "A data.police.uk row that does not fit its file (wrong number of fields, broken quoting, no crime type, or "
+                    + "another month): it is not counted, and the rest of the file is. A file cut short or mostly such rows "
+                    + "is unreadable instead.",
+            "that row"),
     RECORDS_FALLS_WITHIN_MISMATCH("records.falls-within-mismatch", WARNING,
             "A data.police.uk file's 'Falls within' column names another force than the slug in its file name.",
             "nothing"),

@@ -136,10 +136,11 @@ class PoliceUkRecordsTest {
         assertThat(s.readable()).isTrue();
         assertThat(c.value(RECORDS_ASB_INCIDENTS)).isEqualTo(2);
         assertThat(c.value(RECORDS_CRIMES)).isEqualTo(2);
-        List<Finding> f = c.findings(Rule.VALUE_UNPARSEABLE);
+        List<Finding> f = c.findings(Rule.RECORDS_ROW_NOT_COUNTED);
         assertThat(f).extracting(Finding::location).containsExactly("line 3", "line 5", "line 7");
+        // a warning: the row is left out and the rest counted, so no value is removed (an error would say one was)
         assertThat(f).allSatisfy(x -> {
-            assertThat(x.severity()).isEqualTo(Severity.ERROR);
+            assertThat(x.severity()).isEqualTo(Severity.WARNING);
             assertThat(x.forceCode()).isEqualTo(KENT);
             assertThat(x.sourceFile()).isEqualTo("2024-01-kent-street.csv");
         });
@@ -187,7 +188,7 @@ class PoliceUkRecordsTest {
             assertThat(f.location()).isEqualTo("line 4");
             assertThat(f.forceCode()).isEqualTo(KENT);
         });
-        assertThat(c.findings(Rule.VALUE_UNPARSEABLE)).extracting(Finding::location).containsExactly("line 4");
+        assertThat(c.findings(Rule.RECORDS_ROW_NOT_COUNTED)).extracting(Finding::location).containsExactly("line 4");
 
         // the same row with its line end is one broken row in a complete file: the rest is counted
         Path whole = write("2024-02-kent-street.csv", String.join("\n", STREET,
@@ -222,7 +223,7 @@ class PoliceUkRecordsTest {
         });
         assertThat(c.findings(Rule.FILE_UNREADABLE)).singleElement().satisfies(f -> assertThat(f.message())
                 .contains("City of London (2024-01)").contains("2 of its 3 rows do not fit its header"));
-        assertThat(c.findings(Rule.VALUE_UNPARSEABLE)).extracting(Finding::location).containsExactly("line 2", "line 3");
+        assertThat(c.findings(Rule.RECORDS_ROW_NOT_COUNTED)).extracting(Finding::location).containsExactly("line 2", "line 3");
     }
 
     @Test
@@ -283,7 +284,7 @@ class PoliceUkRecordsTest {
         assertThat(c.value(RECORDS_ASB_INCIDENTS)).isEqualTo(1);
         assertThat(c.value(RECORDS_CRIMES)).isEqualTo(1);
         assertThat(c.findings).singleElement().satisfies(f -> {
-            assertThat(f.rule()).isEqualTo(Rule.VALUE_UNPARSEABLE);
+            assertThat(f.rule()).isEqualTo(Rule.RECORDS_ROW_NOT_COUNTED);
             assertThat(f.location()).isEqualTo("line 3");
             assertThat(f.observed()).isEqualTo("2024-02");
             assertThat(f.expected()).isEqualTo("2024-01");

@@ -15,6 +15,7 @@ import static uk.forcecompare.validation.Rule.FORCE_NOT_TERRITORIAL;
 import static uk.forcecompare.validation.Rule.FORCE_UNKNOWN;
 import static uk.forcecompare.validation.Rule.MEASURE_UNKNOWN;
 import static uk.forcecompare.validation.Rule.RECORDS_FALLS_WITHIN_MISMATCH;
+import static uk.forcecompare.validation.Rule.RECORDS_ROW_NOT_COUNTED;
 import static uk.forcecompare.validation.Rule.RETURN_FORCE_UNCERTAIN;
 import static uk.forcecompare.validation.Rule.ROW_DUPLICATE_CONFLICT;
 import static uk.forcecompare.validation.Rule.ROW_DUPLICATE_EXACT;
@@ -230,9 +231,9 @@ class MalformedCorpusTest {
                         e(VALUE_UNPARSEABLE, MERSEYSIDE, "Calls!C2", "not a number nor a suppression marker")),
                 // ---------------------------------------------------------------- data.police.uk record files
                 c("records/2023-05-kent-street.csv", POLICE_UK_RECORDS, "broken quoting in one row", 2, 0,
-                        e(VALUE_UNPARSEABLE, KENT, "line 3", "text after a closing quote")),
+                        e(RECORDS_ROW_NOT_COUNTED, KENT, "line 3", "text after a closing quote")),
                 c("records/2023-06-essex-street.csv", POLICE_UK_RECORDS, "a row of another month", 2, 0,
-                        e(VALUE_UNPARSEABLE, ESSEX, "line 3", "has Month '2023-05' in the file for 2023-06")),
+                        e(RECORDS_ROW_NOT_COUNTED, ESSEX, "line 3", "has Month '2023-05' in the file for 2023-06")),
                 c("records/2023-07-norfolk-street.csv", POLICE_UK_RECORDS, "no Crime type column", 0, 0,
                         e(COLUMN_MISSING, NORFOLK, "line 1", "has no column Crime type")),
                 c("records/2023-08-gotham-street.csv", POLICE_UK_RECORDS, "a slug that is no force", 0, 0,
@@ -246,15 +247,15 @@ class MalformedCorpusTest {
                 c("records/2023-12-durham-stop-and-search.csv", POLICE_UK_RECORDS, "'Maybe' as Outcome linked to object of search", 2, 0,
                         e(VALUE_UNPARSEABLE, Severity.WARNING, DURHAM, "line 3", "neither True nor False")),
                 c("records/2023-04-gwent-street.csv", POLICE_UK_RECORDS, "a row with 7 of 12 fields", 2, 0,
-                        e(VALUE_UNPARSEABLE, GWENT, "line 3", "7 fields where the header has 12")),
+                        e(RECORDS_ROW_NOT_COUNTED, GWENT, "line 3", "7 fields where the header has 12")),
                 c("records/street-crimes-may.csv", POLICE_UK_RECORDS, "declared as records, not named like one", 0, 0,
                         e(FILE_STRAY, "", "", "not a data.police.uk file name")),
                 c("records/2023-03-surrey-street.csv", POLICE_UK_RECORDS, "cut short inside its last row", 0, 2,
-                        e(VALUE_UNPARSEABLE, SURREY, "line 3", "a quote that is never closed"),
+                        e(RECORDS_ROW_NOT_COUNTED, SURREY, "line 3", "a quote that is never closed"),
                         e(FILE_UNREADABLE, SURREY, "line 3", "the file is cut short part-way through a row")),
                 c("records/2023-02-city-of-london-street.csv", POLICE_UK_RECORDS, "an unquoted comma in every row", 0, 2,
-                        e(VALUE_UNPARSEABLE, CITY_OF_LONDON, "line 2", "14 fields where the header has 12"),
-                        e(VALUE_UNPARSEABLE, CITY_OF_LONDON, "line 3", "14 fields where the header has 12"),
+                        e(RECORDS_ROW_NOT_COUNTED, CITY_OF_LONDON, "line 2", "14 fields where the header has 12"),
+                        e(RECORDS_ROW_NOT_COUNTED, CITY_OF_LONDON, "line 3", "14 fields where the header has 12"),
                         e(FILE_UNREADABLE, CITY_OF_LONDON, "line 2", "2 of its 2 rows do not fit its header")));
     }
 

@@ -274,6 +274,8 @@ public final class QueryWorkbooks {
                             + expecting(f) + " and send the return again."
                     : "The value" + (m.isEmpty() ? "" : " for " + m) + at + " in " + file + " is " + seen
                             + ", which we could not read" + expecting(f) + ". Please check it and tell us the right value.";
+            case RECORDS_ROW_NOT_COUNTED -> "A row of your data.police.uk file " + file + at + " could not be counted: "
+                    + detail + ". Please tell us whether the published file is damaged.";
             case VALUE_SUPPRESSED -> "The published figure for " + what + at + " in " + file + " is shown as unavailable ("
                     + seen + "). If your force holds this figure, please tell us what it is.";
             case VALUE_PART_EXCEEDS_WHOLE -> "For " + what + ", " + lowerFirst(detail) + ". A part cannot be larger than its "
