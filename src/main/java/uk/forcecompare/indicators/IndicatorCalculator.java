@@ -45,6 +45,8 @@ public final class IndicatorCalculator {
     private final ForceDirectory forces;
     private final Map<String, Map<String, List<Observation>>> byMeasureThenForce;
     private final Optional<Integer> populationMidYear;
+    /** force|indicator pairs already warned of having no data.police.uk file at all */
+    private final java.util.Set<String> noRecordFiles = new java.util.HashSet<>();
     private final Set<String> forcesWithReturn;
     private final Map<String, String> unusableReturns;
     private final Findings findings;
@@ -218,7 +220,18 @@ public final class IndicatorCalculator {
                 String file = unusableReturns.get(f.code());
                 return Aggregate.missing(file == null ? "no return from the force" : "its return " + file + " could not be used");
             }
-            return Aggregate.missing("no " + Measures.inWords(measure) + " for the force in the collection");
+            if (measure.startsWith("RECORDS_")) {
+                // every month missing, not a count of nothing: warned as one missing month would be, once per indicator
+                if (noRecordFiles.add(f.code() + "|" + def.id())) {
+                    findings.report(Finding.of(Rule.PERIOD_MONTH_MISSING).force(f.code()).indicator(def.id())
+                            .message(f.name() + ": no data.police.uk file for any month of " + period.text() + "; "
+                                    + def.id() + " is missing for this force")
+                            .observed("no file").expected("every month of " + period.text()));
+                }
+                return Aggregate.missing("no data.police.uk file for any month of " + period.text());
+            }
+            // "no figure for", not "no 999 calls": the collection lacks the figure, the force did not count zero
+            return Aggregate.missing("no figure for " + Measures.inWords(measure) + " in the collection");
         }
         List<Observation> inPeriod = all.stream().filter(o -> period.contains(o.period())).toList();
         if (inPeriod.isEmpty()) {

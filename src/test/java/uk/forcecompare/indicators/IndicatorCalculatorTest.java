@@ -224,4 +224,27 @@ class IndicatorCalculatorTest {
         });
         assertThat(valueOf(r, KENT).value().getAsDouble()).isEqualTo(12.0);
     }
+
+    @Test
+    void aForceWithNoRecordFileAtAllIsWarnedOnceAndNotReadAsCountingNothing() {
+        Period q1 = Period.parse("2023-01..2023-03");
+        for (int m = 1; m <= 3; m++) {
+            Period month = Period.month(YearMonth.of(2023, m));
+            String file = "records/2023-0" + m + "-norfolk-stop-and-search.csv";
+            obs.add(Observation.of(NORFOLK, Measures.RECORDS_STOP_SEARCHES, month, "", BigDecimal.valueOf(100), file, ""));
+            obs.add(Observation.of(NORFOLK, Measures.RECORDS_STOP_SEARCH_FINDS, month, "", BigDecimal.valueOf(25), file, ""));
+        }
+        IndicatorResult r = compute("stop-search-find-rate", q1);
+
+        assertThat(valueOf(r, NORFOLK).value().getAsDouble()).isEqualTo(25.0);
+        assertThat(valueOf(r, SUFFOLK).missingReason()).isEqualTo("no data.police.uk file for any month of 2023-01..2023-03");
+        // one warning for each of the 42 forces without files, though the indicator has two measures
+        List<Finding> warned = findings.all().stream().filter(f -> f.rule() == Rule.PERIOD_MONTH_MISSING).toList();
+        assertThat(warned).hasSize(42).extracting(Finding::forceCode).doesNotHaveDuplicates().doesNotContain(NORFOLK);
+        assertThat(warned).filteredOn(f -> f.forceCode().equals(SUFFOLK)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(uk.forcecompare.validation.Severity.WARNING);
+            assertThat(f.message()).isEqualTo("Suffolk: no data.police.uk file for any month of 2023-01..2023-03; "
+                    + "stop-search-find-rate is missing for this force");
+        });
+    }
 }
