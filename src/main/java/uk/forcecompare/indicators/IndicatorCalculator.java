@@ -169,7 +169,9 @@ public final class IndicatorCalculator {
         Optional<BigDecimal> num = sum(def.numerator(), parts);
         Optional<BigDecimal> den = sum(def.denominator(), parts);
         if (reason == null && def.partOfWhole()) reason = partExceedsWhole(def, period, f, parts);
-        if (reason == null && den.orElseThrow().signum() == 0) reason = "its denominator (" + String.join(" + ", def.denominator()) + ") is zero";
+        if (reason == null && den.orElseThrow().signum() == 0) {
+            reason = "no " + def.denominator().stream().map(Measures::inWords).collect(Collectors.joining(" or ")) + " to divide by (0)";
+        }
         if (reason != null) {
             return new ForceValue(f.code(), num, den, OptionalDouble.empty(), Band.MISSING, reason);
         }
@@ -241,7 +243,10 @@ public final class IndicatorCalculator {
                     .indicator(def.id())
                     .message(f.name() + "'s " + measure + " covers " + covered + ", not the indicator's period " + period.text())
                     .observed(covered).expected(period.text()));
-            return Aggregate.missing(Measures.inWords(measure) + " cover " + covered + ", not " + period.text());
+            // a return covers one period for all its measures: naming the first measure would suggest only it was off
+            return Aggregate.missing(Measures.FORCE_RETURN.containsKey(measure)
+                    ? "its return is for " + covered + ", not " + period.text()
+                    : Measures.inWords(measure) + " cover " + covered + ", not " + period.text());
         }
         TreeMap<Period, BigDecimal> slices = new TreeMap<>();
         Map<Period, Observation> firstInSlice = new HashMap<>();
@@ -346,7 +351,9 @@ public final class IndicatorCalculator {
                 .indicator(def.id())
                 .message(f.name() + ", " + slice.text() + ": " + what + "; " + def.id() + " is left out for this force")
                 .observed(part.toPlainString()).expected("at most " + whole.toPlainString()));
-        return what + " in " + slice.text();
+        // the log keeps the codes; the footnote and sentence say it in words
+        return "more " + Measures.inWords(def.numerator().get(0)) + " than " + Measures.inWords(def.denominator().get(0))
+                + ": " + nf.format(part) + " against " + nf.format(whole) + " in " + slice.describe();
     }
 
     /**

@@ -223,6 +223,9 @@ class IndicatorCalculatorTest {
             assertThat(f.observed()).isEqualTo("375");
         });
         assertThat(valueOf(r, KENT).value().getAsDouble()).isEqualTo(12.0);
+        // the footnote says it in words; the log keeps the codes
+        assertThat(essex.missingReason()).isEqualTo("more arrests from section 1 stop and searches than section 1 stop and "
+                + "searches: 375 against 370 in the year ending 31 March 2022");
     }
 
     @Test
