@@ -191,13 +191,18 @@ public final class QueryWorkbooks {
             }
         }
         List<Query> out = new ArrayList<>();
+        java.util.Set<String> asked = new java.util.HashSet<>();
         int i = 1;
         for (Object row : rows) {
-            String ref = String.format(Locale.ROOT, "%s-Q%03d", force.code(), i++);
             if (row instanceof Finding f) {
-                out.add(new Query(ref, f.severity(), question(f), f.rule().explanation(), f.sourceFile(), f.location(),
+                String question = question(f);
+                // one cover period off gives a finding per indicator; the force is asked once
+                if (!asked.add(question + "\u0000" + f.sourceFile() + "\u0000" + f.location())) continue;
+                String ref = String.format(Locale.ROOT, "%s-Q%03d", force.code(), i++);
+                out.add(new Query(ref, f.severity(), question, f.rule().explanation(), f.sourceFile(), f.location(),
                         f.observed(), f.expected(), f.rule().id()));
             } else {
+                String ref = String.format(Locale.ROOT, "%s-Q%03d", force.code(), i++);
                 Finding f = firstOmitted.get((String) row);
                 int more = perFileAndRule.get((String) row) - MAX_QUERIES_PER_FILE_AND_RULE;
                 out.add(new Query(ref, f.severity(), "There are " + more + " more findings like the "
@@ -278,7 +283,7 @@ public final class QueryWorkbooks {
                     + detail + ". Please tell us whether the published file is damaged.";
             case VALUE_SUPPRESSED -> "The published figure for " + what + at + " in " + file + " is shown as unavailable ("
                     + seen + "). If your force holds this figure, please tell us what it is.";
-            case VALUE_PART_EXCEEDS_WHOLE -> "For " + what + ", " + lowerFirst(detail) + ". A part cannot be larger than its "
+            case VALUE_PART_EXCEEDS_WHOLE -> capitalise(detail) + ". A part cannot be larger than its "
                     + "whole: please check both figures and tell us which is right.";
             case ROW_DUPLICATE_CONFLICT -> (ret ? "Your return gives " : file + " gives ") + what + " more than once with "
                     + "different values (the row at " + f.location() + " and an earlier row), so neither was used. Please "
@@ -382,8 +387,10 @@ public final class QueryWorkbooks {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    /** "Abandoned ..." becomes "abandoned ..."; a code or acronym ("CALLS_101_ABANDONED", "PACE") is left alone. */
+    static String lowerFirst(String s) {
+        if (s.isEmpty() || (s.length() > 1 && !Character.isLowerCase(s.charAt(1)))) return s;
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String baseName(String path) {

@@ -536,4 +536,21 @@ class QueryWorkbooksTest {
                 .message("Cumbria CALLS_101_ABANDONED: left blank (not supplied)").build();
         assertThat(QueryWorkbooks.question(bare)).endsWith("is blank. Please supply it, or tell us it is not available.");
     }
+
+    @Test
+    void aPartAboveItsWholeKeepsTheCodeAsWrittenAndTheSameQuestionIsAskedOnce() {
+        Finding f = Finding.of(Rule.VALUE_PART_EXCEEDS_WHOLE).force("E23000024").file("returns/norfolk.xlsx").at("Return!C10")
+                .indicator("calls-101-abandonment-rate").message("Norfolk, FY2022/23: CALLS_101_ABANDONED 200,000 is greater "
+                        + "than CALLS_101_RECEIVED 165,473; calls-101-abandonment-rate is left out for this force").build();
+        assertThat(QueryWorkbooks.question(f)).startsWith("CALLS_101_ABANDONED 200,000 is greater than CALLS_101_RECEIVED")
+                .doesNotContain("cALLS");
+        assertThat(QueryWorkbooks.lowerFirst("Abandoned after")).isEqualTo("abandoned after");
+        Finding period = Finding.of(Rule.PERIOD_MISMATCH).force("E23000028").file("returns/essex.xlsx").at("Return!C4")
+                .observed("FY2021/22").expected("FY2022/23").message("Essex's ASB_INCIDENTS covers FY2021/22").build();
+        Finding again = Finding.of(Rule.PERIOD_MISMATCH).force("E23000028").file("returns/essex.xlsx").at("Return!C4")
+                .indicator("asb-civil-order-ratio").observed("FY2021/22").expected("FY2022/23")
+                .message("Essex's ASB_INCIDENTS covers FY2021/22").build();
+        var essex = QueryWorkbooks.queriesByForce(List.of(period, again), FORCES).values().iterator().next();
+        assertThat(essex).hasSize(1);
+    }
 }
