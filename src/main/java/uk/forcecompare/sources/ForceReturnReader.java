@@ -89,10 +89,15 @@ final class ForceReturnReader {
         }
         Force named = byName instanceof ForceMatch.Territorial t ? t.force() : null;
         List<String> problems = new ArrayList<>();
-        if (name.isEmpty()) problems.add("the cover gives no force name");
-        else if (named == null) problems.add("cover name '" + name + "' matches no force");
-        if (code.isEmpty()) problems.add("the cover gives no force code");
-        else if (byCode.isEmpty()) problems.add("cover code '" + code + "' is not a force's ONS code");
+        if (!name.isEmpty() && named == null) problems.add("cover name '" + name + "' matches no force");
+        if (!code.isEmpty() && byCode.isEmpty()) problems.add("cover code '" + code + "' is not a force's ONS code");
+        // a blank name or code is not a disagreement: two of the three naming the same force, and none another, is sure
+        long naming = (named != null ? 1 : 0) + (byCode.isPresent() ? 1 : 0) + (inFileName.size() == 1 ? 1 : 0);
+        if (problems.isEmpty() && naming < 2) {
+            problems.add(name.isEmpty() && code.isEmpty() ? "the cover gives no force name or code"
+                    : "only " + (named != null ? "the cover name" : byCode.isPresent() ? "the cover code" : "the file name")
+                    + " names the force, and nothing confirms it");
+        }
         if (named != null && byCode.isPresent() && !named.equals(byCode.get())) {
             problems.add("cover name '" + name + "' is " + named.name() + " but cover code " + code + " is " + byCode.get().name());
         }
@@ -103,7 +108,7 @@ final class ForceReturnReader {
         } else if (inFileName.size() == 1 && agreed != null && !inFileName.get(0).equals(agreed)) {
             problems.add("the file name '" + fileName + "' names " + inFileName.get(0).name() + " but the cover names " + agreed.name());
         }
-        if (problems.isEmpty()) return Optional.of(named);
+        if (problems.isEmpty()) return Optional.ofNullable(agreed != null ? agreed : inFileName.get(0));
         ctx.report(Rule.RETURN_FORCE_UNCERTAIN, where, byCode.map(Force::code).orElse(""),
                 "the force of this return cannot be told for sure, so none of its values are used: " + String.join("; ", problems),
                 "name '" + name + "', code '" + code + "', file '" + fileName + "'",

@@ -238,6 +238,21 @@ class ForceReturnTest {
     }
 
     @Test
+    void aBlankCoverCodeIsNoDisagreementWhenTheNameAndFileNameAgree() throws Exception {
+        Path p = filled("return-cumbria.xlsx", allValid(), wb -> wb.getSheet("Cover").getRow(3).getCell(1).setBlank());
+        Fixtures.Output out = Fixtures.read(p, SourceKind.FORCE_RETURN);
+        assertThat(out.findings(Rule.RETURN_FORCE_UNCERTAIN)).isEmpty();
+        assertThat(out.value("E23000002", "ASB_INCIDENTS")).isEqualByComparingTo("100");
+
+        // with nothing else naming the force, a name alone is not sure
+        Path alone = filled("return.xlsx", allValid(), wb -> wb.getSheet("Cover").getRow(3).getCell(1).setBlank());
+        Fixtures.Output unsure = Fixtures.read(alone, SourceKind.FORCE_RETURN);
+        assertThat(unsure.observations).isEmpty();
+        assertThat(unsure.findings(Rule.RETURN_FORCE_UNCERTAIN)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("only the cover name names the force"));
+    }
+
+    @Test
     void anOdsReturnWithIsoTextDatesAndTitleRowsInAnyOrder() {
         List<List<Object>> cover = List.of(
                 List.of("PEEL data collection: force data return"),
