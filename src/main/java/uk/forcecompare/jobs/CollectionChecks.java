@@ -52,6 +52,7 @@ final class CollectionChecks {
             // returns as plainly as a declaration would: a force whose return is not among them is told so
             checkReturns(folderOfReturns(observations, unusable), observations, unusable, findings, invalidation);
         }
+        if (c.manifestSha256().isPresent()) checkReturnsAreForThisCollection(c, observations, findings);
         checkPopulation(c, observations, findings);
         checkFundingSourcesAgree(observations, findings);
         checkRecordFilesCountedOnce(observations, findings, invalidation);
@@ -158,6 +159,20 @@ final class CollectionChecks {
                     invalidation.invalidate(f.code(), file, "two returns were submitted for the force");
                 }
             }
+        }
+    }
+
+    /** A return made for another collection (last spring's, say) is likely the wrong file; its period decides its use. */
+    private void checkReturnsAreForThisCollection(Collection c, List<Observation> observations, FindingLog findings) {
+        for (Observation o : observations) {
+            if (!isReturn(o) || !o.dimensions().startsWith("collection=")) continue;
+            String named = o.dimensions().substring("collection=".length());
+            if (named.isBlank() || named.equalsIgnoreCase(c.id())) continue;
+            String force = support.forces.byCode(o.forceCode()).map(Force::name).orElse(o.forceCode());
+            findings.report(Finding.of(Rule.RETURN_OTHER_COLLECTION).file(o.sourceFile()).at(o.location()).force(o.forceCode())
+                    .message(force + "'s return names collection '" + named + "' on its cover, not " + c.id()
+                            + ": check it is this collection's return")
+                    .observed(named).expected(c.id()));
         }
     }
 

@@ -37,6 +37,10 @@ public enum Rule {
     TABLE_NO_ROWS("structure.no-data-rows", WARNING,
             "A published table has its header row but no data rows below it.",
             "nothing (there is nothing to read)"),
+    RETURN_OTHER_COLLECTION("return.other-collection", WARNING,
+            "A return's cover names another collection than this one: it may be an earlier collection's return. Its "
+                    + "values are used where its period is the indicator's.",
+            "nothing"),
     RETURN_DUPLICATE_SUBMISSION("return.duplicate-submission", ERROR,
             "Two return workbooks were submitted for the same force.",
             "that force's values from returns"),

@@ -43,6 +43,31 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aReturnMadeForAnotherCollectionIsAWarning() throws Exception {
+        Path copy = tmp.resolve("spring");
+        RestartAfterCrashTest.copyTree(Path.of("data/sample/2024-spring"), copy);
+        Path suffolk = copy.resolve("returns/suffolk.xlsx");
+        try (var in = Files.newInputStream(suffolk); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            for (var row : wb.getSheet("Cover")) {
+                if ("Collection".equals(row.getCell(0).getStringCellValue())) row.getCell(1).setCellValue("2023-autumn");
+            }
+            try (var out = Files.newOutputStream(suffolk)) {
+                wb.write(out);
+            }
+        }
+        Path report = tmp.resolve("report");
+        CommandLineRuns.Outcome o = CommandLineRuns.runExactly("validate", copy.toString(), "--out", report.toString());
+        assertThat(o.exitStatus()).as(o.output()).isEqualTo(3);
+        assertThat(CsvTables.read(report.resolve("validation-log.csv"))).filteredOn(r -> r.get("rule").equals("return.other-collection"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("severity")).isEqualTo("warning");
+                    assertThat(r.get("force_code")).isEqualTo("E23000025");
+                    assertThat(r.get("observed")).isEqualTo("2023-autumn");
+                    assertThat(r.get("expected")).isEqualTo("2024-spring");
+                });
+    }
+
+    @Test
     void aCollectionWithDefectsGetsEveryFindingOfTheRunAndExitsThree() {
         Path out = tmp.resolve("report");
         CommandLineRuns.Outcome o = CommandLineRuns.runExactly("validate", CollectionRunJobTest.DEFECTS.toString(), "--out", out.toString());

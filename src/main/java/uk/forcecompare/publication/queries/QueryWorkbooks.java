@@ -315,6 +315,8 @@ public final class QueryWorkbooks {
             case RETURN_FORCE_UNCERTAIN -> "We could not tell for sure which force the workbook " + file + " is from: "
                     + detail + ". None of its figures were used. Please check the force name and force code on its "
                     + "Cover sheet and the file name, and send it again.";
+            case RETURN_OTHER_COLLECTION -> "The cover of your return " + file + " names the collection '" + f.observed()
+                    + "', not this one (" + f.expected() + "). Please check that you sent this collection's return.";
             case RETURN_DUPLICATE_SUBMISSION -> "We received more than one return from your force (" + f.observed()
                     + ", including " + file + "), so none of them was used. Please tell us which one is right.";
             case RETURN_MISSING -> "We have not received your force's return for this collection. Please send it, or tell "
