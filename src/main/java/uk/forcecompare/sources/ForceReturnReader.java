@@ -208,6 +208,10 @@ final class ForceReturnReader {
 
     static final int MAX_UNKNOWN_MEASURE_FINDINGS = 100;
 
+    private boolean isCsv() {
+        return ctx.file.path().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+    }
+
     /** a note is quoted under a chart: a paragraph pasted into the cell is cut to its start */
     static String shortened(String note) {
         return note.length() <= 200 ? note : note.substring(0, 199).strip() + "\u2026";
@@ -233,9 +237,14 @@ final class ForceReturnReader {
             ctx.report(Rule.VALUE_NOT_SUPPLIED, cell.location(), force.code(), who + ": left blank (not supplied)" + noted, "", expected);
             reason = "left blank" + noted;
         } else {
-            // numeric text is a number typed into a text-formatted cell; any other text is for the force to correct
+            // contract 2: in a return, any text where a number belongs is an error for the force to correct, numeric
+            // text ('1,234' in a text cell) included; a CSV has no cell types, so there text is all there is
             BigDecimal n = cell.number() != null ? cell.number() : Numbers.parse(cell.text());
-            if (n == null) {
+            if (n != null && cell.number() == null && !isCsv()) {
+                ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": a number stored as text ('"
+                        + Text.clean(cell.text()) + "'); enter it as a number", cell.text(), expected);
+                reason = "a number stored as text";
+            } else if (n == null) {
                 ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": text where a number belongs", cell.text(), expected);
                 reason = "text '" + Text.clean(cell.text()) + "', not a number";
             } else if (n.signum() < 0) {
@@ -246,11 +255,6 @@ final class ForceReturnReader {
                         n.toPlainString(), expected);
                 reason = "fractional count " + n.toPlainString();
             } else {
-                if (cell.number() == null) {
-                    // read, not refused: but a reviewer sees which figures were typed as text, in case one is not meant
-                    ctx.report(Rule.VALUE_NUMBER_AS_TEXT, cell.location(), force.code(), who + ": the number is text in the "
-                            + "workbook ('" + Text.clean(cell.text()) + "'); read as " + n.toPlainString(), cell.text(), "a number cell");
-                }
                 return Observation.of(force.code(), measure, period, "", n, ctx.fileName(), cell.location());
             }
         }

@@ -263,6 +263,10 @@ public final class QueryWorkbooks {
                     yield start + " is a date (" + f.observed() + "), not a figure. Please give the figure as a number"
                             + expecting(f) + ".";
                 }
+                if (f.message().contains("a number stored as text")) {
+                    yield start + " is " + seen + ", stored as text, so it cannot be used as a figure. Please enter it as a "
+                            + "number (not text) and send the return again.";
+                }
                 if (f.message().contains("whole number")) {
                     yield start + " is " + f.observed() + ", but a count must be a whole number. Please give the whole number.";
                 }

@@ -553,4 +553,14 @@ class QueryWorkbooksTest {
         var essex = QueryWorkbooks.queriesByForce(List.of(period, again), FORCES).values().iterator().next();
         assertThat(essex).hasSize(1);
     }
+
+    @Test
+    void aNumberStoredAsTextIsAskedForAsANumber() {
+        Finding f = Finding.of(Rule.VALUE_NOT_NUMBER).force("E23000002").file("returns/cumbria.xlsx").at("Return!C10")
+                .message("Cumbria CALLS_101_ABANDONED: a number stored as text ('1,234'); enter it as a number")
+                .observed("1,234").expected("a whole number, 0 or more").build();
+        assertThat(QueryWorkbooks.question(f)).isEqualTo("Your return's value for CALLS_101_ABANDONED (Return!C10) is "
+                + "'1,234', stored as text, so it cannot be used as a figure. Please enter it as a number (not text) and "
+                + "send the return again.");
+    }
 }
