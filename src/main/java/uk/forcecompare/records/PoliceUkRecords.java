@@ -25,7 +25,7 @@ import uk.forcecompare.validation.Rule;
  *     One observation per measure per file, for the file's month, location empty. Outcomes files are counted
  *     (rows read) and give no measure.</li>
  * <li>Files of British Transport Police and the PSNI: one info finding, not read (0 rows).
- *     An unknown slug: an error, not read.</li>
+ *     An unknown slug: a warning (an unrecognised file), not read.</li>
  * <li>A malformed row (wrong number of fields, a quote never closed, no crime type) or a street row of another
  *     month: not counted, a warning (records.row-not-counted) with its line and the raw row in quarantine (findings capped at
  *     100 per file, quarantine at 1,000, then one summary finding with the totals). The file's other rows are

@@ -263,7 +263,7 @@ class PoliceUkRecordsTest {
     }
 
     @Test
-    void unknownSlugIsAnErrorAndAStrangeNameIsStray() throws IOException {
+    void unknownSlugIsAnUnrecognisedFileAndAStrangeNameIsStray() throws IOException {
         Path p = write("2024-01-yorkshire-street.csv", STREET + "\n");
         Path q = write("notes-street.csv", STREET + "\n");
         Capture c = new Capture();
@@ -271,11 +271,12 @@ class PoliceUkRecordsTest {
         assertThat(read(p, c).readable()).isFalse();
         assertThat(read(q, c).readable()).isFalse();
         assertThat(c.findings).extracting(Finding::rule).containsExactly(Rule.FORCE_UNKNOWN, Rule.FILE_STRAY);
-        assertThat(c.findings.get(0).severity()).isEqualTo(Severity.ERROR);
+        // contract 4a: an unrecognised file is a warning; it is not read, so nothing of it is removed from a value
+        assertThat(c.findings.get(0).severity()).isEqualTo(Severity.WARNING);
     }
 
     @Test
-    void aRowOfAnotherMonthIsAnErrorAndNotCounted() throws IOException {
+    void aRowOfAnotherMonthIsAWarningAndNotCounted() throws IOException {
         Path p = write("2024-01-kent-street.csv", String.join("\n", STREET, asb("2024-01", "Kent Police"),
                 asb("2024-02", "Kent Police"), crime("2024-01", "Kent Police", "Drugs")) + "\n");
         Capture c = new Capture();
