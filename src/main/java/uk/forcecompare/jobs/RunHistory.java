@@ -165,8 +165,12 @@ public class RunHistory {
         }
         long values = changes.stream().filter(Change::valueChanged).count();
         long bands = changes.stream().filter(Change::bandChanged).count();
-        out.println("Changes from run " + previous.get() + " to run " + latest + " (" + collectionId + "): "
-                + values + (values == 1 ? " value" : " values") + " changed, " + bands + (bands == 1 ? " band" : " bands") + " changed.");
+        // each run named with its collection: against another collection, "run 5" alone does not say which
+        String from = "run " + previous.get() + " (" + collectionOf(previous.get()) + ")";
+        boolean common = after.keySet().stream().anyMatch(before::containsKey);
+        out.println("Changes from " + from + " to run " + latest + " (" + collectionId + "): " + (common
+                ? values + (values == 1 ? " value" : " values") + " changed, " + bands + (bands == 1 ? " band" : " bands") + " changed."
+                : "they have no indicator and force in common, so nothing can be compared."));
         for (Change c : changes) {
             String move = c.bandChanged() ? "  band " + c.bandBefore() + " -> " + c.bandAfter()
                     + (c.bandAfter().equals("above") || c.bandAfter().equals("below") ? "  (moved " + c.bandAfter() + ")" : "") : "";
@@ -174,6 +178,11 @@ public class RunHistory {
                     num(c.before(), c.indicatorId()), num(c.after(), c.indicatorId()), move).stripTrailing());
         }
         return new ChangesOutcome.Compared(previous.get(), latest, changes);
+    }
+
+    private String collectionOf(long run) {
+        return jdbc.sql("select collection_id from publication where run_id = ?").param(run).query(String.class).optional()
+                .orElse("?");
     }
 
     /** A collection's publications (their run ids), latest first. */

@@ -103,7 +103,8 @@ class ChangesCommandTest {
             assertThat(compared.exitStatus()).as(compared.output()).isZero();
             List<String> lines = lines(compared.output());
             assertThat(lines).hasSize(3);
-            assertThat(lines.get(0)).isEqualTo("Changes from run " + earlierRun + " to run " + sampleRun
+            // each run with its collection: against another collection, "run N" alone does not say which
+            assertThat(lines.get(0)).isEqualTo("Changes from run " + earlierRun + " (2023-autumn) to run " + sampleRun
                     + " (2024-spring): 1 value changed, 1 band changed.");
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("calls-999-answered-within-10s").contains("Norfolk")
                     .contains("80.0 -> " + norfolkNow).doesNotContain("band"));
@@ -127,7 +128,7 @@ class ChangesCommandTest {
         CommandLineRuns.Outcome itself = changes("2024-spring", "--against", "2024-spring");
         assertThat(itself.exitStatus()).as(itself.output()).isZero();
         List<String> lines = lines(itself.output());
-        assertThat(lines.get(0)).isEqualTo("Changes from run " + earlierRun + " to run " + sampleRun
+        assertThat(lines.get(0)).isEqualTo("Changes from run " + earlierRun + " (2024-spring) to run " + sampleRun
                 + " (2024-spring): 1 value changed, 0 bands changed.");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains("Norfolk").endsWith("80.0 -> 87.1");
