@@ -66,12 +66,19 @@ public class RunHistory {
         }
         out.printf(Locale.ROOT, "%-5s %-6s %-18s %-10s %-19s %-9s %-6s %-10s %-6s %-8s %s%n", "run", "exec", "collection",
                 "status", "started", "duration", "files", "rows", "exit", "err/warn", "published to");
+        // a folder holds only its latest publication: an older run's line says which run replaced it
+        Map<String, Long> latestInFolder = new java.util.HashMap<>();
+        jdbc.sql("select output_folder, run_id from publication order by published_at, run_id")
+                .query(rs -> { latestInFolder.put(rs.getString(1), rs.getLong(2)); });
         for (RunSummary r : runs) {
             String duration = r.start() == null || r.end() == null ? "" : fmt(Duration.between(r.start(), r.end()));
+            Long latest = r.outputFolder() == null ? null : latestInFolder.get(r.outputFolder());
+            String folder = r.outputFolder() == null ? ""
+                    : r.outputFolder() + (latest != null && latest != r.runId() ? "  (now holds run " + latest + ")" : "");
             out.printf(Locale.ROOT, "%-5d %-6d %-18s %-10s %-19s %-9s %-6d %-10d %-6s %-8s %s%n", r.runId(), r.jobExecutionId(),
                     r.collectionId(), r.status(), r.start() == null ? "" : r.start().withNano(0).toString().replace('T', ' '),
                     duration, r.inputs(), r.rowsRead(), r.exitStatus() == null ? "" : r.exitStatus().toString(),
-                    r.errors() == null ? "" : r.errors() + "/" + r.warnings(), r.outputFolder() == null ? "" : r.outputFolder());
+                    r.errors() == null ? "" : r.errors() + "/" + r.warnings(), folder);
         }
     }
 

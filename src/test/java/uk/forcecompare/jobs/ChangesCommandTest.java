@@ -114,6 +114,30 @@ class ChangesCommandTest {
     }
 
     @Test
+    void historySaysWhichRunAFolderNowHolds(@TempDir Path changed) throws Exception {
+        CommandLineRuns.Outcome first = CommandLineRuns.runExactly(withDatabase("run", "data/sample/2024-spring", "--out", out.toString()));
+        assertThat(first.exitStatus()).as(first.output()).isZero();
+        // the same collection with its 999 rows in another order, published into the same folder
+        RestartAfterCrashTest.copyTree(java.nio.file.Path.of("data/sample/2024-spring"), changed);
+        java.nio.file.Path calls = changed.resolve("bt/999-calls-2023.csv");
+        List<String> rows = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(calls));
+        rows.add(1, rows.remove(rows.size() - 1)); // same rows, another order: other bytes, so another run
+        java.nio.file.Files.write(calls, rows);
+        CommandLineRuns.Outcome second = CommandLineRuns.runExactly(withDatabase("run", changed.toString(), "--out", out.toString()));
+        assertThat(second.exitStatus()).as(second.output()).isZero();
+        long firstRun = queryLong("select min(run_id) from " + schema + ".publication");
+        long secondRun = queryLong("select max(run_id) from " + schema + ".publication");
+        assertThat(secondRun).isGreaterThan(firstRun);
+
+        CommandLineRuns.Outcome history = CommandLineRuns.runExactly(withDatabase("history", "--collection", "2024-spring"));
+        assertThat(history.exitStatus()).as(history.output()).isZero();
+        assertThat(lines(history.output())).anySatisfy(l -> assertThat(l).startsWith(firstRun + " ")
+                .endsWith("(now holds run " + secondRun + ")"));
+        assertThat(lines(history.output())).anySatisfy(l -> assertThat(l).startsWith(secondRun + " ")
+                .doesNotContain("now holds"));
+    }
+
+    @Test
     void againstItselfComparesTheLatestPublicationWithTheOneBefore() throws Exception {
         CommandLineRuns.Outcome run = CommandLineRuns.runExactly(withDatabase("run", "data/sample/2024-spring", "--out", out.toString()));
         assertThat(run.exitStatus()).as(run.output()).isZero();
