@@ -28,7 +28,7 @@ class ResultLoader {
 
     /** The run's findings of one rule, from every step so far. */
     List<uk.forcecompare.validation.Finding> findings(long run, uk.forcecompare.validation.Rule rule) {
-        return repository.findings(run).stream().filter(f -> f.rule() == rule).toList();
+        return repository.findings(run, rule);
     }
 
     List<IndicatorResult> results(long run, List<String> order) {

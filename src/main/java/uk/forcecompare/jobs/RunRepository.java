@@ -193,12 +193,17 @@ class RunRepository {
 
     /** Every finding of the run in the order the pipeline raised them. */
     List<Finding> findings(long run) {
+        return findings(run, null);
+    }
+
+    /** The run's findings of one rule (every rule where null), in the order the pipeline raised them. */
+    List<Finding> findings(long run, Rule rule) {
         return jdbc.sql("""
                 select severity, rule, source_file, location, force_code, indicator_id, message, observed, expected
-                from finding where run_id = ?
+                from finding where run_id = ? and (cast(? as text) is null or rule = ?)
                 order by case when step = 'ingest' then 1 when step like 'records%' then 2 when step = 'validate' then 3
                   when step = 'compute' then 4 else 5 end, step, id
-                """).param(run)
+                """).params(run, rule == null ? null : rule.id(), rule == null ? null : rule.id())
                 .query((rs, i) -> new Finding(Severity.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
                         Rule.byId(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getString(8), rs.getString(9)))

@@ -31,24 +31,12 @@ public final class Figures {
     private Figures() {
     }
 
-    /** The chart as figure {@code figureNumber} of the publication: "Figure 3: Proportion of ..." */
-    public static ComparisonChart chartOf(IndicatorResult r, ForceDirectory forces, int figureNumber) {
-        return chartOf(r, forces, figureNumber, Optional.empty());
-    }
-
     /**
-     * The chart as figure {@code figureNumber}; for a rate per 1,000 population, a note under it names the ONS
-     * mid-year estimate used, which a reader cannot otherwise tell (a 2023 rate may rest on mid-2020 figures).
-     */
-    public static ComparisonChart chartOf(IndicatorResult r, ForceDirectory forces, int figureNumber,
-                                          Optional<Integer> populationMidYear) {
-        return chartOf(r, forces, figureNumber, populationMidYear, List.of());
-    }
-
-    /**
-     * As {@link #chartOf(IndicatorResult, ForceDirectory, int, Optional)}, with the forces' own notes on the figures
-     * behind the chart ({@code value.force-note} findings) quoted under it: how a force counted a figure
-     * ("Abandoned after the IVR message") is part of what a reader compares.
+     * The chart as figure {@code figureNumber} of the publication: "Figure 3: Proportion of ...". For a rate per 1,000
+     * population a note names the ONS mid-year estimate used, which a reader cannot otherwise tell (a 2023 rate may
+     * rest on mid-2020 figures); the forces' own notes on the figures behind the chart ({@code value.force-note}
+     * findings) are quoted under it: how a force counted a figure ("Abandoned after the IVR message") is part of what a
+     * reader compares.
      */
     public static ComparisonChart chartOf(IndicatorResult r, ForceDirectory forces, int figureNumber,
                                           Optional<Integer> populationMidYear, List<Finding> findings) {
