@@ -184,7 +184,60 @@ public class RunHistory {
             out.println(String.format(Locale.ROOT, "%-32s %-20s %12s -> %-12s%s", c.indicatorId(), c.forceName(),
                     num(c.before(), c.indicatorId()), num(c.after(), c.indicatorId()), move).stripTrailing());
         }
+        printComparisons(previous.get(), latest, out);
+        printOutputRoots(previous.get(), latest, out);
         return new ChangesOutcome.Compared(previous.get(), latest, changes);
+    }
+
+    /**
+     * A report author writing "the average rose from 84.1 to 84.4 percent" needs the average and standard deviation of
+     * both publications, not only the forces' values: one line per indicator whose period, average, standard deviation
+     * (as displayed) or number of forces in the average moved.
+     */
+    private void printComparisons(long before, long after, PrintStream out) {
+        Map<String, Object[]> b = comparisons(before);
+        List<String> lines = new ArrayList<>();
+        comparisons(after).forEach((id, a) -> {
+            Object[] p = b.get(id);
+            if (p == null) return;
+            String meanBefore = num((Double) p[1], id), meanAfter = num((Double) a[1], id);
+            String sdBefore = num((Double) p[2], id), sdAfter = num((Double) a[2], id);
+            boolean samePeriod = p[0].equals(a[0]);
+            if (samePeriod && meanBefore.equals(meanAfter) && sdBefore.equals(sdAfter) && p[3].equals(a[3])) return;
+            lines.add(String.format(Locale.ROOT, "%-32s average %s -> %s, standard deviation %s -> %s, forces %d -> %d%s", id,
+                    meanBefore, meanAfter, sdBefore, sdAfter, (Integer) p[3], (Integer) a[3],
+                    samePeriod ? "" : ", period " + p[0] + " -> " + a[0]));
+        });
+        if (lines.isEmpty()) return;
+        out.println("Averages (unweighted mean of forces) and standard deviations that changed:");
+        lines.forEach(out::println);
+    }
+
+    /** Publications under two output roots are both current: a report author may be looking at the other one. */
+    private void printOutputRoots(long before, long after, PrintStream out) {
+        Optional<String> b = outputRoot(before), a = outputRoot(after);
+        if (b.isPresent() && a.isPresent() && !b.equals(a)) {
+            out.println("The two were published under different output folders: run " + before + " under " + b.get()
+                    + ", run " + after + " under " + a.get() + ".");
+        }
+    }
+
+    /** The folder a publication's collection folder sits in: the run's {@code charts/} or {@code --out}. */
+    private Optional<String> outputRoot(long run) {
+        return jdbc.sql("select output_folder from publication where run_id = ?").param(run).query(String.class).optional()
+                .map(f -> java.nio.file.Path.of(f).getParent()).map(java.nio.file.Path::toString);
+    }
+
+    /** Per indicator: period, mean, sd, n_forces. */
+    private Map<String, Object[]> comparisons(long run) {
+        Map<String, Object[]> m = new LinkedHashMap<>();
+        jdbc.sql("select indicator_id, period, mean, sd, n_forces from indicator_comparison where run_id = ? order by indicator_id")
+                .param(run).query(rs -> {
+                    Object mean = rs.getObject(3), sd = rs.getObject(4);
+                    m.put(rs.getString(1), new Object[] {rs.getString(2), mean == null ? null : ((Number) mean).doubleValue(),
+                            sd == null ? null : ((Number) sd).doubleValue(), rs.getInt(5)});
+                });
+        return m;
     }
 
     private String collectionOf(long run) {

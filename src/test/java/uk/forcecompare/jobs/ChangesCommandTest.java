@@ -102,7 +102,7 @@ class ChangesCommandTest {
             CommandLineRuns.Outcome compared = changes(args);
             assertThat(compared.exitStatus()).as(compared.output()).isZero();
             List<String> lines = lines(compared.output());
-            assertThat(lines).hasSize(3);
+            assertThat(lines).hasSize(4);
             // each run with its collection: against another collection, "run N" alone does not say which
             assertThat(lines.get(0)).isEqualTo("Changes from run " + earlierRun + " (2023-autumn) to run " + sampleRun
                     + " (2024-spring): 1 value changed, 1 band changed.");
@@ -110,6 +110,9 @@ class ChangesCommandTest {
                     .contains("80.0 -> " + norfolkNow).doesNotContain("band"));
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("calls-999-answered-within-10s").contains("Cumbria")
                     .contains(cumbriaNow + " -> " + cumbriaNow).contains("band within -> above  (moved above)"));
+            // the earlier one went to /nowhere: both are current, and a report author may be reading the other
+            assertThat(lines.get(3)).isEqualTo("The two were published under different output folders: run " + earlierRun
+                    + " under /nowhere, run " + sampleRun + " under " + out + ".");
         }
     }
 
@@ -148,14 +151,27 @@ class ChangesCommandTest {
             copyPublication(st, sampleRun, earlierRun, "collection_id", "output_folder");
             assertThat(st.executeUpdate("update indicator_value set value = 80.0 where run_id = " + earlierRun
                     + " and indicator_id = 'calls-999-answered-within-10s' and force_code = 'E23000024'")).isEqualTo(1);
+            // and whose 999 average was 80.04 (80.0 as displayed) with an SD of 6.96 (7.0), over 42 forces of 2022
+            assertThat(st.executeUpdate("update indicator_comparison set mean = 80.04, sd = 6.96, n_forces = 42,"
+                    + " period = '2022-01..2022-12' where run_id = " + earlierRun
+                    + " and indicator_id = 'calls-999-answered-within-10s'")).isEqualTo(1);
         }
+        double meanNow = queryDouble("select mean from " + schema + ".indicator_comparison where run_id = " + sampleRun
+                + " and indicator_id = 'calls-999-answered-within-10s'");
+        double sdNow = queryDouble("select sd from " + schema + ".indicator_comparison where run_id = " + sampleRun
+                + " and indicator_id = 'calls-999-answered-within-10s'");
         CommandLineRuns.Outcome itself = changes("2024-spring", "--against", "2024-spring");
         assertThat(itself.exitStatus()).as(itself.output()).isZero();
         List<String> lines = lines(itself.output());
         assertThat(lines.get(0)).isEqualTo("Changes from run " + earlierRun + " (2024-spring) to run " + sampleRun
                 + " (2024-spring): 1 value changed, 0 bands changed.");
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).contains("Norfolk").endsWith("80.0 -> 87.1");
+        // only the indicator whose average moved; the others' comparison rows are the same in both
+        assertThat(lines.get(2)).isEqualTo("Averages (unweighted mean of forces) and standard deviations that changed:");
+        assertThat(lines.get(3)).startsWith("calls-999-answered-within-10s").endsWith(String.format(Locale.ROOT,
+                "average 80.0 -> %.1f, standard deviation 7.0 -> %.1f, forces 42 -> 43, period 2022-01..2022-12 -> 2023-01..2023-12",
+                meanNow, sdNow));
     }
 
     /**
@@ -172,6 +188,12 @@ class ChangesCommandTest {
                 insert into indicator_value (run_id, indicator_id, period, force_code, numerator, denominator, value, band, missing_reason)
                 select %d, indicator_id, period, force_code, numerator, denominator, value, band, missing_reason
                 from indicator_value where run_id = %d""".formatted(to, from));
+        st.execute("""
+                insert into indicator_comparison (run_id, indicator_id, period, mean, sd, lower_limit, upper_limit, n_forces,
+                  england_wales_rate, sd_method, excluded_forces)
+                select %d, indicator_id, period, mean, sd, lower_limit, upper_limit, n_forces, england_wales_rate, sd_method,
+                  excluded_forces
+                from indicator_comparison where run_id = %d""".formatted(to, from));
     }
 
     private CommandLineRuns.Outcome changes(String... args) {
@@ -195,6 +217,13 @@ class ChangesCommandTest {
 
     private static Connection connect() throws Exception {
         return DriverManager.getConnection(ChildProcess.databaseUrl(), "postgres", null);
+    }
+
+    private double queryDouble(String sql) throws Exception {
+        try (Connection c = connect(); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getDouble(1);
+        }
     }
 
     private long queryLong(String sql) throws Exception {
