@@ -12,7 +12,7 @@ import uk.forcecompare.validation.Severity;
 
 /**
  * The validation log as a page a reviewer reads from the file system: a summary by force and by rule, then
- * every finding, filterable by force, severity and rule without a server.
+ * by file, then every finding, filterable by force, severity, rule, indicator, file and text without a server.
  */
 final class ValidationReport {
 
@@ -35,10 +35,14 @@ final class ValidationReport {
 
         Map<String, long[]> byForce = new TreeMap<>();
         Map<String, long[]> byRule = new TreeMap<>();
+        Map<String, long[]> byFile = new TreeMap<>();
+        java.util.SortedSet<String> indicatorIds = new java.util.TreeSet<>();
         for (Finding f : findings) {
             String force = f.forceCode().isEmpty() ? "(no force)" : forceName(f.forceCode(), forces);
             byForce.computeIfAbsent(force, k -> new long[3])[f.severity().ordinal()]++;
             byRule.computeIfAbsent(f.rule().id(), k -> new long[3])[f.severity().ordinal()]++;
+            byFile.computeIfAbsent(file(f), k -> new long[3])[f.severity().ordinal()]++;
+            indicatorIds.add(indicator(f));
         }
         h.append("<h2>By force</h2><table><tr><th>Force</th><th>Errors</th><th>Warnings</th><th>Information</th></tr>\n");
         byForce.forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>").append(v[0]).append("</td><td>")
@@ -50,9 +54,16 @@ final class ValidationReport {
                     .append(esc(r.removes())).append("</td><td>").append(v[0]).append("</td><td>").append(v[1])
                     .append("</td><td>").append(v[2]).append("</td></tr>\n");
         });
+        // a reviewer goes through a collection file by file, as the forces will be asked about them
+        h.append("</table>\n<h2>By file</h2><table><tr><th>File</th><th>Errors</th><th>Warnings</th><th>Information</th></tr>\n");
+        byFile.forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>").append(v[0]).append("</td><td>")
+                .append(v[1]).append("</td><td>").append(v[2]).append("</td></tr>\n"));
         h.append("</table>\n<h2>Every finding</h2>\n<form onsubmit=\"return false\">")
                 .append(select("force", "Force", byForce.keySet())).append(select("severity", "Severity", List.of("error", "warning", "info")))
-                .append(select("rule", "Rule", byRule.keySet())).append("</form>\n");
+                .append(select("rule", "Rule", byRule.keySet())).append(select("indicator", "Indicator", indicatorIds))
+                .append(select("file", "File", byFile.keySet()))
+                .append("<label>Text <input type=\"search\" id=\"text-filter\" placeholder=\"message, cell, value\"></label>")
+                .append("</form>\n<p id=\"shown\">Showing all ").append(findings.size()).append(" findings.</p>\n");
         h.append("<table id=\"findings\"><thead><tr><th>Severity</th><th>Rule</th><th>Force</th><th>Indicator</th><th>File</th>")
                 .append("<th>Location</th><th>Message</th><th>Observed</th><th>Expected</th></tr></thead><tbody>\n");
         // errors first, then warnings, then information: a reviewer starts with what removes values
@@ -60,7 +71,8 @@ final class ValidationReport {
         for (Finding f : bySeverity) {
             String force = f.forceCode().isEmpty() ? "(no force)" : forceName(f.forceCode(), forces);
             h.append("<tr data-force=\"").append(esc(force)).append("\" data-severity=\"").append(f.severity().label())
-                    .append("\" data-rule=\"").append(esc(f.rule().id())).append("\"><td class=\"").append(f.severity().label())
+                    .append("\" data-rule=\"").append(esc(f.rule().id())).append("\" data-indicator=\"").append(esc(indicator(f)))
+                    .append("\" data-file=\"").append(esc(file(f))).append("\"><td class=\"").append(f.severity().label())
                     .append("\">").append(f.severity().label()).append("</td><td>").append(esc(f.rule().id())).append("</td><td>")
                     .append(esc(force)).append("</td><td>").append(esc(f.indicatorId())).append("</td><td>").append(esc(f.sourceFile()))
                     .append("</td><td>").append(esc(f.location())).append("</td><td>").append(esc(f.message())).append("</td><td>")
@@ -68,8 +80,12 @@ final class ValidationReport {
         }
         h.append("</tbody></table>\n<script>\n")
                 .append("function applyFilters(){var f={};document.querySelectorAll('select[data-filter]').forEach(function(s){f[s.dataset.filter]=s.value;});")
-                .append("document.querySelectorAll('#findings tbody tr').forEach(function(r){var show=true;for(var k in f){if(f[k]&&r.dataset[k]!==f[k])show=false;}r.style.display=show?'':'none';});}\n")
+                .append("var t=document.getElementById('text-filter').value.toLowerCase(),n=0,all=0;")
+                .append("document.querySelectorAll('#findings tbody tr').forEach(function(r){var show=true;all++;for(var k in f){if(f[k]&&r.dataset[k]!==f[k])show=false;}")
+                .append("if(show&&t&&r.textContent.toLowerCase().indexOf(t)<0)show=false;if(show)n++;r.style.display=show?'':'none';});")
+                .append("document.getElementById('shown').textContent=n===all?'Showing all '+all+' findings.':'Showing '+n+' of '+all+' findings.';}\n")
                 .append("document.querySelectorAll('select[data-filter]').forEach(function(s){s.addEventListener('change',applyFilters);});\n")
+                .append("document.getElementById('text-filter').addEventListener('input',applyFilters);\n")
                 .append("</script></body></html>\n");
         return h.toString();
     }
@@ -79,6 +95,15 @@ final class ValidationReport {
                 .append("\"><option value=\"\">all</option>");
         for (String o : options) s.append("<option>").append(esc(o)).append("</option>");
         return s.append("</select></label>").toString();
+    }
+
+    /** The file a finding is about; a finding about the run as a whole (coverage, comparison) has none. */
+    private static String file(Finding f) {
+        return f.sourceFile().isEmpty() ? "(no file)" : f.sourceFile();
+    }
+
+    private static String indicator(Finding f) {
+        return f.indicatorId().isEmpty() ? "(no indicator)" : f.indicatorId();
     }
 
     private static String forceName(String code, ForceDirectory forces) {
