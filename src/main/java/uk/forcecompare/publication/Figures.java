@@ -81,6 +81,7 @@ public final class Figures {
         IndicatorDefinition d = r.definition();
         List<ComparisonChart.Bar> bars = new ArrayList<>();
         List<String> withoutData = new ArrayList<>();
+        java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
         for (ForceValue v : r.forces()) {
             Force f = forces.byCode(v.forceCode()).orElseThrow();
             if (v.hasValue()) bars.add(new ComparisonChart.Bar(f.code(), f.name(), v.value().getAsDouble(), v.band()));
@@ -88,6 +89,7 @@ public final class Figures {
                 // a bar without a value is not drawn: it names the force in its own marked figure and the text alternative
                 bars.add(new ComparisonChart.Bar(f.code(), f.name(), Double.NaN, Band.MISSING));
                 withoutData.add(f.name() + " (" + v.missingReason() + ")");
+                reasons.add(v.missingReason());
             }
         }
         List<String> notes = new ArrayList<>();
@@ -97,7 +99,10 @@ public final class Figures {
             notes.add("Left out of the mean and standard deviation by configuration: " + String.join(", ",
                     r.comparison().excluded().stream().map(c -> forces.byCode(c).map(Force::name).orElse(c)).toList()) + ".");
         }
-        if (!withoutData.isEmpty()) {
+        if (withoutData.size() > 1 && withoutData.size() == r.forces().size() && reasons.size() == 1) {
+            // the same words 43 times over hide the one thing to say
+            notes.add("No data for any of the " + withoutData.size() + " forces: " + reasons.iterator().next() + ".");
+        } else if (!withoutData.isEmpty()) {
             notes.add((withoutData.size() == 1 ? "No data for " : "No data for " + withoutData.size() + " forces: ")
                     + String.join("; ", withoutData) + ".");
         }
@@ -141,6 +146,11 @@ public final class Figures {
 
     static String methodNote(IndicatorResult r) {
         String sd = r.comparison().sdMethod().startsWith("population") ? "population" : "sample";
+        if (r.comparison().nForces() == 0) return "No force has a value, so there is no mean and no band.";
+        if (Double.isNaN(r.comparison().sd())) {
+            return "Only one force has a value: the dashed line is its value, and with one force there is no standard "
+                    + "deviation and no band.";
+        }
         return "Dotted lines show one standard deviation (" + sd + ") above and below the unweighted mean of "
                 + r.comparison().nForces() + " forces. Bars: dark blue above the band, light blue below it, grey within.";
     }

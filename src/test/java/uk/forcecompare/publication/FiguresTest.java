@@ -68,4 +68,35 @@ class FiguresTest {
         assertThat(Figures.chartOf(abandoned(), FORCES, 3, Optional.empty(), List.of()).notes())
                 .noneMatch(n -> n.startsWith("Forces' notes"));
     }
+
+    /** Every force without a value, each for the same reason: an empty return folder. */
+    private static IndicatorResult noneSupplied(int withValue) {
+        List<ForceValue> values = new ArrayList<>();
+        for (Force f : FORCES.all()) {
+            if (values.size() < withValue) {
+                values.add(new ForceValue(f.code(), Optional.of(BigDecimal.TEN), Optional.of(BigDecimal.valueOf(100)),
+                        OptionalDouble.of(10.0), Band.WITHIN, ""));
+            } else {
+                values.add(new ForceValue(f.code(), Optional.empty(), Optional.empty(), OptionalDouble.empty(), Band.MISSING,
+                        "no return from the force"));
+            }
+        }
+        Comparison c = withValue == 0 ? new Comparison(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, "sample (n-1)", List.of())
+                : new Comparison(10, Double.NaN, Double.NaN, Double.NaN, 1, 10, "sample (n-1)", List.of());
+        return new IndicatorResult(IndicatorCatalogue.load(Path.of("jobs/indicators")).get("calls-101-abandonment-rate").orElseThrow(),
+                Period.parse("FY2022/23"), values, c);
+    }
+
+    @Test
+    void aChartWithoutValuesSaysSoOnceInsteadOfDescribingAMeanOfNoForces() {
+        List<String> none = Figures.chartOf(noneSupplied(0), FORCES).notes();
+        assertThat(none).contains("No force has a value, so there is no mean and no band.",
+                "No data for any of the 43 forces: no return from the force.");
+        assertThat(none).noneMatch(n -> n.contains("mean of 0 forces"));
+
+        // one force with a value: its value is the mean, and a sample SD of one value does not exist
+        List<String> one = Figures.chartOf(noneSupplied(1), FORCES).notes();
+        assertThat(one).anyMatch(n -> n.startsWith("Only one force has a value"));
+        assertThat(one).anyMatch(n -> n.startsWith("No data for 42 forces: ") && n.contains("(no return from the force)"));
+    }
 }
