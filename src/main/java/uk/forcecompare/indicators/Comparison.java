@@ -26,6 +26,26 @@ public record Comparison(double mean, double sd, double lower, double upper, int
     }
 
     /**
+     * The decimals at which a value above or below the band first shows as different from the edge it crossed, where at
+     * {@code decimals} (half-up, as displayed) the two look the same: Cleveland's 1.94 above a +1 SD edge of 1.91 shows
+     * as "1.9 above 1.9" at one place and "1.94 above 1.91" at two. Empty where the displayed figures already differ,
+     * or the value is within the band. At most six more places: beyond them, the value is on the edge as printed.
+     */
+    public java.util.OptionalInt decimalsToTellFromEdge(double value, Band band, int decimals) {
+        double edge = band == Band.ABOVE ? upper : band == Band.BELOW ? lower : Double.NaN;
+        if (Double.isNaN(edge) || Double.isNaN(value) || !shownEqual(value, edge, decimals)) return java.util.OptionalInt.empty();
+        for (int k = decimals + 1; k <= decimals + 6; k++) {
+            if (!shownEqual(value, edge, k)) return java.util.OptionalInt.of(k);
+        }
+        return java.util.OptionalInt.empty();
+    }
+
+    private static boolean shownEqual(double a, double b, int decimals) {
+        return java.math.BigDecimal.valueOf(a).setScale(decimals, java.math.RoundingMode.HALF_UP)
+                .compareTo(java.math.BigDecimal.valueOf(b).setScale(decimals, java.math.RoundingMode.HALF_UP)) == 0;
+    }
+
+    /**
      * Mean and SD of the given values. With fewer than two values the sample SD is undefined (NaN) and every
      * force is within.
      */

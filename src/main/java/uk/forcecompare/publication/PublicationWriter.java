@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import uk.forcecompare.indicators.Band;
+import uk.forcecompare.indicators.Comparison;
 import uk.forcecompare.indicators.ForceValue;
 import uk.forcecompare.indicators.IndicatorResult;
 import uk.forcecompare.indicators.methods.ComparisonMethods;
@@ -105,7 +107,7 @@ public final class PublicationWriter {
             if (v.hasValue()) {
                 rows.add(List.of(Integer.toString(++rank), f.code(), f.name(), Numbers.displayed(v.value().getAsDouble(), dp),
                         v.band().label(), Numbers.displayed(c.mean(), dp), Numbers.displayed(c.lower(), dp),
-                        Numbers.displayed(c.upper(), dp), ""));
+                        Numbers.displayed(c.upper(), dp), edgeNote(v.value().getAsDouble(), v.band(), c, dp)));
             } else {
                 rows.add(List.of("", f.code(), f.name(), "", v.band().label(), Numbers.displayed(c.mean(), dp),
                         Numbers.displayed(c.lower(), dp), Numbers.displayed(c.upper(), dp), "no data: " + v.missingReason()));
@@ -113,6 +115,17 @@ public final class PublicationWriter {
         }
         CsvFiles.write(staging.resolve(r.definition().id()).resolve("data.csv"),
                 List.of("rank", "force_code", "force_name", "value", "band", "mean", "lower", "upper", "note"), rows);
+    }
+
+    /**
+     * "1.9 above 1.9" reads as a mistake: where a force above or below the band shows the same figure as the edge it
+     * crossed, the note gives both to the places that tell them apart.
+     */
+    static String edgeNote(double value, Band band, Comparison c, int dp) {
+        return c.decimalsToTellFromEdge(value, band, dp).stream().mapToObj(k -> band.label() + " the band: "
+                + Numbers.displayed(value, k) + " against its " + (band == Band.ABOVE ? "upper" : "lower")
+                + " edge of " + Numbers.displayed(band == Band.ABOVE ? c.upper() : c.lower(), k)
+                + ", which both show as " + Numbers.displayed(value, dp)).findFirst().orElse("");
     }
 
     /**

@@ -59,4 +59,20 @@ class ComparisonTest {
         assertThat(c.mean()).isNaN();
         assertThat(c.nForces()).isZero();
     }
+
+    @Test
+    void aValueThatShowsTheSameAsTheEdgeItCrossedIsGivenToThePlacesThatTellThemApart() {
+        // edges 0.69 and 1.91 (mean 1.3, sd 0.61)
+        Comparison c = new Comparison(1.3, 0.61, 0.69, 1.91, 42, Double.NaN, "sample (n-1)", List.of());
+        // 1.94 and 1.91 both show as 1.9; at two places 1.94 and 1.91
+        assertThat(c.decimalsToTellFromEdge(1.94, Band.ABOVE, 1)).hasValue(2);
+        // 1.911 and 1.91: 1.9 and 1.9, 1.91 and 1.91, then 1.911 and 1.910
+        assertThat(c.decimalsToTellFromEdge(1.911, Band.ABOVE, 1)).hasValue(3);
+        // 0.66 below 0.69: 0.7 and 0.7, then 0.66 and 0.69
+        assertThat(c.decimalsToTellFromEdge(0.66, Band.BELOW, 1)).hasValue(2);
+        // 2.04 shows as 2.0 against 1.9: already told apart
+        assertThat(c.decimalsToTellFromEdge(2.04, Band.ABOVE, 1)).isEmpty();
+        // within the band, showing the same as an edge is no contradiction
+        assertThat(c.decimalsToTellFromEdge(1.9, Band.WITHIN, 1)).isEmpty();
+    }
 }

@@ -46,6 +46,14 @@ class CollectionRunJobTest {
         Map<String, String> norfolk999 = CsvTables.read(pub.resolve("calls-999-answered-within-10s/data.csv")).stream()
                 .filter(r -> r.get("force_code").equals("E23000024")).findFirst().orElseThrow();
         assertThat(norfolk999.get("value")).isEqualTo("87.1");
+        // Cleveland: 189 orders in 9,736 incidents, 1.9412..., above an upper edge of 1.93896... (the expected
+        // indicators): both show as 1.9, so its row says which is which, to the three places that part them
+        Map<String, String> cleveland = CsvTables.read(pub.resolve("asb-civil-order-ratio/data.csv")).stream()
+                .filter(r -> r.get("force_code").equals("E23000013")).findFirst().orElseThrow();
+        assertThat(cleveland).containsEntry("value", "1.9").containsEntry("upper", "1.9").containsEntry("band", "above")
+                .containsEntry("note", "above the band: 1.941 against its upper edge of 1.939, which both show as 1.9");
+        assertThat(pub.resolve("forces/cleveland.html")).content()
+                .contains("above (1.941 against an upper edge of 1.939: the two show the same to 1 decimal place)");
 
         for (String id : List.of("calls-999-answered-within-10s", "asb-civil-order-ratio", "calls-101-abandonment-rate", "calls-999-per-1000")) {
             assertThat(pub.resolve(id).resolve("data.csv")).isNotEmptyFile();

@@ -495,7 +495,12 @@ final class Pages {
             v.numerator().ifPresent(x -> row(b, "Numerator (" + String.join(" + ", d.numerator()) + ")", Display.amount(x, d.numerator())));
             v.denominator().ifPresent(x -> row(b, "Denominator (" + String.join(" + ", d.denominator()) + ")", Display.amount(x, d.denominator())));
         }
-        row(b, "Band", v == null ? "missing" : v.band().label());
+        row(b, "Band", v == null ? "missing" : v.band().label() + (v.hasValue() ? c.decimalsToTellFromEdge(v.value().getAsDouble(),
+                v.band(), d.decimals()).stream().mapToObj(k -> " (" + Display.number(v.value().getAsDouble(), k) + " against "
+                + (v.band() == Band.ABOVE ? "an upper" : "a lower") + " edge of "
+                + Display.number(v.band() == Band.ABOVE ? c.upper() : c.lower(), k)
+                + ": the two show the same to " + d.decimals() + " decimal place" + (d.decimals() == 1 ? "" : "s") + ")")
+                .findFirst().orElse("") : ""));
         row(b, "Unweighted mean of " + c.nForces() + " forces", Display.withUnit(c.mean(), d));
         row(b, "Standard deviation (" + c.sdMethod() + ")", Display.difference(c.sd(), d));
         row(b, "Within one standard deviation", Display.bare(c.lower(), d) + " to " + Display.withUnit(c.upper(), d));
