@@ -212,9 +212,9 @@ public final class ForceCompare implements Callable<Integer> {
             hashing.setDaemon(true);
             hashing.start();
             CommandSettings settings = CommandSettings.read(springArguments, spec);
-            settings.forces();
             try {
                 settings.indicators().requireDefined(listing.indicatorIds());
+                listing.settings().requireForces(settings.forces()::isForce);
             } catch (ManifestException e) {
                 throw new UsageError("nothing was run: " + e.getMessage());
             }

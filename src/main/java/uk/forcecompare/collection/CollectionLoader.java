@@ -86,6 +86,11 @@ public final class CollectionLoader {
             return id;
         }
 
+        /** how the manifest asks forces to be compared, checked against the forces before anything is read */
+        public ComparisonSettings settings() {
+            return settings;
+        }
+
         /** the indicators the manifest asks for (their ids), in its order */
         public java.util.Set<String> indicatorIds() {
             return indicators.keySet();
@@ -171,12 +176,24 @@ public final class CollectionLoader {
         }
 
         Map<String, Optional<Period>> indicators = new LinkedHashMap<>();
+        Map<String, List<String>> excludeByIndicator = new LinkedHashMap<>();
         JsonNode ind = root.get("indicators");
         if (ind != null && !ind.isNull()) {
             if (!ind.isObject()) throw new ManifestException(MANIFEST + ": 'indicators' must map indicator ids to { period: ... }");
             for (var e : ind.properties()) {
                 Optional<Period> period = Optional.empty();
                 JsonNode v = e.getValue();
+                if (v != null && v.isObject()) {
+                    for (String key : v.propertyNames()) {
+                        // a misspelt "perod" would otherwise fall back to the latest year without a word
+                        if (!key.equals("period") && !key.equals("exclude")) {
+                            throw new ManifestException(MANIFEST + ": indicator " + e.getKey() + ": unknown setting '" + key
+                                    + "'; an indicator takes period and exclude");
+                        }
+                    }
+                    List<String> names = forceList(v.get("exclude"), "indicators." + e.getKey() + ".exclude");
+                    if (!names.isEmpty()) excludeByIndicator.put(e.getKey(), names);
+                }
                 if (v != null && v.isObject() && v.get("period") != null && !v.get("period").isNull()) {
                     String pt = v.get("period").asString();
                     try {
@@ -192,10 +209,15 @@ public final class CollectionLoader {
         ComparisonSettings settings = ComparisonSettings.DEFAULT;
         JsonNode cmp = root.get("comparison");
         if (cmp != null && cmp.isObject()) {
-            List<String> exclude = new ArrayList<>();
-            JsonNode ex = cmp.get("exclude");
-            if (ex != null && ex.isArray()) ex.forEach(n -> exclude.add(n.asString()));
-            settings = new ComparisonSettings(text(cmp, "sd").orElse("sample"), exclude);
+            for (String key : cmp.propertyNames()) {
+                if (!key.equals("sd") && !key.equals("exclude")) {
+                    throw new ManifestException(MANIFEST + ": comparison: unknown setting '" + key + "'; comparison takes sd and exclude");
+                }
+            }
+            settings = new ComparisonSettings(text(cmp, "sd").orElse("sample"), forceList(cmp.get("exclude"), "comparison.exclude"),
+                    excludeByIndicator);
+        } else if (!excludeByIndicator.isEmpty()) {
+            settings = new ComparisonSettings("sample", List.of(), excludeByIndicator);
         }
 
         List<String> stray = new ArrayList<>();
@@ -215,6 +237,25 @@ public final class CollectionLoader {
         }
         return new Listing(id, id, dir, Optional.empty(), Optional.empty(), found, Map.of(),
                 ComparisonSettings.DEFAULT, List.of(), List.of());
+    }
+
+    /** A list of forces, or one force written without brackets ({@code exclude: City of London}). */
+    private static List<String> forceList(JsonNode v, String where) {
+        List<String> names = new ArrayList<>();
+        if (v == null || v.isNull()) return names;
+        if (v.isArray()) {
+            for (JsonNode n : v) {
+                if (n.isContainer() || n.asString().isBlank()) {
+                    throw new ManifestException(MANIFEST + ": " + where + " must list forces by name, alias or ONS code");
+                }
+                names.add(n.asString().strip());
+            }
+        } else if (!v.isContainer() && !v.asString().isBlank()) {
+            names.add(v.asString().strip());
+        } else if (v.isContainer()) {
+            throw new ManifestException(MANIFEST + ": " + where + " must list forces by name, alias or ONS code");
+        }
+        return names;
     }
 
     private static Optional<String> text(JsonNode node, String field) {

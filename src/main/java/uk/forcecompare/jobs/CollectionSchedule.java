@@ -36,8 +36,10 @@ public class CollectionSchedule {
 
     private final CollectionRunner runner;
     private final IndicatorCatalogue catalogue;
+    private final uk.forcecompare.reference.ForceDirectory forces;
 
-    CollectionSchedule(CollectionRunner runner, IndicatorCatalogue catalogue) {
+    CollectionSchedule(CollectionRunner runner, IndicatorCatalogue catalogue, uk.forcecompare.reference.ForceDirectory forces) {
+        this.forces = forces;
         this.runner = runner;
         this.catalogue = catalogue;
     }
@@ -68,6 +70,7 @@ public class CollectionSchedule {
             try {
                 CollectionLoader.Listing listing = new CollectionLoader().list(folder);
                 catalogue.requireDefined(listing.indicatorIds());
+                listing.settings().requireForces(forces::isForce);
                 c = listing.hash();
             } catch (ManifestException | java.io.UncheckedIOException e) {
                 // a broken collection, or a file gone or locked while it was read, skips this one, not the schedule

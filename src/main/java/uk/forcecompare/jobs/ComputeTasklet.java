@@ -45,7 +45,6 @@ class ComputeTasklet implements Tasklet {
         IndicatorCalculator calculator = new IndicatorCalculator(support.forces, observations, c.populationMidYear(), findings,
                 CollectionChecks.unusableReturns(c, observations, support.forces));
         RunSupport.rememberPopulationMidYear(chunk, calculator.populationMidYear());
-        Set<String> excluded = support.excludedForceCodes(c);
         Optional<Long> previous = repository.lastCollectionPublished(c.id());
         for (IndicatorDefinition def : indicators(c, calculator)) {
             Optional<Period> period = c.indicators().getOrDefault(def.id(), Optional.empty()).or(() -> calculator.defaultPeriod(def));
@@ -54,7 +53,8 @@ class ComputeTasklet implements Tasklet {
                         .message(def.id() + " cannot be computed: no source in the collection holds a complete period of its data"));
                 continue;
             }
-            IndicatorResult result = calculator.compute(def, period.get(), excluded, c.settings().populationSd());
+            IndicatorResult result = calculator.compute(def, period.get(), support.excludedForceCodes(c, def.id()),
+                    c.settings().populationSd());
             repository.saveResult(run, result);
             previous.ifPresent(p -> queryChanges(def, result, repository.valuesByForce(p, def.id()), findings));
             CrashPoints.reach("compute.after-first-indicator");

@@ -107,6 +107,12 @@ class PublishTasklet implements Tasklet {
         settings.put("band", "above where value > mean + sd, below where value < mean - sd, else within");
         settings.put("mean", "unweighted mean of the forces with a value, each force counted once");
         settings.put("excluded_forces", new ArrayList<>(support.excludedForceCodes(c)));
+        Map<String, List<String>> byIndicator = new LinkedHashMap<>();
+        computed.forEach(r -> {
+            if (!r.comparison().excluded().isEmpty()) byIndicator.put(r.definition().id(), r.comparison().excluded());
+        });
+        // what each indicator's mean and SD actually left out: those of every indicator and the indicator's own
+        settings.put("excluded_forces_by_indicator", byIndicator);
         settings.put("population_mid_year", populationMidYear.orElse(null));
         Map<String, String> periods = new LinkedHashMap<>();
         computed.forEach(r -> periods.put(r.definition().id(), r.period().text()));

@@ -81,10 +81,19 @@ class RunSupport {
         return Path.of(job(chunk).getJobParameters().getString(RunParameters.OUTPUT_ROOT));
     }
 
-    /** Force codes from the configured exclusions, written as names, aliases or codes. */
+    /** Force codes from the exclusions configured for every indicator, written as names, aliases or codes. */
     Set<String> excludedForceCodes(Collection c) {
+        return codes(c.settings().exclude());
+    }
+
+    /** Force codes left out of one indicator: those of every indicator and its own. */
+    Set<String> excludedForceCodes(Collection c, String indicatorId) {
+        return codes(c.settings().excludedFrom(indicatorId));
+    }
+
+    private Set<String> codes(List<String> names) {
         Set<String> codes = new LinkedHashSet<>();
-        for (String e : c.settings().exclude()) {
+        for (String e : names) {
             if (forces.match(e) instanceof ForceMatch.Territorial t) codes.add(t.force().code());
         }
         return codes;

@@ -71,6 +71,7 @@ public final class Validator {
         }
         CollectionLoader.Listing listing = new CollectionLoader().list(target);
         catalogue.requireDefined(listing.indicatorIds());
+        listing.settings().requireForces(forces::isForce);
         Collection c = listing.hash();
         int readable = 0;
         for (SourceFile f : c.sources()) {

@@ -104,6 +104,11 @@ public final class ForceDirectory {
     }
 
     /** Matches a name as printed in a published file (any observed spelling), an ONS code or a slug. */
+    /** Whether a name, alias or code is one of the 43 forces. */
+    public boolean isForce(String text) {
+        return match(text) instanceof ForceMatch.Territorial;
+    }
+
     public ForceMatch match(String text) {
         if (text == null || text.isBlank()) return new ForceMatch.Unknown(text == null ? "" : text);
         Optional<Force> code = byCode(text);
