@@ -62,7 +62,7 @@ final class AltText {
             case BELOW -> "below the band (more than one standard deviation below the mean)";
             default -> "within one standard deviation of the mean";
         };
-        return "The bar of " + b.forceName() + " is outlined and labelled: " + layout.format(b.value()) + ", "
+        return "The bar of " + b.forceName() + " is outlined and labelled: " + layout.formatMarked(b) + ", "
                 + rank(index, layout.bars.size()) + ", " + where + ".";
     }
 

@@ -252,7 +252,7 @@ final class FigurePainter {
     static FocusMark focusMark(FigureLayout layout, PlotGeometry geo, int index) {
         ComparisonChart.Bar bar = layout.bars.get(index);
         Rectangle2D rect = geo.bar(index, bar.value());
-        String label = bar.forceName() + " " + layout.format(bar.value());
+        String label = bar.forceName() + " " + layout.formatMarked(bar);
         Font f = ChartStyle.FOCUS_FONT;
         double pad = ChartStyle.px(1.8);
         double boxW = FigureLayout.textWidth(label, f) + 2 * pad;

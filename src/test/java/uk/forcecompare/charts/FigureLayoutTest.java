@@ -41,6 +41,23 @@ class FigureLayoutTest {
     }
 
     @Test
+    void aMarkedForceThatShowsTheSameAsTheEdgeItCrossedIsLabelledToThePlacesThatPartThem() {
+        // edges 0.678 and 1.939 (the sample's civil-order ratio); Cleveland 1.941 above, Essex 0.656 below
+        List<ComparisonChart.Bar> bars = List.of(
+                new ComparisonChart.Bar("E1", "Cleveland", 1.9412, Band.ABOVE),
+                new ComparisonChart.Bar("E2", "Norfolk", 2.864, Band.ABOVE),
+                new ComparisonChart.Bar("E3", "Kent", 1.2, Band.WITHIN),
+                new ComparisonChart.Bar("E4", "Essex", 0.6563, Band.BELOW));
+        ComparisonChart c = new ComparisonChart("t", "v", 1, "%", bars, 1.3083, 0.6306, 0.6777, 1.9390,
+                java.util.OptionalDouble.empty(), "", List.of(), java.util.Optional.empty());
+        FigureLayout l = new FigureLayout(c);
+        assertThat(l.formatMarked(bars.get(0))).isEqualTo("1.941%");
+        assertThat(l.formatMarked(bars.get(1))).isEqualTo("2.9%");
+        assertThat(l.formatMarked(bars.get(2))).isEqualTo("1.2%");
+        assertThat(l.formatMarked(bars.get(3))).isEqualTo("0.66%");
+    }
+
+    @Test
     void oneSeriesPerBandWithZerosElsewhere() {
         double[] above = layout.seriesValues(Band.ABOVE);
         double[] within = layout.seriesValues(Band.WITHIN);
