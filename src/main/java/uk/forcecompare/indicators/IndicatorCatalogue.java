@@ -25,21 +25,36 @@ public final class IndicatorCatalogue {
 
     private final Path folder;
     private final Map<String, IndicatorDefinition> byId;
+    private final String sha256;
 
-    private IndicatorCatalogue(Path folder, Map<String, IndicatorDefinition> byId) {
+    private IndicatorCatalogue(Path folder, Map<String, IndicatorDefinition> byId, String sha256) {
         this.folder = folder;
         this.byId = byId;
+        this.sha256 = sha256;
+    }
+
+    /**
+     * One sha256 over every definition file's name and bytes: part of a run's identity, so that an edited
+     * definition is published by the next run, and a run that failed on a definition resumes with it mended.
+     */
+    public String sha256() {
+        return sha256;
     }
 
     public static IndicatorCatalogue load(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new ManifestException("the indicator definitions folder " + folder + " does not exist");
         }
-        YAMLMapper yaml = YAMLMapper.builder().build();
+        YAMLMapper yaml = YAMLMapper.builder().enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         Map<String, IndicatorDefinition> defs = new LinkedHashMap<>();
+        java.security.MessageDigest digest = sha256Digest();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted().toList()) {
-                IndicatorDefinition d = parse(yaml, f);
+                byte[] bytes = Files.readAllBytes(f);
+                digest.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(bytes);
+                IndicatorDefinition d = parse(yaml, f, bytes);
                 String stem = f.getFileName().toString().replaceFirst("\\.ya?ml$", "");
                 if (!d.id().equals(stem)) {
                     throw new ManifestException(f + ": id '" + d.id() + "' must match the file name '" + stem + "'");
@@ -49,42 +64,127 @@ public final class IndicatorCatalogue {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new IndicatorCatalogue(folder, defs);
+        return new IndicatorCatalogue(folder, defs, java.util.HexFormat.of().formatHex(digest.digest()));
     }
 
-    private static IndicatorDefinition parse(YAMLMapper yaml, Path f) {
+    private static java.security.MessageDigest sha256Digest() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every setting an indicator file may have (README, "Indicators"). */
+    static final Set<String> FIELDS = new java.util.LinkedHashSet<>(List.of("id", "title", "chart-subject", "kind", "unit",
+            "numerator", "denominator", "part-of-whole", "decimals", "target", "target-label", "axis-label", "source-note",
+            "plausible-range", "fallback"));
+
+    private static IndicatorDefinition parse(YAMLMapper yaml, Path f, byte[] bytes) {
         JsonNode n;
         try {
-            n = yaml.readTree(f.toFile());
+            n = yaml.readTree(bytes);
         } catch (JacksonException e) {
             throw new ManifestException(f + " is not valid YAML: " + e.getOriginalMessage());
         }
+        if (n == null || !n.isObject()) throw new ManifestException(f + ": must be a YAML mapping of " + String.join(", ", FIELDS));
+        for (String key : n.propertyNames()) {
+            // a misspelt "targt" would otherwise drop the target line without a word
+            if (!FIELDS.contains(key)) {
+                throw new ManifestException(f + ": unknown setting '" + key + "'; an indicator takes " + String.join(", ", FIELDS));
+            }
+        }
         try {
+            String id = req(n, "id", f);
+            if (!id.matches("[a-z0-9-]+")) {
+                throw new ManifestException(f + ": id '" + id + "' may contain only a-z, 0-9 and '-' (it names the output folder)");
+            }
+            String title = req(n, "title", f), chartSubject = req(n, "chart-subject", f);
             String kind = req(n, "kind", f);
             if (!KINDS.contains(kind)) throw new ManifestException(f + ": kind must be one of " + KINDS + ", not '" + kind + "'");
-            OptionalDouble target = n.hasNonNull("target") ? OptionalDouble.of(n.get("target").asDouble()) : OptionalDouble.empty();
+            IndicatorDefinition.Unit unit = IndicatorDefinition.Unit.byId(req(n, "unit", f));
+            OptionalDouble target = n.hasNonNull("target") ? OptionalDouble.of(number(n, "target", f)) : OptionalDouble.empty();
+            if (target.isPresent() && unit == IndicatorDefinition.Unit.PERCENT && (target.getAsDouble() < 0 || target.getAsDouble() > 100)) {
+                throw new ManifestException(f + ": target " + fmt(target.getAsDouble()) + " is not a percentage (0 to 100)");
+            }
+            if (target.isPresent() && target.getAsDouble() < 0) {
+                throw new ManifestException(f + ": target " + fmt(target.getAsDouble()) + " is below zero");
+            }
             Optional<double[]> range = Optional.empty();
             if (n.hasNonNull("plausible-range")) {
                 JsonNode r = n.get("plausible-range");
+                if (!r.isArray() || r.size() != 2 || !r.get(0).isNumber() || !r.get(1).isNumber()) {
+                    throw new ManifestException(f + ": plausible-range must be two numbers, [lowest, highest]");
+                }
+                if (r.get(0).asDouble() > r.get(1).asDouble()) {
+                    throw new ManifestException(f + ": plausible-range [" + fmt(r.get(0).asDouble()) + ", " + fmt(r.get(1).asDouble())
+                            + "] runs backwards: give [lowest, highest]");
+                }
                 range = Optional.of(new double[] {r.get(0).asDouble(), r.get(1).asDouble()});
             }
+            List<String> numerator = measures(n, "numerator", f), denominator = measures(n, "denominator", f);
+            // a proportion is a part of a count: a part above its whole is an error in the data, never a value above 100%
+            boolean partOfWhole = bool(n, "part-of-whole", f) || kind.equals("proportion");
             return new IndicatorDefinition(
-                    req(n, "id", f), req(n, "title", f), req(n, "chart-subject", f), kind,
-                    IndicatorDefinition.Unit.byId(req(n, "unit", f)),
-                    list(n, "numerator", f), list(n, "denominator", f),
-                    n.path("part-of-whole").asBoolean(false),
-                    n.path("decimals").asInt(1),
-                    target, n.path("target-label").asString(""),
-                    req(n, "axis-label", f), req(n, "source-note", f), range, fallback(n));
+                    id, title, chartSubject, kind, unit, numerator, denominator, partOfWhole,
+                    decimals(n, f), target, n.path("target-label").asString(""),
+                    req(n, "axis-label", f), req(n, "source-note", f), range, fallback(n, f));
         } catch (IllegalArgumentException e) {
             throw new ManifestException(f + ": " + e.getMessage());
         }
     }
 
-    private static Map<String, String> fallback(JsonNode n) {
+    private static double number(JsonNode n, String field, Path f) {
+        JsonNode v = n.get(field);
+        if (!v.isNumber()) throw new ManifestException(f + ": " + field + " must be a number, not '" + v.asString() + "'");
+        return v.asDouble();
+    }
+
+    private static boolean bool(JsonNode n, String field, Path f) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) return false;
+        if (!v.isBoolean()) throw new ManifestException(f + ": " + field + " must be true or false, not '" + v.asString() + "'");
+        return v.asBoolean();
+    }
+
+    private static int decimals(JsonNode n, Path f) {
+        JsonNode v = n.get("decimals");
+        if (v == null || v.isNull()) return 1;
+        if (!v.isIntegralNumber() || v.asInt() < 0 || v.asInt() > 6) {
+            throw new ManifestException(f + ": decimals must be a whole number from 0 to 6, not '" + v.asString() + "'");
+        }
+        return v.asInt();
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /** Measures, each one a source can give: a misspelt code would otherwise leave every force without a value. */
+    private static List<String> measures(JsonNode n, String field, Path f) {
+        List<String> out = list(n, field, f);
+        for (String m : out) {
+            if (!uk.forcecompare.sources.Measures.known().contains(m)) {
+                throw new ManifestException(f + ": " + field + " names measure '" + m + "', which no source gives; the measures are "
+                        + String.join(", ", uk.forcecompare.sources.Measures.known()));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> fallback(JsonNode n, Path f) {
         Map<String, String> m = new LinkedHashMap<>();
         JsonNode fb = n.get("fallback");
-        if (fb != null && fb.isObject()) fb.properties().forEach(e -> m.put(e.getKey(), e.getValue().asString().strip()));
+        if (fb == null || fb.isNull()) return m;
+        if (!fb.isObject()) throw new ManifestException(f + ": fallback must map a measure to the measure that stands in for it");
+        fb.properties().forEach(e -> m.put(e.getKey(), e.getValue().asString().strip()));
+        for (var e : m.entrySet()) {
+            for (String code : List.of(e.getKey(), e.getValue())) {
+                if (!uk.forcecompare.sources.Measures.known().contains(code)) {
+                    throw new ManifestException(f + ": fallback names measure '" + code + "', which no source gives");
+                }
+            }
+        }
         return m;
     }
 

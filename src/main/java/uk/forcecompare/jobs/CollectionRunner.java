@@ -49,7 +49,7 @@ public class CollectionRunner {
 
     public int run(Collection collection, Path outputRoot, PrintStream out) {
         Path root = outputRoot.toAbsolutePath().normalize();
-        JobParameters params = RunParameters.of(collection, root);
+        JobParameters params = RunParameters.of(collection, root, 1, support.definitionsSha256());
         support.remember(collection);
         Optional<RunLock.Held> held;
         try {
@@ -68,7 +68,7 @@ public class CollectionRunner {
             JobInstance instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, params);
             for (long attempt = 2; instance != null && completed(instance) && !stillPublished(instance, root, collection.id()); attempt++) {
                 // published once, but that publication has been replaced or deleted since: publish these inputs again
-                params = RunParameters.of(collection, root, attempt);
+                params = RunParameters.of(collection, root, attempt, support.definitionsSha256());
                 instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, params);
             }
             if (instance != null) {
@@ -101,7 +101,7 @@ public class CollectionRunner {
     public boolean isPublished(Collection collection, Path outputRoot) {
         Path root = outputRoot.toAbsolutePath().normalize();
         for (long attempt = 1; ; attempt++) {
-            JobInstance instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, RunParameters.of(collection, root, attempt));
+            JobInstance instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, RunParameters.of(collection, root, attempt, support.definitionsSha256()));
             if (instance == null || !completed(instance)) return false;
             if (stillPublished(instance, root, collection.id())) return true;
         }

@@ -103,6 +103,8 @@ class PublishTasklet implements Tasklet {
                 changedInputs(repository.sourceFiles(previous), sourceFiles)));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("output_root", job.getJobParameters().getString(RunParameters.OUTPUT_ROOT));
+        // the indicator definitions and force reference list computed with: an edited definition is a new run
+        settings.put("definitions_sha256", job.getJobParameters().getString(RunParameters.DEFINITIONS_SHA256));
         settings.put("sd_method", c.settings().populationSd() ? "population (n)" : "sample (n-1)");
         settings.put("band", "above where value > mean + sd, below where value < mean - sd, else within");
         settings.put("mean", "unweighted mean of the forces with a value, each force counted once");

@@ -24,26 +24,30 @@ final class RunParameters {
     static final String INPUTS_SHA256 = "inputs.sha256";
     static final String OUTPUT_ROOT = "output.root";
     static final String COLLECTION_FOLDER = "collection.folder";
+    /**
+     * The indicator definitions and force reference list the run computes with. Contract section 6 names the inputs
+     * and the output root; an analyst who edits an indicator expects the next run to publish it, and a run that
+     * failed on a definition to start afresh once it is mended, so the definitions are part of the identity too.
+     */
+    static final String DEFINITIONS_SHA256 = "definitions.sha256";
 
     private RunParameters() {
     }
 
     static final String ATTEMPT = "publication.attempt";
 
-    static JobParameters of(Collection c, Path outputRoot) {
-        return of(c, outputRoot, 1);
-    }
 
     /**
      * @param attempt 1, unless the same inputs were published before and that publication has since been replaced
      *                or deleted: publishing them again is then a new run
      */
-    static JobParameters of(Collection c, Path outputRoot, long attempt) {
+    static JobParameters of(Collection c, Path outputRoot, long attempt, String definitionsSha256) {
         return new JobParametersBuilder()
                 .addLong(ATTEMPT, attempt)
                 .addString(COLLECTION_ID, c.id())
                 .addString(MANIFEST_SHA256, c.manifestSha256().orElse("none"))
                 .addString(INPUTS_SHA256, inputsDigest(c))
+                .addString(DEFINITIONS_SHA256, definitionsSha256)
                 .addString(OUTPUT_ROOT, outputRoot.toAbsolutePath().normalize().toString())
                 // where the folder sits does not change what is read, so moving it does not make a new run
                 .addString(COLLECTION_FOLDER, c.folder().toString(), false)

@@ -81,6 +81,11 @@ class RunSupport {
         return Path.of(job(chunk).getJobParameters().getString(RunParameters.OUTPUT_ROOT));
     }
 
+    /** The indicator definitions' and the force reference list's sha256, together: see {@link RunParameters#DEFINITIONS_SHA256}. */
+    String definitionsSha256() {
+        return catalogue.sha256() + "+" + forces.sha256();
+    }
+
     /** Force codes from the exclusions configured for every indicator, written as names, aliases or codes. */
     Set<String> excludedForceCodes(Collection c) {
         return codes(c.settings().exclude());

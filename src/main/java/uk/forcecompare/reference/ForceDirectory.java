@@ -60,8 +60,32 @@ public final class ForceDirectory {
 
     /** Reads {@code forces.csv} and {@code not-territorial-forces.csv} from a reference folder. */
     public static ForceDirectory load(Path referenceFolder) {
-        try (Reader f = Files.newBufferedReader(referenceFolder.resolve("forces.csv"), StandardCharsets.UTF_8);
-             Reader n = Files.newBufferedReader(referenceFolder.resolve("not-territorial-forces.csv"), StandardCharsets.UTF_8)) {
+        try {
+            byte[] forcesCsv = Files.readAllBytes(referenceFolder.resolve("forces.csv"));
+            byte[] bodiesCsv = Files.readAllBytes(referenceFolder.resolve("not-territorial-forces.csv"));
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(forcesCsv);
+            md.update((byte) 0);
+            md.update(bodiesCsv);
+            ForceDirectory d = load(new String(forcesCsv, StandardCharsets.UTF_8), new String(bodiesCsv, StandardCharsets.UTF_8));
+            d.sha256 = java.util.HexFormat.of().formatHex(md.digest());
+            return d;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the force reference list in " + referenceFolder, e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String sha256 = "";
+
+    /** One sha256 over the reference files read: a changed alias can change a run's values, so it is part of its identity. */
+    public String sha256() {
+        return sha256;
+    }
+
+    private static ForceDirectory load(String forcesCsv, String bodiesCsv) throws IOException {
+        try (Reader f = new java.io.StringReader(forcesCsv); Reader n = new java.io.StringReader(bodiesCsv)) {
             List<Force> forces = new ArrayList<>();
             for (CSVRecord r : csv().parse(f)) {
                 // full_name extends the published reference file; a copy without it gives the short name
@@ -76,8 +100,6 @@ public final class ForceDirectory {
                 throw new IllegalStateException("forces.csv must list the 43 territorial forces, found " + forces.size());
             }
             return new ForceDirectory(forces, bodies);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the force reference list in " + referenceFolder, e);
         }
     }
 

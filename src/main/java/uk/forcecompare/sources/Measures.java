@@ -31,7 +31,7 @@ public final class Measures {
 
     /**
      * One per force-return workbook read (value 1, at the cover's force cell), so that later stages can tell forces
-     * with no return, or two, from forces whose return left values blank. Dimensions: {@code collection=<cover id>}.
+     * with no return, or two, from forces whose return left values blank. Dimensions: {@code collection=<cover id>|collection-cell=Cover!B5}.
      */
     public static final String RETURN_SUBMITTED = "RETURN_SUBMITTED";
 
@@ -80,6 +80,13 @@ public final class Measures {
             Map.entry("DVDS_RTK_DISCLOSURES", "right to know disclosures"),
             Map.entry("FUNDING_TOTAL_GBP", "total funding"),
             Map.entry("FUNDING_PRECEPT_GBP", "precept funding"));
+
+    /** Every measure a source gives, for indicators to be built from: published tables', records' and returns'. */
+    public static java.util.Set<String> known() {
+        return KNOWN;
+    }
+
+    private static final java.util.Set<String> KNOWN = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(IN_WORDS.keySet()));
 
     /**
      * A measure as a chart's reader would name it, e.g. "101 calls abandoned": footnotes and sentences are read
