@@ -32,6 +32,12 @@ final class CollectionChecks {
 
         /** The file's values for the force are not counted at all: a copy of a file already counted. */
         void drop(String forceCode, String sourceFile);
+
+        /** One value is not counted: the same row, already counted from another file. */
+        void dropOne(Observation o);
+
+        /** One value becomes missing, with the reason. */
+        void invalidateOne(Observation o, String reason);
     }
 
     private final Support support;
@@ -56,6 +62,64 @@ final class CollectionChecks {
         checkPopulation(c, observations, findings);
         checkFundingSourcesAgree(observations, findings);
         checkRecordFilesCountedOnce(observations, findings, invalidation);
+        checkPublishedRowsCountedOnce(observations, findings, invalidation);
+    }
+
+    /**
+     * The same figure (force, measure, period and every dimension) from two published tables: a copy of the 999 file
+     * listed as a second source, or two population files, would otherwise be added together. The same value is the
+     * same row repeated (contract 4a): a warning, counted once, from the first file. Different values conflict: an
+     * error, and the figure is missing from every file that gives it. One finding per file and force.
+     * Returns are left to the one-return-per-force check, and data.police.uk files to their own.
+     */
+    void checkPublishedRowsCountedOnce(List<Observation> observations, FindingLog findings, Invalidation invalidation) {
+        Map<String, List<Observation>> byFigure = new java.util.LinkedHashMap<>();
+        for (Observation o : observations) {
+            if (o.measure().startsWith("RECORDS_") || isReturn(o) || Measures.FORCE_RETURN.containsKey(o.measure())) continue;
+            byFigure.computeIfAbsent(o.forceCode() + "|" + o.measure() + "|" + o.period().text() + "|" + o.dimensions(),
+                    k -> new java.util.ArrayList<>()).add(o);
+        }
+        // (copy file, first file, force) -> how many figures: one finding each
+        Map<List<String>, Integer> repeated = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        Map<List<String>, java.util.Set<String>> conflicting = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        for (List<Observation> figure : byFigure.values()) {
+            java.util.Set<String> files = new java.util.TreeSet<>();
+            figure.forEach(o -> files.add(o.sourceFile()));
+            if (files.size() < 2) continue;
+            figure.sort(java.util.Comparator.comparing(Observation::sourceFile).thenComparing(Observation::location));
+            Observation first = figure.get(0);
+            boolean same = figure.stream().allMatch(o -> o.value().isPresent() && first.value().isPresent()
+                    && o.value().get().compareTo(first.value().get()) == 0);
+            if (same) {
+                for (Observation o : figure) {
+                    if (o.sourceFile().equals(first.sourceFile())) continue;
+                    repeated.merge(List.of(o.sourceFile(), first.sourceFile(), o.forceCode()), 1, Integer::sum);
+                    invalidation.dropOne(o);
+                }
+            } else {
+                String what = Measures.inWords(first.measure()) + " for " + first.period().text()
+                        + (first.dimensions().isEmpty() ? "" : " (" + first.dimensions() + ")");
+                for (Observation o : figure) {
+                    conflicting.computeIfAbsent(List.of(o.sourceFile(), String.join(", ", files), o.forceCode()),
+                            k -> new java.util.TreeSet<>()).add(first.measure());
+                    invalidation.invalidateOne(o, what + " differs between " + String.join(" and ", files));
+                }
+            }
+        }
+        repeated.forEach((k, n) -> {
+            String name = support.forces.byCode(k.get(2)).map(Force::name).orElse(k.get(2));
+            findings.report(Finding.of(Rule.ROW_DUPLICATE_EXACT).file(k.get(0)).force(k.get(2))
+                    .message(k.get(0) + " repeats " + n + (n == 1 ? " figure" : " figures") + " of " + name + " that " + k.get(1)
+                            + " already gives, with the same values; counted once, from " + k.get(1))
+                    .observed(n + (n == 1 ? " figure" : " figures") + " given twice").expected("each figure in one file"));
+        });
+        conflicting.forEach((k, measures) -> {
+            String name = support.forces.byCode(k.get(2)).map(Force::name).orElse(k.get(2));
+            findings.report(Finding.of(Rule.ROW_DUPLICATE_CONFLICT).file(k.get(0)).force(k.get(2))
+                    .message(name + " " + String.join(", ", measures) + ": " + k.get(1) + " give the same figure with different "
+                            + "values; which is right cannot be told, so it is missing")
+                    .observed("different values").expected("each figure in one file"));
+        });
     }
 
     /**
@@ -166,10 +230,16 @@ final class CollectionChecks {
     private void checkReturnsAreForThisCollection(Collection c, List<Observation> observations, FindingLog findings) {
         for (Observation o : observations) {
             if (!isReturn(o) || !o.dimensions().startsWith("collection=")) continue;
-            String named = o.dimensions().substring("collection=".length());
+            Map<String, String> dims = new java.util.HashMap<>();
+            for (String part : o.dimensions().split("\\|")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) dims.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+            String named = dims.getOrDefault("collection", "");
             if (named.isBlank() || named.equalsIgnoreCase(c.id())) continue;
             String force = support.forces.byCode(o.forceCode()).map(Force::name).orElse(o.forceCode());
-            findings.report(Finding.of(Rule.RETURN_OTHER_COLLECTION).file(o.sourceFile()).at(o.location()).force(o.forceCode())
+            findings.report(Finding.of(Rule.RETURN_OTHER_COLLECTION).file(o.sourceFile())
+                    .at(dims.getOrDefault("collection-cell", o.location())).force(o.forceCode())
                     .message(force + "'s return names collection '" + named + "' on its cover, not " + c.id()
                             + ": check it is this collection's return")
                     .observed(named).expected(c.id()));

@@ -157,6 +157,21 @@ class RunRepository {
                 .params(run, forceCode, sourceFile).update();
     }
 
+    private static final String ONE_OBSERVATION = " where run_id = ? and force_code = ? and measure = ? and period_start = ?"
+            + " and period_end = ? and dimensions = ? and source_file = ? and location = ?";
+
+    /** Removes one value: the same figure, already counted from another file. */
+    int dropObservation(long run, Observation o) {
+        return jdbc.sql("delete from observation" + ONE_OBSERVATION).params(run, o.forceCode(), o.measure(), o.period().start(),
+                o.period().end(), o.dimensions(), o.sourceFile(), o.location()).update();
+    }
+
+    /** Makes one value missing, with the reason. */
+    int invalidateObservation(long run, Observation o, String reason) {
+        return jdbc.sql("update observation set value = null, missing_reason = ?" + ONE_OBSERVATION).params(reason, run,
+                o.forceCode(), o.measure(), o.period().start(), o.period().end(), o.dimensions(), o.sourceFile(), o.location()).update();
+    }
+
     void saveQuarantine(long run, String sourceFile, String location, Rule rule, String rawText) {
         jdbc.sql("insert into quarantine (run_id, source_file, location, rule, raw_text) values (?, ?, ?, ?, ?)")
                 .params(run, sourceFile, location, rule.id(), rawText).update();

@@ -39,6 +39,16 @@ class ValidateTasklet implements Tasklet {
             public void drop(String force, String file) {
                 repository.dropObservations(run, force, file);
             }
+
+            @Override
+            public void dropOne(Observation o) {
+                repository.dropObservation(run, o);
+            }
+
+            @Override
+            public void invalidateOne(Observation o, String reason) {
+                repository.invalidateObservation(run, o, reason);
+            }
         });
         CrashPoints.reach("validate.before-commit");
         repository.saveFindings(run, "validate", findings.all());

@@ -95,12 +95,25 @@ public final class Validator {
             public void drop(String force, String file) {
                 observations.removeIf(o -> o.forceCode().equals(force) && o.sourceFile().equals(file));
             }
+
+            @Override
+            public void dropOne(Observation o) {
+                observations.remove(o);
+            }
+
+            @Override
+            public void invalidateOne(Observation o, String reason) {
+                observations.replaceAll(x -> x.equals(o)
+                        ? Observation.missing(o.forceCode(), o.measure(), o.period(), o.dimensions(), reason, o.sourceFile(), o.location())
+                        : x);
+            }
         };
         if (c.manifestSha256().isPresent()) {
             new CollectionChecks(forces).check(c, observations, findings, inMemory);
         } else {
-            // no collection checks without a manifest, but a record file counted twice would be a wrong count
+            // no collection checks without a manifest, but a file counted twice would be a wrong count
             new CollectionChecks(forces).checkRecordFilesCountedOnce(observations, findings, inMemory);
+            new CollectionChecks(forces).checkPublishedRowsCountedOnce(observations, findings, inMemory);
         }
         checkIndicators(c, observations, findings);
         return new Report(c.title(), findings.all(), c.sources().size(), readable == 0);

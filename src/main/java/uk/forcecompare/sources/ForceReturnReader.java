@@ -66,9 +66,12 @@ final class ForceReturnReader {
         if (period.isEmpty()) return;
         readValues(table, ret.get(), force.get(), period.get());
         TableCell forceCell = labels.get("Force");
-        String collection = labels.containsKey("Collection") ? Text.dimensionValue(labels.get("Collection").text()) : "";
+        TableCell collectionCell = labels.get("Collection");
+        String collection = collectionCell == null ? "" : Text.dimensionValue(collectionCell.text());
+        // the collection's own cell, for a finding that the return names another collection to point at
         ctx.emitAlone(Observation.of(force.get().code(), Measures.RETURN_SUBMITTED, period.get(),
-                "collection=" + collection, BigDecimal.ONE, ctx.fileName(), forceCell.location()));
+                "collection=" + collection + (collectionCell == null ? "" : "|collection-cell=" + collectionCell.location()),
+                BigDecimal.ONE, ctx.fileName(), forceCell.location()));
     }
 
     /** The force only if the cover's name, the cover's code and the file name (where it names one) all agree. */

@@ -64,6 +64,8 @@ class ValidateCommandTest {
                     assertThat(r.get("force_code")).isEqualTo("E23000025");
                     assertThat(r.get("observed")).isEqualTo("2023-autumn");
                     assertThat(r.get("expected")).isEqualTo("2024-spring");
+                    // the cover's Collection cell (the template's fifth row), not its Force cell
+                    assertThat(r.get("location")).isEqualTo("Cover!B5");
                 });
     }
 
