@@ -34,7 +34,8 @@ public final class CollectionLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
     private static final Set<String> WORKBOOK_EXTENSIONS = Set.of("xlsx", "xlsm", "ods");
 
-    private final YAMLMapper yaml = YAMLMapper.builder().build();
+    // an indicator or setting written twice would otherwise keep the last silently
+    private final YAMLMapper yaml = YAMLMapper.builder().enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** Reads the collection: {@link #list} and then {@link Listing#hash}. */
     public Collection load(Path folder) {
@@ -153,10 +154,17 @@ public final class CollectionLoader {
             if (!p.startsWith(dir)) {
                 throw new ManifestException(where + ": '" + file + "' is outside the collection folder; a source must stay inside it");
             }
+            if (Files.exists(p)) requireInside(dir, p, where + ": '" + file + "'");
+            for (Collection.Declaration d : declarations) {
+                if (dir.resolve(d.file()).normalize().equals(p)) {
+                    throw new ManifestException(where + ": '" + file + "' is listed twice; list each source once");
+                }
+            }
             boolean empty = false;
             if (Files.isDirectory(p)) {
                 List<Path> ofKind = listFiles(p).stream()
                         .filter(f -> kind != SourceKind.FORCE_RETURN || isWorkbook(f)).toList();
+                for (Path f : ofKind) requireInside(dir, f, where + ": '" + relative(dir, f) + "'");
                 empty = ofKind.isEmpty();
                 for (Path f : ofKind) {
                     if (declared.add(f)) found.add(Map.entry(f, Optional.of(kind)));
@@ -230,7 +238,10 @@ public final class CollectionLoader {
     private Listing withoutManifest(Path dir) {
         String id = dir.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
         List<Map.Entry<Path, Optional<SourceKind>>> found = new ArrayList<>();
-        for (Path f : listFiles(dir)) found.add(Map.entry(f, Optional.empty()));
+        for (Path f : listFiles(dir)) {
+            requireInside(dir, f, "'" + relative(dir, f) + "'");
+            found.add(Map.entry(f, Optional.empty()));
+        }
         if (found.isEmpty()) {
             throw new ManifestException("the collection folder " + dir + " has no " + MANIFEST
                     + " and no source files: there is nothing to run");
@@ -277,6 +288,21 @@ public final class CollectionLoader {
             line.append(part);
         });
         return line.toString();
+    }
+
+    /**
+     * A symbolic link that leads out of the collection would read a file its sha256 and the publication attribute to
+     * the collection, though it may change under it: refused, like a {@code ../} path.
+     */
+    private static void requireInside(Path dir, Path p, String what) {
+        try {
+            Path real = p.toRealPath();
+            if (!real.startsWith(dir.toRealPath())) {
+                throw new ManifestException(what + " is a link to " + real + ", outside the collection folder; a source must stay inside it");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every regular file below a folder, hidden ones and lock files left out, in a stable order. */

@@ -310,6 +310,24 @@ class CommandLineTest {
         assertRefused("id: x\nsources: [ { file: a.csv, kind: ons-population } ]\nindicators: { calls-999-per-1000: { period: 2023-13 } }\n",
                 "not a valid period");
         assertRefused("id: x\nsources: [ { file: missing.csv, kind: ons-population } ]\n", "does not exist");
+        // written twice: the last would win without a word
+        assertRefused("id: x\nsources: [ { file: a.csv, kind: ons-population } ]\nindicators:\n  calls-999-per-1000: {}\n"
+                + "  calls-999-per-1000: { period: 2023-01 }\n", "Duplicate");
+        assertRefused("id: x\nsources: [ { file: a.csv, kind: ons-population }, { file: ./a.csv, kind: ons-population } ]\n",
+                "'./a.csv' is listed twice");
+    }
+
+    @Test
+    void aSourceLinkedFromOutsideTheCollectionIsRefused() throws IOException {
+        Path outside = Files.writeString(tmp.resolve("outside.csv"), "pfa_code,pfa_name,mid_year,population\n");
+        Path c = Files.createTempDirectory(tmp, "linked");
+        Files.createSymbolicLink(c.resolve("link.csv"), outside);
+        Files.writeString(c.resolve("collection.yml"), "id: x\nsources: [ { file: link.csv, kind: ons-population } ]\n");
+        Path out = tmp.resolve("out-linked");
+        CommandLineRuns.Outcome o = CommandLineRuns.run("run", c.toString(), "--out", out.toString());
+        assertThat(o.exitStatus()).as(o.output()).isEqualTo(2);
+        assertThat(o.output()).contains("'link.csv' is a link to " + outside.toRealPath() + ", outside the collection folder");
+        assertThat(out).doesNotExist();
     }
 
     private void assertRefused(String manifest, String message) throws IOException {
