@@ -84,6 +84,11 @@ public final class IndicatorCalculator {
     }
 
     /** Whether the collection holds any data for every measure of the indicator (population aside). */
+    /** Whether some force has a figure for the measure. */
+    public boolean hasDataFor(String measure) {
+        return !byMeasureThenForce.getOrDefault(measure, Map.of()).isEmpty();
+    }
+
     public boolean hasDataFor(IndicatorDefinition def) {
         return def.measures().stream().allMatch(m -> !byMeasureThenForce.getOrDefault(m, Map.of()).isEmpty()
                 || (def.fallback().containsKey(m) && !byMeasureThenForce.getOrDefault(def.fallback().get(m), Map.of()).isEmpty()));

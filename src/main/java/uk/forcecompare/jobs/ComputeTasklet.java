@@ -46,7 +46,7 @@ class ComputeTasklet implements Tasklet {
                 CollectionChecks.unusableReturns(c, observations, support.forces));
         RunSupport.rememberPopulationMidYear(chunk, calculator.populationMidYear());
         Optional<Long> previous = repository.lastCollectionPublished(c.id());
-        for (IndicatorDefinition def : indicators(c, calculator)) {
+        for (IndicatorDefinition def : indicators(c, calculator, findings)) {
             Optional<Period> period = c.indicators().getOrDefault(def.id(), Optional.empty()).or(() -> calculator.defaultPeriod(def));
             if (period.isEmpty()) {
                 findings.report(Finding.of(Rule.PERIOD_MISMATCH).indicator(def.id())
@@ -93,13 +93,23 @@ class ComputeTasklet implements Tasklet {
         }
     }
 
-    private List<IndicatorDefinition> indicators(Collection c, IndicatorCalculator calculator) {
+    private List<IndicatorDefinition> indicators(Collection c, IndicatorCalculator calculator, FindingLog findings) {
         List<IndicatorDefinition> out = new ArrayList<>();
         if (!c.indicators().isEmpty()) {
             // the command line has already refused a manifest naming an unknown indicator
             c.indicators().keySet().forEach(id -> out.add(support.catalogue.get(id).orElseThrow()));
         } else {
-            support.catalogue.all().stream().filter(calculator::hasDataFor).forEach(out::add);
+            for (IndicatorDefinition def : support.catalogue.all()) {
+                if (calculator.hasDataFor(def)) {
+                    out.add(def);
+                } else {
+                    // said, not silently dropped: an analyst expecting the chart can see why it is not there
+                    findings.report(Finding.of(Rule.INDICATOR_NOT_COMPUTED).indicator(def.id())
+                            .message(def.id() + " is not published: no source in the collection gives "
+                                    + String.join(" or ", def.measures().stream().filter(m -> !calculator.hasDataFor(m)).toList()))
+                            .observed("no data").expected("a source giving " + String.join(", ", def.measures())));
+                }
+            }
         }
         return out;
     }

@@ -113,6 +113,10 @@ public enum Rule {
     FORCE_NO_VALUE("indicator.force-without-value", INFO,
             "The force has no value for the indicator; the reason is given. It is left out of mean and SD and named under the chart.",
             "that force's value for that indicator (already removed by the finding named)"),
+    INDICATOR_NOT_COMPUTED("indicator.not-computed", INFO,
+            "An indicator defined in jobs/indicators that no source of the collection gives the measures for, where the "
+                    + "manifest does not list the indicators: it is not published. List it in the manifest to publish it with every force missing.",
+            "that indicator"),
     // plausibility: queries, never removals
     PLAUSIBLE_RANGE("plausibility.out-of-range", WARNING,
             "A value outside the plausible range for its indicator.",

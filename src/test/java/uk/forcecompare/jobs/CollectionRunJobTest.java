@@ -152,6 +152,14 @@ class CollectionRunJobTest {
             assertThat(r.get("source_file")).isEqualTo("returns/");
             assertThat(r.get("message")).isEqualTo("Gwent sent no return for this collection; its values from returns are missing");
         });
+        // every indicator the data supports is published; the six the sample has no source for are named, not dropped
+        assertThat(log).filteredOn(r -> r.get("rule").equals("indicator.not-computed")).extracting(r -> r.get("indicator_id"))
+                .containsExactlyInAnyOrder("officers-per-1000", "stop-search-per-1000", "stop-search-arrest-rate",
+                        "stop-search-find-rate", "asb-incidents-per-1000", "crimes-per-1000");
+        assertThat(log).filteredOn(r -> r.get("indicator_id").equals("officers-per-1000")).singleElement().satisfies(r -> {
+            assertThat(r.get("severity")).isEqualTo("info");
+            assertThat(r.get("message")).isEqualTo("officers-per-1000 is not published: no source in the collection gives OFFICER_FTE");
+        });
         // no manifest names a mid-year: the latest in the population table (2020) is used, and said so
         assertThat(Files.readString(out.resolve("spring-undeclared/run.json"))).contains("\"population_mid_year\" : 2020");
         assertThat(Files.readString(out.resolve("spring-undeclared/calls-999-per-1000/chart.txt")))
