@@ -107,14 +107,18 @@ public final class PublicationWriter {
             if (v.hasValue()) {
                 rows.add(List.of(Integer.toString(++rank), f.code(), f.name(), Numbers.displayed(v.value().getAsDouble(), dp),
                         v.band().label(), Numbers.displayed(c.mean(), dp), Numbers.displayed(c.lower(), dp),
-                        Numbers.displayed(c.upper(), dp), edgeNote(v.value().getAsDouble(), v.band(), c, dp)));
+                        Numbers.displayed(c.upper(), dp), String.join("; ", java.util.stream.Stream.of(
+                                c.excluded().contains(f.code()) ? "left out of the mean and SD by configuration" : "",
+                                edgeNote(v.value().getAsDouble(), v.band(), c, dp)).filter(n -> !n.isEmpty()).toList()),
+                        c.sdMethod()));
             } else {
                 rows.add(List.of("", f.code(), f.name(), "", v.band().label(), Numbers.displayed(c.mean(), dp),
-                        Numbers.displayed(c.lower(), dp), Numbers.displayed(c.upper(), dp), "no data: " + v.missingReason()));
+                        Numbers.displayed(c.lower(), dp), Numbers.displayed(c.upper(), dp), "no data: " + v.missingReason(),
+                        c.sdMethod()));
             }
         }
         CsvFiles.write(staging.resolve(r.definition().id()).resolve("data.csv"),
-                List.of("rank", "force_code", "force_name", "value", "band", "mean", "lower", "upper", "note"), rows);
+                List.of("rank", "force_code", "force_name", "value", "band", "mean", "lower", "upper", "note", "sd_method"), rows);
     }
 
     /**

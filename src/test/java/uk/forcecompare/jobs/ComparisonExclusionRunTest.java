@@ -61,6 +61,9 @@ class ComparisonExclusionRunTest {
         assertThat(Files.readString(pub.resolve("calls-999-per-1000/chart.txt")))
                 .contains("Left out of the mean and standard deviation by configuration: City of London.");
         assertThat(Files.readString(pub.resolve("calls-999-answered-within-10s/chart.txt"))).doesNotContain("by configuration");
+        assertThat(CsvTables.read(pub.resolve("calls-999-per-1000/data.csv"))).filteredOn(r -> r.get("force_code").equals(CITY_OF_LONDON))
+                .singleElement().satisfies(r -> assertThat(r).containsEntry("note", "left out of the mean and SD by configuration")
+                        .containsEntry("sd_method", "sample (n-1)"));
         String runJson = Files.readString(pub.resolve("run.json")).replaceAll("\\s+", "");
         assertThat(runJson).contains("\"excluded_forces\":[]")
                 .contains("\"excluded_forces_by_indicator\":{\"calls-999-per-1000\":[\"" + CITY_OF_LONDON + "\"]}");
@@ -88,6 +91,32 @@ class ComparisonExclusionRunTest {
         assertThat(global.exitStatus()).as(global.output()).isEqualTo(2);
         assertThat(global.output()).contains("'Gotham' in comparison.exclude is not one of the 43 forces");
         assertThat(out.resolve("2024-spring")).doesNotExist();
+    }
+
+    @Test
+    void thePopulationSdIsComputedAndNamedBesideTheValues() throws Exception {
+        RestartAfterCrashTest.copyTree(CollectionRunJobTest.SAMPLE, collection);
+        Path manifest = collection.resolve("collection.yml");
+        Files.writeString(manifest, Files.readString(manifest) + "comparison: { sd: population }\n");
+        CommandLineRuns.Outcome run = CommandLineRuns.run("run", collection.toString(), "--out", out.toString());
+        assertThat(run.exitStatus()).as(run.output()).isZero();
+        Path pub = out.resolve("2024-spring");
+
+        // the population SD (divided by n = 43) of the independently computed 999 answer rates
+        double[] values = CsvTables.read(CollectionRunJobTest.EXPECTED.resolve("sample-2024-spring-expected-indicators.csv")).stream()
+                .filter(r -> r.get("indicator_id").equals("calls-999-answered-within-10s"))
+                .mapToDouble(r -> Double.parseDouble(r.get("value"))).toArray();
+        assertThat(values).hasSize(43);
+        double mean = java.util.Arrays.stream(values).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / 43);
+        assertThat(Double.parseDouble(row(CsvTables.read(pub.resolve("indicators.csv")), "calls-999-answered-within-10s", "E23000024")
+                .get("sd"))).isCloseTo(sd, within(1e-9));
+
+        assertThat(CsvTables.read(pub.resolve("calls-999-answered-within-10s/data.csv")))
+                .hasSize(43).allSatisfy(r -> assertThat(r).containsEntry("sd_method", "population (n)"));
+        assertThat(CsvTables.read(pub.resolve("sentences.csv"))).isNotEmpty()
+                .allSatisfy(r -> assertThat(r).containsEntry("sd_method", "population (n)"));
+        assertThat(Files.readString(pub.resolve("run.json"))).contains("\"sd_method\" : \"population (n)\"");
     }
 
     private static Map<String, String> row(List<Map<String, String>> rows, String indicator, String force) {

@@ -24,7 +24,8 @@ import uk.forcecompare.validation.Finding;
  */
 public final class ReportSite {
 
-    public static final List<String> SENTENCES_HEADER = List.of("indicator_id", "force_code", "force_name", "band", "sentence");
+    public static final List<String> SENTENCES_HEADER = List.of("indicator_id", "force_code", "force_name", "band", "sentence",
+            "sd_method");
 
     private ReportSite() {
     }
@@ -49,7 +50,8 @@ public final class ReportSite {
 
     private static void writeSentences(Path file, List<Sentences.Sentence> sentences) {
         CsvFiles.write(file, SENTENCES_HEADER, sentences.stream()
-                .map(s -> java.util.Arrays.asList(s.indicatorId(), s.forceCode(), s.forceName(), s.band(), s.text())).toList());
+                .map(s -> java.util.Arrays.asList(s.indicatorId(), s.forceCode(), s.forceName(), s.band(), s.text(), s.sdMethod()))
+                .toList());
     }
 
     private static void write(Path file, String text) {

@@ -25,8 +25,8 @@ import uk.forcecompare.reference.ForceDirectory;
  */
 final class Sentences {
 
-    /** One row of {@code sentences.csv}. */
-    record Sentence(String indicatorId, String forceCode, String forceName, String band, String text) {
+    /** One row of {@code sentences.csv}: the SD method beside it, as the contract asks of every output. */
+    record Sentence(String indicatorId, String forceCode, String forceName, String band, String text, String sdMethod) {
     }
 
     /**
@@ -58,7 +58,8 @@ final class Sentences {
             for (ForceValue v : r.forces()) {
                 Force f = forces.byCode(v.forceCode()).orElseThrow(
                         () -> new IllegalArgumentException("not one of the 43 forces: " + v.forceCode()));
-                out.add(new Sentence(r.definition().id(), f.code(), f.name(), v.band().label(), of(r, v, f)));
+                out.add(new Sentence(r.definition().id(), f.code(), f.name(), v.band().label(), of(r, v, f),
+                        r.comparison().sdMethod()));
             }
         }
         return out;
