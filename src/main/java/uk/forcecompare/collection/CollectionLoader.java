@@ -116,6 +116,8 @@ public final class CollectionLoader {
         if (root == null || !root.isObject()) {
             throw new ManifestException(MANIFEST + " must be a YAML mapping with id, title, population, sources and indicators");
         }
+        // a misspelt "indicator:" would otherwise run every indicator instead of the ones listed
+        onlyKeys(root, "", "id", "title", "population", "sources", "indicators", "comparison");
         String id = text(root, "id").orElseThrow(() -> new ManifestException(MANIFEST + ": 'id' is missing (for example id: 2024-spring)"));
         if (!ID.matcher(id).matches()) {
             throw new ManifestException(MANIFEST + ": id '" + id + "' may contain only a-z, 0-9 and '-' (it names the output folder)");
@@ -125,6 +127,7 @@ public final class CollectionLoader {
         Optional<Integer> midYear = Optional.empty();
         JsonNode population = root.get("population");
         if (population != null && !population.isNull()) {
+            if (population.isObject()) onlyKeys(population, "population", "mid-year");
             JsonNode my = population.get("mid-year");
             if (my != null && !my.isNull()) {
                 String t = my.asString().strip();
@@ -146,6 +149,7 @@ public final class CollectionLoader {
         for (JsonNode s : sourcesNode) {
             i++;
             String where = MANIFEST + ": source " + i;
+            if (s.isObject()) onlyKeys(s, "source " + i, "file", "kind");
             String file = text(s, "file").orElseThrow(() -> new ManifestException(where + " has no 'file'"));
             String kindText = text(s, "kind").orElseThrow(() -> new ManifestException(where + " (" + file + ") has no 'kind'"));
             SourceKind kind = SourceKind.byId(kindText).orElseThrow(() -> new ManifestException(
@@ -248,6 +252,16 @@ public final class CollectionLoader {
         }
         return new Listing(id, id, dir, Optional.empty(), Optional.empty(), found, Map.of(),
                 ComparisonSettings.DEFAULT, List.of(), List.of());
+    }
+
+    private static void onlyKeys(JsonNode node, String where, String... keys) {
+        List<String> allowed = List.of(keys);
+        for (String key : node.propertyNames()) {
+            if (!allowed.contains(key)) {
+                throw new ManifestException(MANIFEST + ": " + (where.isEmpty() ? "" : where + ": ") + "unknown setting '" + key
+                        + "'; " + (where.isEmpty() ? "the manifest" : where.replaceFirst(" \\d+$", "")) + " takes " + String.join(", ", allowed));
+            }
+        }
     }
 
     /** A list of forces, or one force written without brackets ({@code exclude: City of London}). */

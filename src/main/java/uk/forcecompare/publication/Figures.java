@@ -141,7 +141,9 @@ public final class Figures {
 
     /** "Proportion of 999 calls answered within 10 seconds by forces in England and Wales in the year ending 31 December 2023" */
     public static String title(IndicatorResult r) {
-        return r.definition().chartSubject() + " by forces in England and Wales in " + r.period().describe();
+        // a stock is counted on a day: "as at 31 March 2023", never "in 31 March 2023"
+        return r.definition().chartSubject() + " by forces in England and Wales " + (r.period().isStock() ? "as at " : "in ")
+                + r.period().describe();
     }
 
     static String methodNote(IndicatorResult r) {

@@ -315,6 +315,11 @@ class CommandLineTest {
                 + "  calls-999-per-1000: { period: 2023-01 }\n", "Duplicate");
         assertRefused("id: x\nsources: [ { file: a.csv, kind: ons-population }, { file: ./a.csv, kind: ons-population } ]\n",
                 "'./a.csv' is listed twice");
+        assertRefused("id: x\nsources: [ { file: a.csv, kind: ons-population } ]\nindicator: { calls-999-per-1000: {} }\n",
+                "unknown setting 'indicator'; the manifest takes id, title, population, sources, indicators, comparison");
+        assertRefused("id: x\nsources: [ { file: a.csv, knd: ons-population } ]\n", "source 1: unknown setting 'knd'; source takes file, kind");
+        assertRefused("id: x\npopulation: { midyear: 2020 }\nsources: [ { file: a.csv, kind: ons-population } ]\n",
+                "population: unknown setting 'midyear'; population takes mid-year");
     }
 
     @Test

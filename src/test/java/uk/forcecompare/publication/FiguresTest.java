@@ -99,4 +99,13 @@ class FiguresTest {
         assertThat(one).anyMatch(n -> n.startsWith("Only one force has a value"));
         assertThat(one).anyMatch(n -> n.startsWith("No data for 42 forces: ") && n.contains("(no return from the force)"));
     }
+
+    @Test
+    void aStockIsTitledAsAtItsDay() {
+        IndicatorResult officers = new IndicatorResult(IndicatorCatalogue.load(Path.of("jobs/indicators")).get("officers-per-1000")
+                .orElseThrow(), Period.parse("2023-03-31"), List.of(), new Comparison(Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, 0, Double.NaN, "sample (n-1)", List.of()));
+        assertThat(Figures.title(officers)).endsWith(" by forces in England and Wales as at 31 March 2023");
+        assertThat(Figures.title(abandoned())).endsWith(" by forces in England and Wales in the year ending 31 March 2023");
+    }
 }
