@@ -39,7 +39,7 @@ class ChartTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         long run = RunSupport.runId(chunk);
         Collection c = support.collection(chunk);
-        PublicationWriter writer = new PublicationWriter(support.outputRoot(chunk), c.id(), run);
+        PublicationWriter writer = new PublicationWriter(support.outputRoot(chunk), c.id(), run, results.publicationTag());
         writer.startStaging();
         Map<String, String> slugs = new LinkedHashMap<>();
         for (Force f : support.forces.all()) slugs.put(f.code(), f.slug());

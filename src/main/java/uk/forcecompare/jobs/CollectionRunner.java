@@ -64,9 +64,9 @@ public class CollectionRunner {
             return FAILED;
         }
         try (RunLock.Held ignored = held.get()) {
-            new PublicationWriter(root, collection.id(), 0).recover();
+            new PublicationWriter(root, collection.id(), 0, "").recover();
             JobInstance instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, params);
-            for (long attempt = 2; instance != null && completed(instance) && !stillPublished(instance, root, collection.id()); attempt++) {
+            for (long attempt = 2; instance != null && completed(instance) && !stillPublished(instance, root, collection.id(), runs.publicationTag()); attempt++) {
                 // published once, but that publication has been replaced or deleted since: publish these inputs again
                 params = RunParameters.of(collection, root, attempt, support.definitionsSha256());
                 instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, params);
@@ -103,7 +103,7 @@ public class CollectionRunner {
         for (long attempt = 1; ; attempt++) {
             JobInstance instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, RunParameters.of(collection, root, attempt, support.definitionsSha256()));
             if (instance == null || !completed(instance)) return false;
-            if (stillPublished(instance, root, collection.id())) return true;
+            if (stillPublished(instance, root, collection.id(), runs.publicationTag())) return true;
         }
     }
 
@@ -113,8 +113,8 @@ public class CollectionRunner {
     }
 
     /** Whether {@code <root>/<id>} still shows this run's publication. */
-    private static boolean stillPublished(JobInstance instance, Path root, String collectionId) {
-        PublicationWriter w = new PublicationWriter(root, collectionId, instance.getInstanceId());
+    private static boolean stillPublished(JobInstance instance, Path root, String collectionId, String tag) {
+        PublicationWriter w = new PublicationWriter(root, collectionId, instance.getInstanceId(), tag);
         try {
             return java.nio.file.Files.exists(w.target().resolve("indicators.csv"))
                     && w.target().toRealPath().equals(w.staging().toRealPath());

@@ -43,7 +43,7 @@ class PublishTasklet implements Tasklet {
         long run = RunSupport.runId(chunk);
         JobExecution job = RunSupport.job(chunk);
         Collection c = support.collection(chunk);
-        PublicationWriter writer = new PublicationWriter(support.outputRoot(chunk), c.id(), run);
+        PublicationWriter writer = new PublicationWriter(support.outputRoot(chunk), c.id(), run, repository.publicationTag());
         writer.ensureStaging();
 
         List<IndicatorResult> computed = results.results(run, RunSupport.requestedIndicators(c));

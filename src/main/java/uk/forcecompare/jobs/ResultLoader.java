@@ -26,6 +26,11 @@ class ResultLoader {
         this.repository = repository;
     }
 
+    /** See {@link RunRepository#publicationTag()}. */
+    String publicationTag() {
+        return repository.publicationTag();
+    }
+
     /** The run's findings of one rule, from every step so far. */
     List<uk.forcecompare.validation.Finding> findings(long run, uk.forcecompare.validation.Rule rule) {
         return repository.findings(run, rule);

@@ -172,6 +172,22 @@ class RunRepository {
                 o.forceCode(), o.measure(), o.period().start(), o.period().end(), o.dimensions(), o.sourceFile(), o.location()).update();
     }
 
+    private volatile String publicationTag;
+
+    /**
+     * Eight hex digits that name this job database (server, database and schema): a run's publication folder
+     * carries them, so that runs of two databases with the same number never share one.
+     */
+    String publicationTag() {
+        String tag = publicationTag;
+        if (tag == null) {
+            tag = jdbc.sql("select substr(md5((select system_identifier from pg_control_system())::text || '/' || current_database()"
+                    + " || '/' || current_schema()), 1, 8)").query(String.class).single();
+            publicationTag = tag;
+        }
+        return tag;
+    }
+
     void saveQuarantine(long run, String sourceFile, String location, Rule rule, String rawText) {
         jdbc.sql("insert into quarantine (run_id, source_file, location, rule, raw_text) values (?, ?, ?, ?, ?)")
                 .params(run, sourceFile, location, rule.id(), rawText).update();

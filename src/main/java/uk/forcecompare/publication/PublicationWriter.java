@@ -49,10 +49,16 @@ public final class PublicationWriter {
     private final String collectionId;
     private final Path staging;
 
-    public PublicationWriter(Path outputRoot, String collectionId, long runId) {
+    /**
+     * @param databaseTag names the job database (RunRepository#publicationTag): two databases publishing into one
+     *                    output root each count runs from 1, and without it the second's run 3 would be written into
+     *                    the first's live run-3 folder
+     */
+    public PublicationWriter(Path outputRoot, String collectionId, long runId, String databaseTag) {
         this.root = outputRoot.toAbsolutePath().normalize();
         this.collectionId = collectionId;
-        this.staging = root.resolve(".publications").resolve(collectionId + "-run" + runId);
+        this.staging = root.resolve(".publications").resolve(collectionId + "-run" + runId
+                + (databaseTag.isEmpty() ? "" : "-" + databaseTag));
     }
 
     public Path staging() {
@@ -228,7 +234,7 @@ public final class PublicationWriter {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.toList()) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(collectionId + "-") && !p.equals(staging) && n.substring(collectionId.length() + 1).matches("(run\\d+|replaced-\\d+)")) {
+                if (n.startsWith(collectionId + "-") && !p.equals(staging) && n.substring(collectionId.length() + 1).matches("(run\\d+(-[0-9a-f]{8})?|replaced-\\d+)")) {
                     deleteRecursively(p);
                 }
             }

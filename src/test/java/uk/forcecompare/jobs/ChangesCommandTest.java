@@ -205,7 +205,7 @@ class ChangesCommandTest {
     /** The command on the throwaway schema: tables, Flyway's history and all. */
     private String[] withDatabase(String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.addAll(List.of("--spring.datasource.url=" + ChildProcess.databaseUrl() + "?currentSchema=" + schema,
+        all.addAll(List.of("--spring.datasource.url=" + ChildProcess.databaseUrl() + "&currentSchema=" + schema,
                 "--spring.datasource.username=postgres", "--spring.flyway.schemas=" + schema,
                 "--spring.flyway.default-schema=" + schema));
         return all.toArray(String[]::new);

@@ -163,7 +163,7 @@ final class SiteFixture {
      * the charts out, as a renderer that failed would.
      */
     static Path publication(Path tmp, List<IndicatorResult> results, boolean withCharts) {
-        PublicationWriter w = new PublicationWriter(tmp, "test-collection", 1);
+        PublicationWriter w = new PublicationWriter(tmp, "test-collection", 1, "");
         w.startStaging();
         w.writeIndicators(results, FORCES);
         for (IndicatorResult r : results) w.writeChartData(r, FORCES);
