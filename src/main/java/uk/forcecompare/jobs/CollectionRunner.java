@@ -48,7 +48,7 @@ public class CollectionRunner {
     }
 
     public int run(Collection collection, Path outputRoot, PrintStream out) {
-        Path root = outputRoot.toAbsolutePath().normalize();
+        Path root = canonical(outputRoot);
         JobParameters params = RunParameters.of(collection, root, 1, support.definitionsSha256());
         support.remember(collection);
         Optional<RunLock.Held> held;
@@ -99,7 +99,7 @@ public class CollectionRunner {
 
     /** Whether these inputs are published, as they stand, in that output root. */
     public boolean isPublished(Collection collection, Path outputRoot) {
-        Path root = outputRoot.toAbsolutePath().normalize();
+        Path root = canonical(outputRoot);
         for (long attempt = 1; ; attempt++) {
             JobInstance instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, RunParameters.of(collection, root, attempt, support.definitionsSha256()));
             if (instance == null || !completed(instance)) return false;
@@ -157,6 +157,23 @@ public class CollectionRunner {
         out.println("The run failed in step '" + failedStep + "': " + cause + ".");
         out.println("The previous publication stands. Run the same command again to resume run " + run + " from that step.");
         return FAILED;
+    }
+
+    /**
+     * The output root as the file system resolves it: {@code charts} reached through a symbolic link is the same
+     * root as the folder itself, for the run's identity and its lock alike. A root not made yet resolves as far as it
+     * exists.
+     */
+    static Path canonical(Path outputRoot) {
+        Path abs = outputRoot.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !java.nio.file.Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return abs;
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (java.io.IOException e) {
+            return abs;
+        }
     }
 
     static String rootMessage(Throwable e) {

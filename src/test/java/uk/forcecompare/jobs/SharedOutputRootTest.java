@@ -70,4 +70,14 @@ class SharedOutputRootTest {
             assertThat(folders.map(p -> p.getFileName().toString()).toList()).containsExactly(secondFolder.getFileName().toString());
         }
     }
+
+    @Test
+    void anOutputRootReachedThroughALinkIsTheSameRoot(@TempDir Path links) throws Exception {
+        CommandLineRuns.Outcome first = CommandLineRuns.run("run", "data/sample/2024-spring", "--out", out.toString());
+        assertThat(first.exitStatus()).as(first.output()).isZero();
+        Path link = Files.createSymbolicLink(links.resolve("charts-link"), out);
+        CommandLineRuns.Outcome again = CommandLineRuns.run("run", "data/sample/2024-spring", "--out", link.toString());
+        assertThat(again.exitStatus()).as(again.output()).isZero();
+        assertThat(again.output()).contains("already published by run").contains("in " + out.toRealPath().resolve("2024-spring"));
+    }
 }
