@@ -137,6 +137,19 @@ class CommandLineTest {
     }
 
     @Test
+    void aRunThatFailsInAStepSaysWhyWithoutAStackTrace() throws Exception {
+        // a file where the publication folders go: the chart step cannot create its folder
+        Path out = Files.createDirectories(tmp.resolve("blocked"));
+        Files.writeString(out.resolve(".publications"), "in the way\n");
+        Streams run = child("run", SAMPLE, "--out", out.toString(), "--force-compare.database.dir=" + CommandLineRuns.testDatabaseDir());
+        assertThat(run.exitStatus()).as(run.out() + run.err()).isEqualTo(1);
+        String all = run.out() + run.err();
+        assertThat(all).contains("The run failed in step 'chart': ")
+                .contains("The previous publication stands. Run the same command again to resume run");
+        assertThat(all.lines()).as(all).noneMatch(l -> l.startsWith("\tat ") || l.startsWith("Caused by"));
+    }
+
+    @Test
     void aMissingOrUnusableReferenceFolderIsAWrongCommandLineForEveryCommand() throws IOException {
         Path nowhere = tmp.resolve("nowhere");
         for (String[] command : everyCommandWith("--force-compare.reference-dir=" + nowhere)) {
