@@ -71,15 +71,34 @@ public class RunHistory {
         jdbc.sql("select output_folder, run_id from publication order by published_at, run_id")
                 .query(rs -> { latestInFolder.put(rs.getString(1), rs.getLong(2)); });
         for (RunSummary r : runs) {
+            String status = r.status();
+            if (java.util.Set.of("STARTING", "STARTED", "STOPPING").contains(status) && !running(r)) {
+                // killed: the job repository still says STARTED until the same command resumes it
+                status = "INTERRUPTED";
+            }
             String duration = r.start() == null || r.end() == null ? "" : fmt(Duration.between(r.start(), r.end()));
             Long latest = r.outputFolder() == null ? null : latestInFolder.get(r.outputFolder());
             String folder = r.outputFolder() == null ? ""
                     : r.outputFolder() + (latest != null && latest != r.runId() ? "  (now holds run " + latest + ")" : "");
             out.printf(Locale.ROOT, "%-5d %-6d %-18s %-10s %-19s %-9s %-6d %-10d %-6s %-8s %s%n", r.runId(), r.jobExecutionId(),
-                    r.collectionId(), r.status(), r.start() == null ? "" : r.start().withNano(0).toString().replace('T', ' '),
+                    r.collectionId(), status, r.start() == null ? "" : r.start().withNano(0).toString().replace('T', ' '),
                     duration, r.inputs(), r.rowsRead(), r.exitStatus() == null ? "" : r.exitStatus().toString(),
                     r.errors() == null ? "" : r.errors() + "/" + r.warnings(), folder);
         }
+    }
+
+    /**
+     * Whether a live process holds the run's lock (RunLock): a run that was killed left its job execution STARTED, but
+     * its lock died with its session.
+     */
+    private boolean running(RunSummary r) {
+        String root = jdbc.sql("select parameter_value from batch_job_execution_params where job_execution_id = ? and parameter_name = ?")
+                .params(r.jobExecutionId(), RunParameters.OUTPUT_ROOT).query(String.class).optional().orElse(null);
+        if (root == null) return true;
+        return Boolean.TRUE.equals(jdbc.sql("""
+                select exists(select 1 from pg_locks where locktype = 'advisory' and granted and objsubid = 1
+                  and ((classid::bigint << 32) | objid::bigint) = hashtext(?)::bigint)
+                """).param(RunLock.key(r.collectionId(), root)).query(Boolean.class).single());
     }
 
     private static String fmt(Duration d) {
