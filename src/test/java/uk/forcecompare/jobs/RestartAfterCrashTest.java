@@ -53,9 +53,7 @@ class RestartAfterCrashTest {
         }
         // the killed run's execution still says STARTED in the job repository; history says what it is
         CommandLineRuns.Outcome history = CommandLineRuns.run("history");
-        assertThat(history.output().lines().filter(l -> l.contains(out.toRealPath().resolve("2024-spring").toString())
-                || l.contains(" INTERRUPTED "))).anySatisfy(l -> assertThat(l).contains(" INTERRUPTED "));
-        assertThat(history.output()).doesNotContain(" STARTED ");
+        assertThat(history.output()).contains(" INTERRUPTED ").doesNotContain(" STARTED ");
 
         CommandLineRuns.Outcome resumed = CommandLineRuns.run("run", SAMPLE.toString(), "--out", out.toString());
         assertThat(resumed.exitStatus()).as(resumed.output()).isZero();
