@@ -94,15 +94,40 @@ public final class IndicatorCalculator {
                 || (def.fallback().containsKey(m) && !byMeasureThenForce.getOrDefault(def.fallback().get(m), Map.of()).isEmpty()));
     }
 
+    private List<Observation> observationsOf(IndicatorDefinition def) {
+        return def.measures().stream().filter(m -> !m.equals(Measures.POPULATION))
+                .flatMap(m -> def.fallback().containsKey(m) ? java.util.stream.Stream.of(m, def.fallback().get(m)) : java.util.stream.Stream.of(m))
+                .flatMap(m -> byMeasureThenForce.getOrDefault(m, Map.of()).values().stream().flatMap(List::stream))
+                .toList();
+    }
+
+    /**
+     * Why a period cannot suit the indicator's sources, where it is of the wrong form: a day ("2023-12-31") for counts
+     * made over months, or a span of months for a count made on a day (officers as at 31 March). Every force would be
+     * missing for the same reason, so it is said once.
+     */
+    public Optional<String> periodFormMismatch(IndicatorDefinition def, Period period) {
+        List<Observation> obs = observationsOf(def);
+        if (obs.isEmpty()) return Optional.empty();
+        Period first = obs.stream().map(Observation::period).min(Comparator.naturalOrder()).orElseThrow();
+        if (period.isStock() && obs.stream().noneMatch(o -> o.period().isStock())) {
+            return Optional.of(def.id() + "'s period " + period.text() + " is a day, but its sources count over periods ("
+                    + first.text() + ", for example): give a range such as " + first.start().getYear() + "-01.."
+                    + first.start().getYear() + "-12 or a financial year such as FY2022/23");
+        }
+        if (!period.isStock() && obs.stream().allMatch(o -> o.period().isStock())) {
+            return Optional.of(def.id() + "'s period " + period.text() + " is a span of time, but its sources count on a day ("
+                    + first.text() + ", for example): give a date such as " + first.text());
+        }
+        return Optional.empty();
+    }
+
     /**
      * The indicator's period when the manifest gives none: for monthly data the latest calendar year that
      * some force has complete, otherwise the latest period the data covers.
      */
     public Optional<Period> defaultPeriod(IndicatorDefinition def) {
-        List<Observation> obs = def.measures().stream().filter(m -> !m.equals(Measures.POPULATION))
-                .flatMap(m -> def.fallback().containsKey(m) ? java.util.stream.Stream.of(m, def.fallback().get(m)) : java.util.stream.Stream.of(m))
-                .flatMap(m -> byMeasureThenForce.getOrDefault(m, Map.of()).values().stream().flatMap(List::stream))
-                .toList();
+        List<Observation> obs = observationsOf(def);
         if (obs.isEmpty()) return Optional.empty();
         boolean monthly = obs.stream().allMatch(o -> o.period().form() == Period.Form.MONTH);
         if (monthly) {

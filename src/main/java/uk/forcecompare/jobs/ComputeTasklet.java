@@ -53,6 +53,9 @@ class ComputeTasklet implements Tasklet {
                         .message(def.id() + " cannot be computed: no source in the collection holds a complete period of its data"));
                 continue;
             }
+            calculator.periodFormMismatch(def, period.get()).ifPresent(why -> findings.report(Finding.of(Rule.PERIOD_MISMATCH)
+                    .indicator(def.id()).file("collection.yml").message(why).observed(period.get().text())
+                    .expected("a period of the form its sources give")));
             IndicatorResult result = calculator.compute(def, period.get(), support.excludedForceCodes(c, def.id()),
                     c.settings().populationSd());
             repository.saveResult(run, result);
