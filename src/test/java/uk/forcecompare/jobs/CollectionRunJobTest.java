@@ -169,6 +169,19 @@ class CollectionRunJobTest {
     }
 
     /** Every expected finding appears in the log; an empty expected field matches anything. */
+    /** The 999-per-1,000 entry of the sample's manifest, as it stands. */
+    static final String CALLS_999_PER_1000_ENTRY = "calls-999-per-1000:            { period: \"2023-01..2023-12\" }";
+
+    /** The bundled sample copied into {@code to}, its manifest's 999-per-1,000 entry given as {@code entry}. */
+    static Path sampleWith999PerThousandEntry(Path to, String entry) throws IOException {
+        RestartAfterCrashTest.copyTree(SAMPLE, to);
+        Path manifest = to.resolve("collection.yml");
+        String yml = Files.readString(manifest);
+        assertThat(yml).contains(CALLS_999_PER_1000_ENTRY);
+        Files.writeString(manifest, yml.replace(CALLS_999_PER_1000_ENTRY, entry));
+        return to;
+    }
+
     static void assertContainsExpectedFindings(List<Map<String, String>> log, Path expectedFile) {
         for (Map<String, String> want : CsvTables.read(expectedFile)) {
             assertThat(log).as("the log should hold " + want).anyMatch(got -> want.entrySet().stream()

@@ -27,12 +27,8 @@ class ComparisonExclusionRunTest {
 
     @Test
     void aForceLeftOutOfOneIndicatorStaysInTheOthers() throws Exception {
-        RestartAfterCrashTest.copyTree(CollectionRunJobTest.SAMPLE, collection);
-        Path manifest = collection.resolve("collection.yml");
-        String yml = Files.readString(manifest);
-        assertThat(yml).contains("calls-999-per-1000:            { period: \"2023-01..2023-12\" }");
-        Files.writeString(manifest, yml.replace("calls-999-per-1000:            { period: \"2023-01..2023-12\" }",
-                "calls-999-per-1000:            { period: \"2023-01..2023-12\", exclude: [City of London Police] }"));
+        CollectionRunJobTest.sampleWith999PerThousandEntry(collection,
+                "calls-999-per-1000:            { period: \"2023-01..2023-12\", exclude: [City of London Police] }");
 
         CommandLineRuns.Outcome run = CommandLineRuns.run("run", collection.toString(), "--out", out.toString());
         assertThat(run.exitStatus()).as(run.output()).isZero();
@@ -71,11 +67,10 @@ class ComparisonExclusionRunTest {
 
     @Test
     void aMisspeltForceOrSettingIsRefusedBeforeAnythingRuns() throws Exception {
-        RestartAfterCrashTest.copyTree(CollectionRunJobTest.SAMPLE, collection);
+        CollectionRunJobTest.sampleWith999PerThousandEntry(collection,
+                "calls-999-per-1000:            { period: \"2023-01..2023-12\", exclude: [City of Londn] }");
         Path manifest = collection.resolve("collection.yml");
-        String yml = Files.readString(manifest);
-        Files.writeString(manifest, yml.replace("calls-999-per-1000:            { period: \"2023-01..2023-12\" }",
-                "calls-999-per-1000:            { period: \"2023-01..2023-12\", exclude: [City of Londn] }"));
+        String yml = Files.readString(manifest).replace(", exclude: [City of Londn]", "");
         CommandLineRuns.Outcome misspelt = CommandLineRuns.run("run", collection.toString(), "--out", out.toString());
         assertThat(misspelt.exitStatus()).as(misspelt.output()).isEqualTo(2);
         assertThat(misspelt.output()).contains("'City of Londn' in indicators.calls-999-per-1000.exclude is not one of the 43 forces");

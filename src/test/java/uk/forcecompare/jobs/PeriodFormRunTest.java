@@ -24,12 +24,7 @@ class PeriodFormRunTest {
 
     @Test
     void aDayForAMonthlyCountIsOneWarningNamingTheFormToGive() throws Exception {
-        RestartAfterCrashTest.copyTree(CollectionRunJobTest.SAMPLE, collection);
-        Path manifest = collection.resolve("collection.yml");
-        String yml = Files.readString(manifest);
-        assertThat(yml).contains("calls-999-per-1000:            { period: \"2023-01..2023-12\" }");
-        Files.writeString(manifest, yml.replace("calls-999-per-1000:            { period: \"2023-01..2023-12\" }",
-                "calls-999-per-1000:            { period: 2023-12-31 }"));
+        CollectionRunJobTest.sampleWith999PerThousandEntry(collection, "calls-999-per-1000:            { period: 2023-12-31 }");
         CommandLineRuns.Outcome run = CommandLineRuns.run("run", collection.toString(), "--out", out.toString());
         assertThat(run.exitStatus()).as(run.output()).isZero();
         Path pub = out.resolve("2024-spring");
