@@ -62,7 +62,26 @@ public final class EmbeddedDatabase {
         return "jdbc:postgresql://localhost:" + server.port() + "/postgres?ApplicationName=" + APPLICATION_NAME;
     }
 
+    /**
+     * Looking for a running server and starting one is one step across processes: two commands started together
+     * would otherwise both start one on the folder (one fails on its lock), or take the other's half-started server
+     * for one left behind and stop it. The lock file sits beside the data folder, which may be set aside.
+     */
     private static Server attachOrStart(Path dir) {
+        try {
+            Files.createDirectories(dir.getParent());
+            Path lockFile = dir.resolveSibling(dir.getFileName() + ".start-lock");
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock ignored = channel.lock()) {
+                return attachOrStartAlone(dir);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Server attachOrStartAlone(Path dir) {
         Optional<RunningServer> running = RunningServer.in(dir);
         if (running.isPresent()) {
             RunningServer r = running.get();
@@ -87,8 +106,10 @@ public final class EmbeddedDatabase {
             try {
                 pg = startIn(dir);
             } catch (IOException | IllegalStateException e) {
-                if (Files.exists(dir.resolve(INITIALISED_FILE)) || RunningServer.in(dir).filter(RunningServer::ownerAlive).isPresent()) throw e;
-                // never started before: what is there is what a start killed part-way (initdb, say) left behind
+                if (Files.exists(dir.resolve(INITIALISED_FILE)) || completeCluster(dir)) throw e;
+                // never started before: what is there is what a start killed part-way (initdb, say) left behind; a
+                // server the failed attempt may have left running on it goes first
+                RunningServer.in(dir).ifPresent(RunningServer::stop);
                 setAside(dir, "its first start did not finish (" + e.getMessage() + ")");
                 pg = startIn(dir);
             }
@@ -114,6 +135,9 @@ public final class EmbeddedDatabase {
                 .setCleanDataDirectory(false)
                 // zonky's own hook would stop the server at exit even while other processes use it
                 .setRegisterShutdownHook(false)
+                // a server recovering after a crash may take longer than zonky's 10 s to accept connections; a folder that
+                // cannot start at all (half made by a killed initdb) costs this long before it is set aside
+                .setPGStartupWait(java.time.Duration.ofSeconds(30))
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
@@ -137,6 +161,18 @@ public final class EmbeddedDatabase {
         }
         return !(Files.exists(dir.resolve("PG_VERSION")) && Files.exists(dir.resolve("postgresql.conf"))
                 && Files.exists(dir.resolve("global/pg_control")));
+    }
+
+    /**
+     * What a finished initdb leaves: its control file and the three databases it makes (template1, template0,
+     * postgres). A folder like this that fails to start (made by an older version, without the marker) is never set
+     * aside: the failure is reported instead.
+     */
+    private static boolean completeCluster(Path dir) throws IOException {
+        if (!Files.exists(dir.resolve("global/pg_control")) || !Files.isDirectory(dir.resolve("base"))) return false;
+        try (var databases = Files.list(dir.resolve("base"))) {
+            return databases.filter(Files::isDirectory).count() >= 3;
+        }
     }
 
     /** Moves a folder that cannot be started out of the way, never deleting it: it is kept beside, for a look. */

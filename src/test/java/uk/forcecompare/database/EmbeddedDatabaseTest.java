@@ -141,8 +141,15 @@ class EmbeddedDatabaseTest {
         String out = finish(run);
         assertThat(run.exitValue()).as(out).isZero();
         assertThat(out).contains("was set aside as");
+        Path aside;
         try (var siblings = Files.list(tmp)) {
-            assertThat(siblings.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("db4.set-aside-"));
+            aside = siblings.filter(p -> p.getFileName().toString().startsWith("db4.set-aside-")).findFirst().orElseThrow();
+        }
+        // no server left running on the folder set aside
+        Path asidePid = aside.resolve("postmaster.pid");
+        if (Files.exists(asidePid)) {
+            long orphan = Long.parseLong(Files.readAllLines(asidePid).get(0).strip());
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         }
         assertThat(db.resolve(EmbeddedDatabase.INITIALISED_FILE)).exists();
 
@@ -154,5 +161,21 @@ class EmbeddedDatabaseTest {
         String out5 = finish(again);
         assertThat(again.exitValue()).as(out5).isZero();
         assertThat(out5).contains("holds no complete PostgreSQL data folder");
+    }
+
+    @Test
+    void commandsStartedTogetherShareOneServer() throws Exception {
+        Path db = tmp.resolve("db6");
+        List<Process> together = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            together.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                    "-cp", System.getProperty("java.class.path"), "uk.forcecompare.ForceCompare", "history",
+                    "--force-compare.database.dir=" + db).redirectErrorStream(true).start());
+        }
+        for (Process p : together) {
+            String out = finish(p);
+            assertThat(p.exitValue()).as(out).isZero();
+            assertThat(out).doesNotContain("cannot start").doesNotContain("which is gone");
+        }
     }
 }
