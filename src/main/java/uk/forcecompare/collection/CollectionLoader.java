@@ -122,14 +122,23 @@ public final class CollectionLoader {
         if (!ID.matcher(id).matches()) {
             throw new ManifestException(MANIFEST + ": id '" + id + "' may contain only a-z, 0-9 and '-' (it names the output folder)");
         }
+        for (String scalar : List.of("id", "title")) {
+            if (root.get(scalar) != null && root.get(scalar).isContainer()) {
+                throw new ManifestException(MANIFEST + ": '" + scalar + "' must be text, not a list or mapping");
+            }
+        }
         String title = text(root, "title").orElse(id);
 
         Optional<Integer> midYear = Optional.empty();
         JsonNode population = root.get("population");
         if (population != null && !population.isNull()) {
-            if (population.isObject()) onlyKeys(population, "population", "mid-year");
+            if (!population.isObject()) {
+                throw new ManifestException(MANIFEST + ": 'population' must be a mapping, such as population: { mid-year: 2022 }");
+            }
+            onlyKeys(population, "population", "mid-year");
             JsonNode my = population.get("mid-year");
             if (my != null && !my.isNull()) {
+                if (my.isContainer()) throw new ManifestException(MANIFEST + ": population.mid-year must be a year such as 2022");
                 String t = my.asString().strip();
                 if (!t.matches("\\d{4}")) {
                     throw new ManifestException(MANIFEST + ": population.mid-year must be a year such as 2022, not '" + t + "'");
@@ -195,6 +204,11 @@ public final class CollectionLoader {
             for (var e : ind.properties()) {
                 Optional<Period> period = Optional.empty();
                 JsonNode v = e.getValue();
+                if (v != null && !v.isNull() && !v.isObject()) {
+                    // "calls-999-per-1000: 2023-01..2023-06" would otherwise run the default period without a word
+                    throw new ManifestException(MANIFEST + ": indicator " + e.getKey() + " must be a mapping such as "
+                            + "{ period: \"2023-01..2023-12\" }, not '" + v + "'");
+                }
                 if (v != null && v.isObject()) {
                     for (String key : v.propertyNames()) {
                         // a misspelt "perod" would otherwise fall back to the latest year without a word
@@ -207,6 +221,9 @@ public final class CollectionLoader {
                     if (!names.isEmpty()) excludeByIndicator.put(e.getKey(), names);
                 }
                 if (v != null && v.isObject() && v.get("period") != null && !v.get("period").isNull()) {
+                    if (v.get("period").isContainer()) {
+                        throw new ManifestException(MANIFEST + ": indicator " + e.getKey() + ": period must be text such as \"2023-01..2023-12\"");
+                    }
                     String pt = v.get("period").asString();
                     try {
                         period = Optional.of(Period.parse(pt));
@@ -220,7 +237,13 @@ public final class CollectionLoader {
 
         ComparisonSettings settings = ComparisonSettings.DEFAULT;
         JsonNode cmp = root.get("comparison");
+        if (cmp != null && !cmp.isNull() && !cmp.isObject()) {
+            throw new ManifestException(MANIFEST + ": 'comparison' must be a mapping, such as comparison: { sd: population }");
+        }
         if (cmp != null && cmp.isObject()) {
+            if (cmp.get("sd") != null && cmp.get("sd").isContainer()) {
+                throw new ManifestException(MANIFEST + ": comparison.sd must be sample or population");
+            }
             for (String key : cmp.propertyNames()) {
                 if (!key.equals("sd") && !key.equals("exclude")) {
                     throw new ManifestException(MANIFEST + ": comparison: unknown setting '" + key + "'; comparison takes sd and exclude");

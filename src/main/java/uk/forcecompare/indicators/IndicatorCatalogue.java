@@ -127,23 +127,35 @@ public final class IndicatorCatalogue {
             boolean partOfWhole = bool(n, "part-of-whole", f) || kind.equals("proportion");
             return new IndicatorDefinition(
                     id, title, chartSubject, kind, unit, numerator, denominator, partOfWhole,
-                    decimals(n, f), target, n.path("target-label").asString(""),
+                    decimals(n, f), target, optionalText(n, "target-label", f),
                     req(n, "axis-label", f), req(n, "source-note", f), range, fallback(n, f));
         } catch (IllegalArgumentException e) {
             throw new ManifestException(f + ": " + e.getMessage());
         }
     }
 
+    /** A value as the analyst wrote it: text as it is, a list or mapping as YAML-ish JSON. */
+    private static String shown(JsonNode v) {
+        return v.isContainer() ? v.toString() : v.asString();
+    }
+
+    private static String optionalText(JsonNode n, String field, Path f) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) return "";
+        if (v.isContainer()) throw new ManifestException(f + ": '" + field + "' must be text, not a list or mapping");
+        return v.asString();
+    }
+
     private static double number(JsonNode n, String field, Path f) {
         JsonNode v = n.get(field);
-        if (!v.isNumber()) throw new ManifestException(f + ": " + field + " must be a number, not '" + v.asString() + "'");
+        if (!v.isNumber()) throw new ManifestException(f + ": " + field + " must be a number, not '" + shown(v) + "'");
         return v.asDouble();
     }
 
     private static boolean bool(JsonNode n, String field, Path f) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) return false;
-        if (!v.isBoolean()) throw new ManifestException(f + ": " + field + " must be true or false, not '" + v.asString() + "'");
+        if (!v.isBoolean()) throw new ManifestException(f + ": " + field + " must be true or false, not '" + shown(v) + "'");
         return v.asBoolean();
     }
 
@@ -151,7 +163,7 @@ public final class IndicatorCatalogue {
         JsonNode v = n.get("decimals");
         if (v == null || v.isNull()) return 1;
         if (!v.isIntegralNumber() || v.asInt() < 0 || v.asInt() > 6) {
-            throw new ManifestException(f + ": decimals must be a whole number from 0 to 6, not '" + v.asString() + "'");
+            throw new ManifestException(f + ": decimals must be a whole number from 0 to 6, not '" + shown(v) + "'");
         }
         return v.asInt();
     }
@@ -177,7 +189,7 @@ public final class IndicatorCatalogue {
         JsonNode fb = n.get("fallback");
         if (fb == null || fb.isNull()) return m;
         if (!fb.isObject()) throw new ManifestException(f + ": fallback must map a measure to the measure that stands in for it");
-        fb.properties().forEach(e -> m.put(e.getKey(), e.getValue().asString().strip()));
+        fb.properties().forEach(e -> m.put(e.getKey(), shown(e.getValue()).strip()));
         for (var e : m.entrySet()) {
             for (String code : List.of(e.getKey(), e.getValue())) {
                 if (!uk.forcecompare.sources.Measures.known().contains(code)) {
@@ -189,6 +201,9 @@ public final class IndicatorCatalogue {
     }
 
     private static String req(JsonNode n, String field, Path f) {
+        if (n.hasNonNull(field) && n.get(field).isContainer()) {
+            throw new ManifestException(f + ": '" + field + "' must be text, not a list or mapping");
+        }
         if (!n.hasNonNull(field) || n.get(field).asString().isBlank()) {
             throw new ManifestException(f + ": '" + field + "' is required");
         }
@@ -198,6 +213,9 @@ public final class IndicatorCatalogue {
     private static List<String> list(JsonNode n, String field, Path f) {
         JsonNode v = n.get(field);
         List<String> out = new ArrayList<>();
+        if (v != null && (v.isObject() || (v.isArray() && java.util.stream.StreamSupport.stream(v.spliterator(), false).anyMatch(JsonNode::isContainer)))) {
+            throw new ManifestException(f + ": '" + field + "' must list measure codes, such as [CALLS_101_ABANDONED]");
+        }
         if (v != null && v.isArray()) v.forEach(x -> out.add(x.asString().strip()));
         else if (v != null && !v.isNull()) out.add(v.asString().strip());
         if (out.isEmpty()) throw new ManifestException(f + ": '" + field + "' must name at least one measure");

@@ -64,6 +64,10 @@ class IndicatorCatalogueTest {
                 "plausible-range [60, 0] runs backwards");
         assertRefused(ABANDONED.replace("decimals: 1", "decimals: one"), "decimals must be a whole number from 0 to 6, not 'one'");
         assertRefused(ABANDONED.replace("part-of-whole: true", "part-of-whole: maybe"), "part-of-whole must be true or false, not 'maybe'");
+        assertRefused(ABANDONED.replace("title: 101 call abandonment rate", "title: [a, b]"), "'title' must be text");
+        assertRefused(ABANDONED + "target-label: [x]\n", "'target-label' must be text");
+        assertRefused(ABANDONED.replace("[CALLS_101_ABANDONED]", "{a: 1}"), "'numerator' must list measure codes");
+        assertRefused(ABANDONED + "target: [90]\n", "target must be a number");
         assertRefused(ABANDONED.replace("[CALLS_101_ABANDONED]", "[CALLS_101_ABANDOND]"),
                 "numerator names measure 'CALLS_101_ABANDOND', which no source gives", "CALLS_101_ABANDONED");
         Files.delete(folder.resolve("calls-101-abandonment-rate.yml"));

@@ -333,6 +333,14 @@ class CommandLineTest {
         assertRefused("id: x\nsources: [ { file: a.csv, knd: ons-population } ]\n", "source 1: unknown setting 'knd'; source takes file, kind");
         assertRefused("id: x\npopulation: { midyear: 2020 }\nsources: [ { file: a.csv, kind: ons-population } ]\n",
                 "population: unknown setting 'midyear'; population takes mid-year");
+        // the right setting in the wrong shape: refused, not ignored (the default period, mid-year or SD would be used)
+        assertRefused("id: x\nsources: [ { file: a.csv, kind: ons-population } ]\nindicators: { calls-999-per-1000: 2023-01..2023-06 }\n",
+                "indicator calls-999-per-1000 must be a mapping such as { period: \"2023-01..2023-12\" }");
+        assertRefused("id: x\npopulation: 2019\nsources: [ { file: a.csv, kind: ons-population } ]\n", "'population' must be a mapping");
+        assertRefused("id: x\npopulation: { mid-year: [2019] }\nsources: [ { file: a.csv, kind: ons-population } ]\n",
+                "population.mid-year must be a year such as 2022");
+        assertRefused("id: x\nsources: [ { file: a.csv, kind: ons-population } ]\ncomparison: population\n", "'comparison' must be a mapping");
+        assertRefused("id: x\ntitle: [a, b]\nsources: [ { file: a.csv, kind: ons-population } ]\n", "'title' must be text");
     }
 
     @Test
