@@ -255,9 +255,24 @@ public final class CollectionLoader {
             settings = new ComparisonSettings("sample", List.of(), excludeByIndicator);
         }
 
+        // a declared file read through a link is not also a stray under its real name
+        Set<Path> declaredReal = new java.util.HashSet<>();
+        for (Path f : declared) {
+            try {
+                declaredReal.add(f.toRealPath());
+            } catch (IOException e) {
+                declaredReal.add(f);
+            }
+        }
         List<String> stray = new ArrayList<>();
         for (Path f : listFiles(dir)) {
-            if (!f.equals(manifestPath) && !declared.contains(f)) stray.add(relative(dir, f));
+            if (f.equals(manifestPath) || declared.contains(f)) continue;
+            try {
+                if (declaredReal.contains(f.toRealPath())) continue;
+            } catch (IOException e) {
+                // listed a moment ago and gone now: a stray all the same
+            }
+            stray.add(relative(dir, f));
         }
         return new Listing(id, title, dir, Optional.of(manifestPath), midYear, found, indicators, settings, stray, declarations);
     }
@@ -344,7 +359,15 @@ public final class CollectionLoader {
 
     /** Every regular file below a folder, hidden ones and lock files left out, in a stable order. */
     private static List<Path> listFiles(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
+        // a source folder that is a link (returns -> real-returns) is listed through the link; links below it are not
+        // followed into folders, and every file is checked to stay inside the collection
+        Path start;
+        try {
+            start = Files.isSymbolicLink(dir) ? dir.toRealPath() : dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Stream<Path> s = Files.walk(start).map(p -> dir.resolve(start.relativize(p)))) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> dir.relativize(p).toString().chars().noneMatch(c -> c == 0))
                     .filter(p -> {

@@ -344,6 +344,23 @@ class CommandLineTest {
     }
 
     @Test
+    void aSourceFolderLinkedFromInsideTheCollectionIsRead() throws IOException {
+        Path c = tmp.resolve("linked-inside");
+        RestartAfterCrashTest.copyTree(Path.of(SAMPLE), c);
+        Files.move(c.resolve("returns"), c.resolve("real-returns"));
+        Files.createSymbolicLink(c.resolve("returns"), Path.of("real-returns"));
+        Path out = tmp.resolve("out-linked-inside");
+        CommandLineRuns.Outcome o = CommandLineRuns.run("run", c.toString(), "--out", out.toString());
+        // read through the link, and the real folder is no stray: only Gwent, as in the sample, sent no return
+        assertThat(o.exitStatus()).as(o.output()).isZero();
+        List<java.util.Map<String, String>> log = CsvTables.read(out.resolve("2024-spring/validation-log.csv"));
+        assertThat(log).filteredOn(r -> r.get("rule").equals("coverage.no-return")).extracting(r -> r.get("force_code"))
+                .containsExactly("W15000002");
+        assertThat(log).noneMatch(r -> r.get("rule").equals("file.stray") || r.get("rule").equals("file.source-empty"));
+        assertThat(log).filteredOn(r -> r.get("rule").equals("value.force-note")).hasSize(28);
+    }
+
+    @Test
     void aSourceLinkedFromOutsideTheCollectionIsRefused() throws IOException {
         Path outside = Files.writeString(tmp.resolve("outside.csv"), "pfa_code,pfa_name,mid_year,population\n");
         Path c = Files.createTempDirectory(tmp, "linked");
