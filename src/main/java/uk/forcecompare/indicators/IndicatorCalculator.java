@@ -74,6 +74,18 @@ public final class IndicatorCalculator {
         this.forcesWithReturn = byMeasureThenForce.getOrDefault(RETURN_SUBMITTED, Map.of()).keySet();
     }
 
+    private boolean returnsDeclared;
+
+    /**
+     * Whether the collection asks the forces for returns (a {@code force-return} source). Without one, and with no
+     * return among the files, a force's missing return figure is "no figure for ... in the collection": it was never
+     * asked for a return, so "no return from the force" would blame it.
+     */
+    public IndicatorCalculator returnsDeclared(boolean declared) {
+        this.returnsDeclared = declared;
+        return this;
+    }
+
     public Optional<Integer> populationMidYear() {
         return populationMidYear;
     }
@@ -248,7 +260,8 @@ public final class IndicatorCalculator {
         List<Observation> all = byMeasureThenForce.getOrDefault(measure, Map.of()).getOrDefault(f.code(), List.of());
         if (all.isEmpty()) {
             boolean returnMeasure = Measures.FORCE_RETURN.containsKey(measure);
-            if (returnMeasure && !forcesWithReturn.contains(f.code())) {
+            boolean returnsAsked = returnsDeclared || !forcesWithReturn.isEmpty() || !unusableReturns.isEmpty();
+            if (returnMeasure && returnsAsked && !forcesWithReturn.contains(f.code())) {
                 String file = unusableReturns.get(f.code());
                 return Aggregate.missing(file == null ? "no return from the force" : "its return " + file + " could not be used");
             }

@@ -43,7 +43,8 @@ class ComputeTasklet implements Tasklet {
         FindingLog findings = new FindingLog();
         List<Observation> observations = repository.observations(run);
         IndicatorCalculator calculator = new IndicatorCalculator(support.forces, observations, c.populationMidYear(), findings,
-                CollectionChecks.unusableReturns(c, observations, support.forces));
+                CollectionChecks.unusableReturns(c, observations, support.forces))
+                .returnsDeclared(c.declaresKind(uk.forcecompare.collection.SourceKind.FORCE_RETURN));
         RunSupport.rememberPopulationMidYear(chunk, calculator.populationMidYear());
         Optional<Long> previous = repository.lastCollectionPublished(c.id());
         for (IndicatorDefinition def : indicators(c, calculator, findings)) {

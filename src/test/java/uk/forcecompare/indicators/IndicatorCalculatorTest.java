@@ -250,4 +250,16 @@ class IndicatorCalculatorTest {
                     + "stop-search-find-rate is missing for this force");
         });
     }
+
+    @Test
+    void aForceIsSaidToHaveSentNoReturnOnlyWhereReturnsWereAskedFor() {
+        // no return anywhere, and none asked for: the collection lacks the figure
+        IndicatorCalculator notAsked = new IndicatorCalculator(FORCES, obs, Optional.empty(), findings);
+        assertThat(valueOf(notAsked.compute(CATALOGUE.get("calls-101-abandonment-rate").orElseThrow(), FY, Set.of(), false), NORFOLK)
+                .missingReason()).isEqualTo("no figure for 101 calls abandoned in the collection");
+        // a force-return source declared: the force sent none
+        IndicatorCalculator asked = new IndicatorCalculator(FORCES, obs, Optional.empty(), findings).returnsDeclared(true);
+        assertThat(valueOf(asked.compute(CATALOGUE.get("calls-101-abandonment-rate").orElseThrow(), FY, Set.of(), false), NORFOLK)
+                .missingReason()).isEqualTo("no return from the force");
+    }
 }
