@@ -82,6 +82,8 @@ final class CollectionChecks {
         // (copy file, first file, force) -> how many figures: one finding each
         Map<List<String>, Integer> repeated = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
         Map<List<String>, java.util.Set<String>> conflicting = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        // the first cell or line of each (file, force) finding, for the reviewer to go to
+        Map<List<String>, String> firstAt = new java.util.HashMap<>();
         for (List<Observation> figure : byFigure.values()) {
             java.util.Set<String> files = new java.util.TreeSet<>();
             figure.forEach(o -> files.add(o.sourceFile()));
@@ -94,6 +96,7 @@ final class CollectionChecks {
                 for (Observation o : figure) {
                     if (o.sourceFile().equals(first.sourceFile())) continue;
                     repeated.merge(List.of(o.sourceFile(), first.sourceFile(), o.forceCode()), 1, Integer::sum);
+                    firstAt.putIfAbsent(List.of(o.sourceFile(), first.sourceFile(), o.forceCode()), o.location());
                     invalidation.dropOne(o);
                 }
             } else {
@@ -102,20 +105,21 @@ final class CollectionChecks {
                 for (Observation o : figure) {
                     conflicting.computeIfAbsent(List.of(o.sourceFile(), String.join(", ", files), o.forceCode()),
                             k -> new java.util.TreeSet<>()).add(first.measure());
+                    firstAt.putIfAbsent(List.of(o.sourceFile(), String.join(", ", files), o.forceCode()), o.location());
                     invalidation.invalidateOne(o, what + " differs between " + String.join(" and ", files));
                 }
             }
         }
         repeated.forEach((k, n) -> {
             String name = support.forces.byCode(k.get(2)).map(Force::name).orElse(k.get(2));
-            findings.report(Finding.of(Rule.ROW_DUPLICATE_EXACT).file(k.get(0)).force(k.get(2))
+            findings.report(Finding.of(Rule.ROW_DUPLICATE_EXACT).file(k.get(0)).at(firstAt.getOrDefault(k, "")).force(k.get(2))
                     .message(k.get(0) + " repeats " + n + (n == 1 ? " figure" : " figures") + " of " + name + " that " + k.get(1)
                             + " already gives, with the same values; counted once, from " + k.get(1))
                     .observed(n + (n == 1 ? " figure" : " figures") + " given twice").expected("each figure in one file"));
         });
         conflicting.forEach((k, measures) -> {
             String name = support.forces.byCode(k.get(2)).map(Force::name).orElse(k.get(2));
-            findings.report(Finding.of(Rule.ROW_DUPLICATE_CONFLICT).file(k.get(0)).force(k.get(2))
+            findings.report(Finding.of(Rule.ROW_DUPLICATE_CONFLICT).file(k.get(0)).at(firstAt.getOrDefault(k, "")).force(k.get(2))
                     .message(name + " " + String.join(", ", measures) + ": " + k.get(1) + " give the same figure with different "
                             + "values; which is right cannot be told, so it is missing")
                     .observed("different values").expected("each figure in one file"));

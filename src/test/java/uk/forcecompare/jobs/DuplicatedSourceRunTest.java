@@ -66,6 +66,12 @@ class DuplicatedSourceRunTest {
         List<Map<String, String>> log = CsvTables.read(pub.resolve("validation-log.csv"));
         assertThat(log.stream().filter(r -> r.get("rule").equals("row.duplicate-conflict")))
                 .extracting(r -> r.get("source_file")).containsExactlyInAnyOrder("bt/999-calls-2023.csv", "bt/999-copy.csv");
+        // each at Norfolk's January line in its own file: the copy's second line; in the original, the line grep finds
+        int originalLine = original.lines().toList().indexOf(original.lines()
+                .filter(l -> l.startsWith("2023-01,Norfolk Constabulary,")).findFirst().orElseThrow()) + 1;
+        assertThat(log.stream().filter(r -> r.get("rule").equals("row.duplicate-conflict")))
+                .extracting(r -> r.get("source_file") + " " + r.get("location"))
+                .containsExactlyInAnyOrder("bt/999-calls-2023.csv line " + originalLine, "bt/999-copy.csv line 2");
         // the calls answered agree (13,254 in both): exact, counted once; the total does not, so Norfolk's year is
         // missing for both 999 indicators, and every other force keeps its value
         assertThat(log).anySatisfy(r -> assertThat(r).containsEntry("rule", "row.duplicate-exact").containsEntry("force_code", NORFOLK));
