@@ -81,15 +81,16 @@ public final class Figures {
         IndicatorDefinition d = r.definition();
         List<ComparisonChart.Bar> bars = new ArrayList<>();
         List<String> withoutData = new ArrayList<>();
-        java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+        // forces missing for the same reason share one parenthesis: "no return from the force" 41 times hides the rest
+        Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
         for (ForceValue v : r.forces()) {
             Force f = forces.byCode(v.forceCode()).orElseThrow();
             if (v.hasValue()) bars.add(new ComparisonChart.Bar(f.code(), f.name(), v.value().getAsDouble(), v.band()));
             else {
                 // a bar without a value is not drawn: it names the force in its own marked figure and the text alternative
                 bars.add(new ComparisonChart.Bar(f.code(), f.name(), Double.NaN, Band.MISSING));
-                withoutData.add(f.name() + " (" + v.missingReason() + ")");
-                reasons.add(v.missingReason());
+                withoutData.add(f.name());
+                byReason.computeIfAbsent(v.missingReason(), k -> new ArrayList<>()).add(f.name());
             }
         }
         List<String> notes = new ArrayList<>();
@@ -99,12 +100,14 @@ public final class Figures {
             notes.add("Left out of the mean and standard deviation by configuration: " + String.join(", ",
                     r.comparison().excluded().stream().map(c -> forces.byCode(c).map(Force::name).orElse(c)).toList()) + ".");
         }
-        if (withoutData.size() > 1 && withoutData.size() == r.forces().size() && reasons.size() == 1) {
+        if (withoutData.size() > 1 && withoutData.size() == r.forces().size() && byReason.size() == 1) {
             // the same words 43 times over hide the one thing to say
-            notes.add("No data for any of the " + withoutData.size() + " forces: " + reasons.iterator().next() + ".");
+            notes.add("No data for any of the " + withoutData.size() + " forces: " + byReason.keySet().iterator().next() + ".");
         } else if (!withoutData.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            byReason.forEach((reason, names) -> parts.add(String.join(", ", names) + " (" + reason + ")"));
             notes.add((withoutData.size() == 1 ? "No data for " : "No data for " + withoutData.size() + " forces: ")
-                    + String.join("; ", withoutData) + ".");
+                    + String.join("; ", parts) + ".");
         }
         return new ComparisonChart(title(r), d.axisLabel(), d.decimals(), d.unit().suffix(), bars,
                 r.comparison().mean(), r.comparison().sd(), r.comparison().lower(), r.comparison().upper(),

@@ -97,7 +97,9 @@ class FiguresTest {
         // one force with a value: its value is the mean, and a sample SD of one value does not exist
         List<String> one = Figures.chartOf(noneSupplied(1), FORCES).notes();
         assertThat(one).anyMatch(n -> n.startsWith("Only one force has a value"));
-        assertThat(one).anyMatch(n -> n.startsWith("No data for 42 forces: ") && n.contains("(no return from the force)"));
+        // the 42 share one parenthesis: their names, then the reason once
+        assertThat(one).anyMatch(n -> n.startsWith("No data for 42 forces: ") && n.endsWith(" (no return from the force).")
+                && n.indexOf("(no return from the force)") == n.lastIndexOf("(no return from the force)"));
     }
 
     @Test
