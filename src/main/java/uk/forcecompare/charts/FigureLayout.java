@@ -135,8 +135,14 @@ final class FigureLayout {
             .thenComparing(ComparisonChart.Bar::forceCode);
 
     private double layoutLegend(double top, double left, double maxWidth) {
-        List<LegendKind> kinds = new ArrayList<>(List.of(LegendKind.ABOVE, LegendKind.WITHIN, LegendKind.BELOW,
-                LegendKind.SD, LegendKind.MEAN));
+        // a key names only what can be drawn: no bars, no band; one force, a mean line but no band
+        boolean anyValue = chart.bars().stream().anyMatch(b -> !Double.isNaN(b.value()));
+        List<LegendKind> kinds = new ArrayList<>();
+        if (anyValue && !Double.isNaN(chart.sd())) {
+            kinds.addAll(List.of(LegendKind.ABOVE, LegendKind.WITHIN, LegendKind.BELOW, LegendKind.SD, LegendKind.MEAN));
+        } else if (anyValue) {
+            kinds.addAll(List.of(LegendKind.WITHIN, LegendKind.MEAN));
+        }
         if (chart.target().isPresent()) {
             kinds.add(LegendKind.TARGET);
         }

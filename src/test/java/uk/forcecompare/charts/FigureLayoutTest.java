@@ -58,6 +58,16 @@ class FigureLayoutTest {
     }
 
     @Test
+    void aChartWithoutValuesHasNoBandInItsKey() {
+        List<ComparisonChart.Bar> none = List.of(new ComparisonChart.Bar("E1", "Kent", Double.NaN, Band.MISSING),
+                new ComparisonChart.Bar("E2", "Essex", Double.NaN, Band.MISSING));
+        ComparisonChart empty = new ComparisonChart("t", "v", 1, "%", none, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                java.util.OptionalDouble.of(90), "Target", List.of(), java.util.Optional.empty());
+        assertThat(new FigureLayout(empty).legend).extracting(FigureLayout.LegendItem::kind).containsExactly(FigureLayout.LegendKind.TARGET);
+        assertThat(layout.legend).hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void oneSeriesPerBandWithZerosElsewhere() {
         double[] above = layout.seriesValues(Band.ABOVE);
         double[] within = layout.seriesValues(Band.WITHIN);
