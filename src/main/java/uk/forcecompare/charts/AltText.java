@@ -25,11 +25,18 @@ final class AltText {
                     .append(" in England and Wales, one bar per force, sorted from highest to lowest. The vertical axis shows ")
                     .append(lowerFirst(c.valueAxisLabel())).append(". Highest: ").append(valued(layout, first))
                     .append(". Lowest: ").append(valued(layout, last)).append(".\n");
-            sb.append("The unweighted mean of the ").append(c.forcesInMean()).append(" forces is ")
-                    .append(layout.format(c.mean())).append(" (a grey dashed line). Red dotted lines mark one standard deviation (")
-                    .append(layout.formatDifference(c.sd()))
-                    .append(") above and below the mean, at ").append(layout.format(c.upper())).append(" and ")
-                    .append(layout.format(c.lower())).append(".\n");
+            if (Double.isNaN(c.sd())) {
+                // one force: its value is the mean, and one value has no standard deviation to draw a band with
+                sb.append("The unweighted mean of the ").append(c.forcesInMean()).append(c.forcesInMean() == 1 ? " force is " : " forces is ")
+                        .append(layout.format(c.mean())).append(" (a grey dashed line). With fewer than two forces there is no ")
+                        .append("standard deviation, so no band.\n");
+            } else {
+                sb.append("The unweighted mean of the ").append(c.forcesInMean()).append(" forces is ")
+                        .append(layout.format(c.mean())).append(" (a grey dashed line). Red dotted lines mark one standard deviation (")
+                        .append(layout.formatDifference(c.sd()))
+                        .append(") above and below the mean, at ").append(layout.format(c.upper())).append(" and ")
+                        .append(layout.format(c.lower())).append(".\n");
+            }
             c.target().ifPresent(t -> {
                 long atOrAbove = bars.stream().filter(b -> b.value() >= t).count();
                 sb.append("A solid black line shows the target (").append(layoutTarget(layout)).append("): ")
@@ -43,7 +50,7 @@ final class AltText {
         if (!layout.withoutValue.isEmpty()) {
             sb.append("Forces without data: ")
                     .append(layout.withoutValue.stream().map(ComparisonChart.Bar::forceName).collect(Collectors.joining(", ")))
-                    .append(". They have no bar and do not count towards the mean.\n");
+                    .append(bars.isEmpty() ? ". They have no bar.\n" : ". They have no bar and do not count towards the mean.\n");
         }
         if (!c.notes().isEmpty()) {
             sb.append("\nNotes under the chart:\n");

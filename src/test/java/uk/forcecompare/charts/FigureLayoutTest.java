@@ -65,6 +65,18 @@ class FigureLayoutTest {
                 java.util.OptionalDouble.of(90), "Target", List.of(), java.util.Optional.empty());
         assertThat(new FigureLayout(empty).legend).extracting(FigureLayout.LegendItem::kind).containsExactly(FigureLayout.LegendKind.TARGET);
         assertThat(layout.legend).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(AltText.national(new FigureLayout(empty))).contains("Forces without data: Kent, Essex. They have no bar.\n")
+                .doesNotContain("mean");
+
+        // one force: its value is the mean, with no standard deviation and so no band
+        List<ComparisonChart.Bar> one = List.of(new ComparisonChart.Bar("E1", "Kent", 12.5, Band.WITHIN),
+                new ComparisonChart.Bar("E2", "Essex", Double.NaN, Band.MISSING));
+        ComparisonChart single = new ComparisonChart("t", "v", 1, "%", one, 12.5, Double.NaN, Double.NaN, Double.NaN,
+                java.util.OptionalDouble.empty(), "", List.of(), java.util.Optional.empty());
+        assertThat(new FigureLayout(single).legend).extracting(FigureLayout.LegendItem::kind)
+                .containsExactly(FigureLayout.LegendKind.WITHIN, FigureLayout.LegendKind.MEAN);
+        assertThat(AltText.national(new FigureLayout(single))).contains("The unweighted mean of the 1 force is 12.5% (a grey "
+                + "dashed line). With fewer than two forces there is no standard deviation, so no band.").doesNotContain("Red dotted");
     }
 
     @Test
