@@ -218,14 +218,10 @@ final class FigureLayout {
      * edge it crossed where the two would show the same ("Cleveland 1.941%" above a "+1 SD 1.9%" line, not "1.9%").
      */
     String formatMarked(ComparisonChart.Bar bar) {
-        double edge = bar.band() == Band.ABOVE ? chart.upper()
-                : bar.band() == Band.BELOW ? chart.lower() : Double.NaN;
-        if (Double.isNaN(edge) || Double.isNaN(bar.value())) return format(bar.value());
-        for (int k = chart.decimals(); k <= chart.decimals() + 6; k++) {
-            String v = ChartStyle.number(bar.value(), k);
-            if (!v.equals(ChartStyle.number(edge, k))) return v + chart.unitSuffix();
-        }
-        return format(bar.value());
+        double edge = uk.forcecompare.indicators.Comparison.edgeCrossed(bar.band(), chart.lower(), chart.upper());
+        return uk.forcecompare.indicators.Comparison.decimalsToTellFromEdge(bar.value(), edge, chart.decimals())
+                .stream().mapToObj(k -> ChartStyle.number(bar.value(), k) + chart.unitSuffix()).findFirst()
+                .orElseGet(() -> format(bar.value()));
     }
 
     /** a difference between values, e.g. a standard deviation: "3.1 percentage points" for a percentage */

@@ -117,7 +117,7 @@ public final class CollectionLoader {
             throw new ManifestException(MANIFEST + " must be a YAML mapping with id, title, population, sources and indicators");
         }
         // a misspelt "indicator:" would otherwise run every indicator instead of the ones listed
-        onlyKeys(root, "", "id", "title", "population", "sources", "indicators", "comparison");
+        onlyKeys(root, "", "the manifest", "id", "title", "population", "sources", "indicators", "comparison");
         String id = text(root, "id").orElseThrow(() -> new ManifestException(MANIFEST + ": 'id' is missing (for example id: 2024-spring)"));
         if (!ID.matcher(id).matches()) {
             throw new ManifestException(MANIFEST + ": id '" + id + "' may contain only a-z, 0-9 and '-' (it names the output folder)");
@@ -135,7 +135,7 @@ public final class CollectionLoader {
             if (!population.isObject()) {
                 throw new ManifestException(MANIFEST + ": 'population' must be a mapping, such as population: { mid-year: 2022 }");
             }
-            onlyKeys(population, "population", "mid-year");
+            onlyKeys(population, "population", "population", "mid-year");
             JsonNode my = population.get("mid-year");
             if (my != null && !my.isNull()) {
                 if (my.isContainer()) throw new ManifestException(MANIFEST + ": population.mid-year must be a year such as 2022");
@@ -158,7 +158,7 @@ public final class CollectionLoader {
         for (JsonNode s : sourcesNode) {
             i++;
             String where = MANIFEST + ": source " + i;
-            if (s.isObject()) onlyKeys(s, "source " + i, "file", "kind");
+            if (s.isObject()) onlyKeys(s, "source " + i, "source", "file", "kind");
             String file = text(s, "file").orElseThrow(() -> new ManifestException(where + " has no 'file'"));
             String kindText = text(s, "kind").orElseThrow(() -> new ManifestException(where + " (" + file + ") has no 'kind'"));
             SourceKind kind = SourceKind.byId(kindText).orElseThrow(() -> new ManifestException(
@@ -210,13 +210,8 @@ public final class CollectionLoader {
                             + "{ period: \"2023-01..2023-12\" }, not '" + v + "'");
                 }
                 if (v != null && v.isObject()) {
-                    for (String key : v.propertyNames()) {
-                        // a misspelt "perod" would otherwise fall back to the latest year without a word
-                        if (!key.equals("period") && !key.equals("exclude")) {
-                            throw new ManifestException(MANIFEST + ": indicator " + e.getKey() + ": unknown setting '" + key
-                                    + "'; an indicator takes period and exclude");
-                        }
-                    }
+                    // a misspelt "perod" would otherwise fall back to the latest year without a word
+                    onlyKeys(v, "indicator " + e.getKey(), "an indicator", "period", "exclude");
                     List<String> names = forceList(v.get("exclude"), "indicators." + e.getKey() + ".exclude");
                     if (!names.isEmpty()) excludeByIndicator.put(e.getKey(), names);
                 }
@@ -244,11 +239,7 @@ public final class CollectionLoader {
             if (cmp.get("sd") != null && cmp.get("sd").isContainer()) {
                 throw new ManifestException(MANIFEST + ": comparison.sd must be sample or population");
             }
-            for (String key : cmp.propertyNames()) {
-                if (!key.equals("sd") && !key.equals("exclude")) {
-                    throw new ManifestException(MANIFEST + ": comparison: unknown setting '" + key + "'; comparison takes sd and exclude");
-                }
-            }
+            onlyKeys(cmp, "comparison", "comparison", "sd", "exclude");
             settings = new ComparisonSettings(text(cmp, "sd").orElse("sample"), forceList(cmp.get("exclude"), "comparison.exclude"),
                     excludeByIndicator);
         } else if (!excludeByIndicator.isEmpty()) {
@@ -292,12 +283,13 @@ public final class CollectionLoader {
                 ComparisonSettings.DEFAULT, List.of(), List.of());
     }
 
-    private static void onlyKeys(JsonNode node, String where, String... keys) {
+    /** Refuses a setting that {@code taker} ("a source", "comparison") does not take, naming those it does. */
+    private static void onlyKeys(JsonNode node, String where, String taker, String... keys) {
         List<String> allowed = List.of(keys);
         for (String key : node.propertyNames()) {
             if (!allowed.contains(key)) {
                 throw new ManifestException(MANIFEST + ": " + (where.isEmpty() ? "" : where + ": ") + "unknown setting '" + key
-                        + "'; " + (where.isEmpty() ? "the manifest" : where.replaceFirst(" \\d+$", "")) + " takes " + String.join(", ", allowed));
+                        + "'; " + taker + " takes " + String.join(", ", allowed));
             }
         }
     }

@@ -32,7 +32,21 @@ public record Comparison(double mean, double sd, double lower, double upper, int
      * or the value is within the band. At most six more places: beyond them, the value is on the edge as printed.
      */
     public java.util.OptionalInt decimalsToTellFromEdge(double value, Band band, int decimals) {
-        double edge = band == Band.ABOVE ? upper : band == Band.BELOW ? lower : Double.NaN;
+        return decimalsToTellFromEdge(value, edgeCrossed(band, lower, upper), decimals);
+    }
+
+    /** The edge a value above or below the band crossed: the upper for above, the lower for below, else NaN. */
+    public double edgeCrossed(Band band) {
+        return edgeCrossed(band, lower, upper);
+    }
+
+    /** The same rule for a chart, which has the band's edges but no Comparison. */
+    public static double edgeCrossed(Band band, double lower, double upper) {
+        return band == Band.ABOVE ? upper : band == Band.BELOW ? lower : Double.NaN;
+    }
+
+    /** See {@link #decimalsToTellFromEdge(double, Band, int)}: {@code edge} NaN where the value crossed none. */
+    public static java.util.OptionalInt decimalsToTellFromEdge(double value, double edge, int decimals) {
         if (Double.isNaN(edge) || Double.isNaN(value) || !shownEqual(value, edge, decimals)) return java.util.OptionalInt.empty();
         for (int k = decimals + 1; k <= decimals + 6; k++) {
             if (!shownEqual(value, edge, k)) return java.util.OptionalInt.of(k);

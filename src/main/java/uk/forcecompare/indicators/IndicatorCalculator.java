@@ -75,6 +75,8 @@ public final class IndicatorCalculator {
     }
 
     private boolean returnsDeclared;
+    /** Set while {@link #compute} runs for a period of the wrong form, whose one finding stands for every force's. */
+    private boolean periodSaidOnce;
 
     /**
      * Whether the collection asks the forces for returns (a {@code force-return} source). Without one, and with no
@@ -118,7 +120,7 @@ public final class IndicatorCalculator {
      * made over months, or a span of months for a count made on a day (officers as at 31 March). Every force would be
      * missing for the same reason, so it is said once.
      */
-    public Optional<String> periodFormMismatch(IndicatorDefinition def, Period period) {
+    private Optional<String> periodFormMismatch(IndicatorDefinition def, Period period) {
         List<Observation> obs = observationsOf(def);
         if (obs.isEmpty()) return Optional.empty();
         Period first = obs.stream().map(Observation::period).min(Comparator.naturalOrder()).orElseThrow();
@@ -165,9 +167,18 @@ public final class IndicatorCalculator {
     }
 
     public IndicatorResult compute(IndicatorDefinition def, Period period, Set<String> excludedForceCodes, boolean populationSd) {
+        // a period of the wrong form leaves every force without a value for one reason: said once, for the indicator
+        Optional<String> wrongForm = periodFormMismatch(def, period);
+        wrongForm.ifPresent(why -> findings.report(Finding.of(Rule.PERIOD_MISMATCH).indicator(def.id()).file("collection.yml")
+                .message(why).observed(period.text()).expected("a period of the form its sources give")));
         List<ForceValue> values = new ArrayList<>();
-        for (Force f : forces.all()) {
-            values.add(forceValue(def, period, f));
+        periodSaidOnce = wrongForm.isPresent();
+        try {
+            for (Force f : forces.all()) {
+                values.add(forceValue(def, period, f));
+            }
+        } finally {
+            periodSaidOnce = false;
         }
         double mult = def.unit().multiplier();
         List<String> excluded = forces.all().stream().map(Force::code).filter(excludedForceCodes::contains).toList();
@@ -282,10 +293,12 @@ public final class IndicatorCalculator {
         if (inPeriod.isEmpty()) {
             Observation first = all.stream().min(Comparator.comparing(Observation::period)).orElseThrow();
             String covered = all.stream().map(o -> o.period().text()).distinct().sorted().collect(Collectors.joining(", "));
-            findings.report(Finding.of(Rule.PERIOD_MISMATCH).file(first.sourceFile()).at(first.location()).force(f.code())
-                    .indicator(def.id())
-                    .message(f.name() + "'s " + measure + " covers " + covered + ", not the indicator's period " + period.text())
-                    .observed(covered).expected(period.text()));
+            if (!periodSaidOnce) {
+                findings.report(Finding.of(Rule.PERIOD_MISMATCH).file(first.sourceFile()).at(first.location()).force(f.code())
+                        .indicator(def.id())
+                        .message(f.name() + "'s " + measure + " covers " + covered + ", not the indicator's period " + period.text())
+                        .observed(covered).expected(period.text()));
+            }
             // a return covers one period for all its measures: naming the first measure would suggest only it was off
             return Aggregate.missing(Measures.FORCE_RETURN.containsKey(measure)
                     ? "its return is for " + covered + ", not " + period.text()

@@ -54,15 +54,8 @@ class ComputeTasklet implements Tasklet {
                         .message(def.id() + " cannot be computed: no source in the collection holds a complete period of its data"));
                 continue;
             }
-            Optional<String> wrongForm = calculator.periodFormMismatch(def, period.get());
             IndicatorResult result = calculator.compute(def, period.get(), support.excludedForceCodes(c, def.id()),
                     c.settings().populationSd());
-            if (wrongForm.isPresent()) {
-                // one warning for the indicator instead of the same one for each of the 43 forces
-                findings.withdraw(f -> f.rule() == Rule.PERIOD_MISMATCH && def.id().equals(f.indicatorId()) && !f.forceCode().isEmpty());
-                findings.report(Finding.of(Rule.PERIOD_MISMATCH).indicator(def.id()).file("collection.yml").message(wrongForm.get())
-                        .observed(period.get().text()).expected("a period of the form its sources give"));
-            }
             repository.saveResult(run, result);
             previous.ifPresent(p -> queryChanges(def, result, repository.valuesByForce(p, def.id()), findings));
             CrashPoints.reach("compute.after-first-indicator");

@@ -36,7 +36,6 @@ final class RunParameters {
 
     static final String ATTEMPT = "publication.attempt";
 
-
     /**
      * @param attempt 1, unless the same inputs were published before and that publication has since been replaced
      *                or deleted: publishing them again is then a new run

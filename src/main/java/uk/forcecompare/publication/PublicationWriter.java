@@ -134,7 +134,7 @@ public final class PublicationWriter {
     static String edgeNote(double value, Band band, Comparison c, int dp) {
         return c.decimalsToTellFromEdge(value, band, dp).stream().mapToObj(k -> band.label() + " the band: "
                 + Numbers.displayed(value, k) + " against its " + (band == Band.ABOVE ? "upper" : "lower")
-                + " edge of " + Numbers.displayed(band == Band.ABOVE ? c.upper() : c.lower(), k)
+                + " edge of " + Numbers.displayed(c.edgeCrossed(band), k)
                 + ", which both show as " + Numbers.displayed(value, dp)).findFirst().orElse("");
     }
 

@@ -36,9 +36,11 @@ public final class ForceDirectory {
     private final Map<String, Force> byCode = new HashMap<>();
     private final Map<String, Force> bySlug = new HashMap<>();
     private final Map<String, ForceMatch> byKey = new HashMap<>();
+    private final String sha256;
 
-    private ForceDirectory(List<Force> forces, List<String[]> notTerritorial) {
+    private ForceDirectory(List<Force> forces, List<String[]> notTerritorial, String sha256) {
         this.forces = List.copyOf(forces);
+        this.sha256 = sha256;
         for (Force f : forces) {
             byCode.put(f.code().toUpperCase(Locale.ROOT), f);
             bySlug.put(f.slug(), f);
@@ -67,9 +69,8 @@ public final class ForceDirectory {
             md.update(forcesCsv);
             md.update((byte) 0);
             md.update(bodiesCsv);
-            ForceDirectory d = load(new String(forcesCsv, StandardCharsets.UTF_8), new String(bodiesCsv, StandardCharsets.UTF_8));
-            d.sha256 = java.util.HexFormat.of().formatHex(md.digest());
-            return d;
+            return load(new String(forcesCsv, StandardCharsets.UTF_8), new String(bodiesCsv, StandardCharsets.UTF_8),
+                    java.util.HexFormat.of().formatHex(md.digest()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the force reference list in " + referenceFolder, e);
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -77,14 +78,12 @@ public final class ForceDirectory {
         }
     }
 
-    private String sha256 = "";
-
     /** One sha256 over the reference files read: a changed alias can change a run's values, so it is part of its identity. */
     public String sha256() {
         return sha256;
     }
 
-    private static ForceDirectory load(String forcesCsv, String bodiesCsv) throws IOException {
+    private static ForceDirectory load(String forcesCsv, String bodiesCsv, String sha256) throws IOException {
         try (Reader f = new java.io.StringReader(forcesCsv); Reader n = new java.io.StringReader(bodiesCsv)) {
             List<Force> forces = new ArrayList<>();
             for (CSVRecord r : csv().parse(f)) {
@@ -99,7 +98,7 @@ public final class ForceDirectory {
             if (forces.size() != 43) {
                 throw new IllegalStateException("forces.csv must list the 43 territorial forces, found " + forces.size());
             }
-            return new ForceDirectory(forces, bodies);
+            return new ForceDirectory(forces, bodies, sha256);
         }
     }
 
@@ -125,12 +124,12 @@ public final class ForceDirectory {
         return Optional.ofNullable(bySlug.get(slug));
     }
 
-    /** Matches a name as printed in a published file (any observed spelling), an ONS code or a slug. */
     /** Whether a name, alias or code is one of the 43 forces. */
     public boolean isForce(String text) {
         return match(text) instanceof ForceMatch.Territorial;
     }
 
+    /** Matches a name as printed in a published file (any observed spelling), an ONS code or a slug. */
     public ForceMatch match(String text) {
         if (text == null || text.isBlank()) return new ForceMatch.Unknown(text == null ? "" : text);
         Optional<Force> code = byCode(text);

@@ -14,11 +14,6 @@ public final class FindingLog implements Findings {
         findings.add(finding);
     }
 
-    /** Takes back findings that one finding reported after them says for all of them at once. */
-    public void withdraw(java.util.function.Predicate<Finding> which) {
-        findings.removeIf(which);
-    }
-
     public List<Finding> all() {
         return Collections.unmodifiableList(findings);
     }

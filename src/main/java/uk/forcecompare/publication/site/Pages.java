@@ -498,7 +498,7 @@ final class Pages {
         row(b, "Band", v == null ? "missing" : v.band().label() + (v.hasValue() ? c.decimalsToTellFromEdge(v.value().getAsDouble(),
                 v.band(), d.decimals()).stream().mapToObj(k -> " (" + Display.number(v.value().getAsDouble(), k) + " against "
                 + (v.band() == Band.ABOVE ? "an upper" : "a lower") + " edge of "
-                + Display.number(v.band() == Band.ABOVE ? c.upper() : c.lower(), k)
+                + Display.number(c.edgeCrossed(v.band()), k)
                 + ": the two show the same to " + d.decimals() + " decimal place" + (d.decimals() == 1 ? "" : "s") + ")")
                 .findFirst().orElse("") : ""));
         row(b, "Unweighted mean of " + c.nForces() + " forces", Display.withUnit(c.mean(), d));
