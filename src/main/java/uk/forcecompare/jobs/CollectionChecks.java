@@ -284,6 +284,17 @@ final class CollectionChecks {
         LocalDate at = IndicatorCalculator.MID_YEAR.atYear(year.orElseThrow());
         var have = population.stream().filter(o -> o.period().end().getYear() == at.getYear()).map(Observation::forceCode)
                 .collect(Collectors.toSet());
+        if (have.isEmpty()) {
+            // only a year the manifest names can be absent for every force: the latest year is, by definition, there
+            var years = population.stream().mapToInt(o -> o.period().end().getYear()).summaryStatistics();
+            String held = "mid-" + years.getMin() + (years.getMin() == years.getMax() ? "" : " to mid-" + years.getMax());
+            String files = population.stream().map(Observation::sourceFile).distinct().collect(Collectors.joining(" and "));
+            findings.report(Finding.of(Rule.POPULATION_YEAR_MISSING).file(files)
+                    .message(files + " has no mid-" + year.get() + " estimate (" + Measures.POPULATION + ") for any force (it holds "
+                            + held + "), so every rate per 1,000 population is missing: check population.mid-year in collection.yml")
+                    .observed(held).expected("a mid-" + year.get() + " population estimate"));
+            return;
+        }
         for (Force f : support.forces.all()) {
             if (!have.contains(f.code())) {
                 findings.report(Finding.of(Rule.POPULATION_MISSING).force(f.code())

@@ -107,6 +107,10 @@ public enum Rule {
     POPULATION_MISSING("coverage.population-missing", WARNING,
             "The force is missing from the population table for the collection's mid-year.",
             "that force's per-1,000 values"),
+    POPULATION_YEAR_MISSING("coverage.population-year-missing", ERROR,
+            "The population table holds no estimate for the mid-year the manifest names, for any force: population.mid-year "
+                    + "in collection.yml is probably wrong.",
+            "every per-1,000 value"),
     MEASURE_UNKNOWN("coverage.unknown-measure", WARNING,
             "A return row carries a measure code that is not in the catalogue.",
             "nothing"),
