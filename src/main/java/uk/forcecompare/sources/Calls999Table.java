@@ -1,5 +1,8 @@
 package uk.forcecompare.sources;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import uk.forcecompare.collection.Period;
 import uk.forcecompare.reference.Force;
@@ -25,6 +29,10 @@ final class Calls999Table implements PublishedTable {
     static final Column TOTAL = Column.of("Total calls", "Total 999 calls", "Number of calls", "Total number of calls");
     static final Column UNDER_10S = Column.of("Calls answered in under 10 seconds",
             "Number of calls answered in under 10 seconds", "Calls answered under 10 seconds", "Answered in under 10 seconds");
+    /** Published beside the counts; never used for a value, only checked against them. */
+    static final Column PERCENT_UNDER_10S = Column.of("Percentage answered in under 10 seconds",
+            "Percentage of calls answered in under 10 seconds", "% answered in under 10 seconds",
+            "% of calls answered in under 10 seconds", "Percentage answered under 10 seconds");
 
     private static final List<DateTimeFormatter> MONTH_FORMATS = List.of(
             DateTimeFormatter.ofPattern("uuuu-MM"),
@@ -51,6 +59,7 @@ final class Calls999Table implements PublishedTable {
     public void read(Header h, List<TableRow> above, Iterator<TableRow> rows, ReadContext ctx) {
         int month = h.column(MONTH).getAsInt(), force = h.column(FORCE).getAsInt();
         int total = h.column(TOTAL).getAsInt(), under = h.column(UNDER_10S).getAsInt();
+        OptionalInt percent = h.column(PERCENT_UNDER_10S);
         while (rows.hasNext()) {
             TableRow row = rows.next();
             ctx.rowsRead++;
@@ -66,10 +75,43 @@ final class Calls999Table implements PublishedTable {
             }
             Period p = Period.month(ym);
             TableCell t = row.cell(total), u = row.cell(under);
+            ReadContext.Value totalCalls = ctx.published(t, f.get(), Measures.CALLS_999_TOTAL);
+            ReadContext.Value answered = ctx.published(u, f.get(), Measures.CALLS_999_UNDER_10S);
+            if (percent.isPresent()) checkPercentage(row.cell(percent.getAsInt()), totalCalls, answered, f.get(), ctx);
             ctx.emit(row, List.of(
-                    ctx.observation(f.get(), Measures.CALLS_999_TOTAL, p, "", ctx.published(t, f.get(), Measures.CALLS_999_TOTAL), t),
-                    ctx.observation(f.get(), Measures.CALLS_999_UNDER_10S, p, "", ctx.published(u, f.get(), Measures.CALLS_999_UNDER_10S), u)));
+                    ctx.observation(f.get(), Measures.CALLS_999_TOTAL, p, "", totalCalls, t),
+                    ctx.observation(f.get(), Measures.CALLS_999_UNDER_10S, p, "", answered, u)));
         }
+    }
+
+    /**
+     * The indicator is worked out from the counts, so a published percentage that is not what they give (a typing
+     * slip, a shifted column) changes nothing, but it means one of the three figures is wrong: a query, not a removal.
+     * It agrees if it is the counts' percentage rounded to the decimals it is given with, or the same as a fraction of
+     * one. A blank or suppressed percentage is not a figure to check.
+     */
+    private static void checkPercentage(TableCell cell, ReadContext.Value totalCalls, ReadContext.Value answered, Force force,
+                                        ReadContext ctx) {
+        if (!totalCalls.present() || !answered.present() || totalCalls.number().signum() == 0) return;
+        BigDecimal given = cell.number() != null ? cell.number() : Numbers.parse(cell.stripped());
+        if (given == null) return;
+        BigDecimal counts = answered.number().multiply(BigDecimal.valueOf(100)).divide(totalCalls.number(), MathContext.DECIMAL64);
+        int decimals = Math.max(0, given.stripTrailingZeros().scale());
+        if (closeEnough(given, counts, decimals)
+                || (given.compareTo(BigDecimal.ONE) <= 0 && closeEnough(given.movePointRight(2), counts, Math.max(0, decimals - 2)))) {
+            return;
+        }
+        String fromCounts = counts.setScale(1, RoundingMode.HALF_UP).toPlainString();
+        ctx.report(Rule.VALUE_PERCENTAGE_DISAGREES, cell.location(), force.code(), force.name() + " "
+                + Measures.CALLS_999_UNDER_10S + ": the published percentage answered in under 10 seconds ("
+                + cell.stripped() + ") is not what the counts on the line give (" + answered.number().toPlainString() + " of "
+                + totalCalls.number().toPlainString() + " calls, " + fromCounts + "%); the counts are used",
+                cell.stripped(), fromCounts + " (from the counts)");
+    }
+
+    /** Within half a unit of the last decimal given, whichever way the publisher rounded. */
+    private static boolean closeEnough(BigDecimal given, BigDecimal counts, int decimals) {
+        return given.subtract(counts).abs().compareTo(BigDecimal.ONE.movePointLeft(decimals).divide(BigDecimal.valueOf(2))) <= 0;
     }
 
     static YearMonth month(TableCell cell) {

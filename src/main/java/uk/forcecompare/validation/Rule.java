@@ -69,6 +69,10 @@ public enum Rule {
     VALUE_FORCE_NOTE("value.force-note", INFO,
             "A force return has a note beside a figure it supplied: how the force counted it. Charts quote it.",
             "nothing"),
+    VALUE_PERCENTAGE_DISAGREES("value.percentage-disagrees", WARNING,
+            "A percentage published beside its counts is not what the counts give; the counts are used, so one of the "
+                    + "figures on that line is wrong.",
+            "nothing (a query)"),
     VALUE_NOT_SUPPLIED("value.not-supplied", WARNING,
             "A force return left a value blank: not supplied.",
             "values computed from that cell"),

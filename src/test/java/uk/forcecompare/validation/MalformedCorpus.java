@@ -154,6 +154,15 @@ final class MalformedCorpus {
                 + "2023-07,Cumbria,\"5,000\",\"4,500\"\n"
                 + "2023-07,Lancashire,\"12,34\",11000\n"
                 + "2023-07,Merseyside,9000,1.234.567\n"));
+        // the percentage is only checked against its counts: as given (1 or 0 decimals), or as a fraction of one
+        f.put("pub-999-percentage-disagrees.csv", () -> utf8(CorpusFixtures.CALLS_999_HEADER + ",Percentage answered in under 10 seconds\n"
+                + "2023-10,Essex Police,\"10,000\",\"9,020\",120.0\n"
+                + "2023-10,Kent Police,\"10,000\",\"9,020\",90.2\n"
+                + "2023-10,Surrey Police,3000,2000,0.667\n"
+                + "2023-10,Sussex Police,3000,2000,67\n"
+                + "2023-10,Cumbria Constabulary,3000,2000,\n"
+                + "2023-10,Dorset Police,3000,2000,..\n"
+                + "2023-10,Durham Constabulary,3000,2000,76.7\n"));
         f.put("pub-population-suppression-markers.csv", () -> utf8("pfa_code,pfa_name,mid_year,population\n"
                 + "E23000002,Cumbria,2022,..\n"
                 + "E23000003,Lancashire,2022,[x]\n"

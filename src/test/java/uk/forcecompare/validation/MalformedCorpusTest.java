@@ -24,6 +24,7 @@ import static uk.forcecompare.validation.Rule.VALUE_FORMULA_NO_RESULT;
 import static uk.forcecompare.validation.Rule.VALUE_NEGATIVE;
 import static uk.forcecompare.validation.Rule.VALUE_NOT_NUMBER;
 import static uk.forcecompare.validation.Rule.VALUE_NOT_SUPPLIED;
+import static uk.forcecompare.validation.Rule.VALUE_PERCENTAGE_DISAGREES;
 import static uk.forcecompare.validation.Rule.VALUE_SUPPRESSED;
 import static uk.forcecompare.validation.Rule.VALUE_UNPARSEABLE;
 
@@ -206,6 +207,9 @@ class MalformedCorpusTest {
                 c("pub-999-thousands-separators.csv", POLICE_UK_999, "'5,000' read; '12,34' and '1.234.567' not", 4, 2,
                         e(VALUE_UNPARSEABLE, LANCASHIRE, "line 3", "CALLS_999_TOTAL: not a number"),
                         e(VALUE_UNPARSEABLE, MERSEYSIDE, "line 4", "CALLS_999_ANSWERED_UNDER_10S: not a number")),
+                c("pub-999-percentage-disagrees.csv", POLICE_UK_999, "a published percentage its counts do not give", 14, 0,
+                        e(VALUE_PERCENTAGE_DISAGREES, ESSEX, "line 2", "(120.0) is not what the counts on the line give (9020 of 10000 calls, 90.2%)"),
+                        e(VALUE_PERCENTAGE_DISAGREES, DURHAM, "line 8", "(76.7) is not what the counts on the line give (2000 of 3000 calls, 66.7%)")),
                 c("pub-population-suppression-markers.csv", ONS_POPULATION, "'..' '[x]' '[c]' '*' 'N/A' blank are missing; '-' is nil", 2, 6,
                         e(VALUE_SUPPRESSED, CUMBRIA, "line 2", "('..')"),
                         e(VALUE_SUPPRESSED, LANCASHIRE, "line 3", "('[x]')"),
