@@ -45,6 +45,8 @@ interface TableFile extends AutoCloseable {
     }
 
     static TableFile open(Path path) throws IOException {
+        // nothing to sniff: an empty file would otherwise pass for text, and a ".xlsx" be called CSV
+        if (Files.size(path) == 0) throw new UnreadableFile("the file is empty (0 bytes)");
         Format byContent = sniff(path);
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         Format byName = name.endsWith(".xlsx") || name.endsWith(".xlsm") ? Format.XLSX

@@ -24,7 +24,9 @@ class MalformedInputTest {
             "latin1.csv,             POLICE_UK_999,  FILE_UNREADABLE, UTF-8",
             "unterminated-quote.csv, POLICE_UK_999,  FILE_UNREADABLE, CSV",
             "binary.csv,             POLICE_UK_999,  FILE_UNREADABLE, binary",
-            "empty.csv,              POLICE_UK_999,  COLUMN_MISSING,  header",
+            "empty.csv,              POLICE_UK_999,  FILE_UNREADABLE, the file is empty (0 bytes)",
+            "empty.ods,              ONS_POPULATION, FILE_UNREADABLE, the file is empty (0 bytes)",
+            "empty.xlsx,             FORCE_RETURN,   FILE_UNREADABLE, the file is empty (0 bytes)",
             "missing-column.csv,     POLICE_UK_999,  COLUMN_MISSING,  Calls answered in under 10 seconds",
             "really-csv.xlsx,        FORCE_RETURN,   FILE_UNREADABLE, text",
     })
