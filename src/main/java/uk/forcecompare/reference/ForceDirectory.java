@@ -165,6 +165,20 @@ public final class ForceDirectory {
         return Collections.unmodifiableList(found);
     }
 
+    /**
+     * The one force a file's name stands for: its slug ("gwent.xlsx", "2024-norfolk-return.ods"), or, where no slug is
+     * in it, the whole name before the extension as any observed spelling ("Avon & Somerset.xlsx"). Empty where the
+     * name names no force or more than one.
+     */
+    public Optional<Force> forceNamedByFileName(String fileName) {
+        List<Force> bySlug = forcesNamedInFileName(fileName);
+        if (bySlug.size() == 1) return Optional.of(bySlug.get(0));
+        if (!bySlug.isEmpty()) return Optional.empty();
+        int dot = fileName.lastIndexOf('.');
+        String stem = (dot > 0 ? fileName.substring(0, dot) : fileName).replace('_', ' ');
+        return match(stem) instanceof ForceMatch.Territorial t ? Optional.of(t.force()) : Optional.empty();
+    }
+
     private static boolean containsToken(String haystack, String slug) {
         int i = haystack.indexOf(slug);
         while (i >= 0) {

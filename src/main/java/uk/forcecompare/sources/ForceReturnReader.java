@@ -48,8 +48,11 @@ final class ForceReturnReader {
     void read(TableFile table) throws IOException {
         Optional<String> cover = sheet(table, COVER), ret = sheet(table, RETURN);
         if (cover.isEmpty() || ret.isEmpty()) {
-            ctx.structural(Rule.SHEET_MISSING, "", "the force return has no " + (cover.isEmpty() ? "Cover" : "Return")
-                    + " sheet; nothing was read from it", String.join(", ", table.sheetNames()), "sheets Cover and Return");
+            // without its Cover the file's name is all that says whose return it is
+            Optional<Force> named = ctx.forceOfFileName();
+            ctx.report(Rule.SHEET_MISSING, "", named.map(Force::code).orElse(""), named.map(f -> f.name() + " return: ").orElse("")
+                    + "the force return has no " + (cover.isEmpty() ? "Cover" : "Return") + " sheet; nothing was read from it",
+                    String.join(", ", table.sheetNames()), "sheets Cover and Return");
             return;
         }
         Map<String, TableCell> labels = new HashMap<>();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import uk.forcecompare.collection.CollectionLoader;
 import uk.forcecompare.collection.Period;
 import uk.forcecompare.collection.SourceFile;
 import uk.forcecompare.reference.Force;
@@ -261,11 +262,23 @@ final class ReadContext {
         return new ReadSummary(fileName(), kind, rowsRead, obs.size(), true);
     }
 
+    /**
+     * The force a return's file name stands for ("gwent.xlsx"): a file that could not be read far enough to say whose
+     * it is is still that force's to correct, and its finding goes to that force.
+     */
+    Optional<Force> forceOfFileName() {
+        return forces.forceNamedByFileName(file.path().getFileName().toString());
+    }
+
     /** Drops everything read so far and reports the file as unreadable instead. */
     ReadSummary unreadable(SourceOutput out, String kind, String why) {
         String file = kind.isEmpty() ? "file" : kind + " file";
-        out.report(Finding.of(Rule.FILE_UNREADABLE).file(fileName())
-                .message("the " + file + " cannot be read, so nothing is taken from it: " + why)
+        // a workbook of no kind that could be told is most likely a return (as the one-return-per-force check takes it)
+        boolean aReturn = "force-return".equals(kind) || kind.isEmpty() && CollectionLoader.isWorkbook(this.file.path());
+        Optional<Force> force = aReturn ? forceOfFileName() : Optional.empty();
+        out.report(Finding.of(Rule.FILE_UNREADABLE).file(fileName()).force(force.map(Force::code).orElse(""))
+                .message(force.map(f -> f.name() + " return: ").orElse("") + "the " + file
+                        + " cannot be read, so nothing is taken from it: " + why)
                 .observed(why).expected("a readable " + file + " (" + expectedFormat(kind) + ")").build());
         return new ReadSummary(fileName(), kind, 0, 0, false);
     }

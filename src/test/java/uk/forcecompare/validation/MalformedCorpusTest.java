@@ -94,7 +94,9 @@ class MalformedCorpusTest {
             NOTTINGHAMSHIRE = "E23000019", NORTHAMPTONSHIRE = "E23000022", CAMBRIDGESHIRE = "E23000023", NORFOLK = "E23000024",
             SUFFOLK = "E23000025", BEDFORDSHIRE = "E23000026", HERTFORDSHIRE = "E23000027", ESSEX = "E23000028",
             THAMES_VALLEY = "E23000029", HAMPSHIRE = "E23000030", SURREY = "E23000031", KENT = "E23000032", SUSSEX = "E23000033",
-            DORSET = "E23000039", GWENT = "W15000002", CITY_OF_LONDON = "E23000034";
+            DORSET = "E23000039", GWENT = "W15000002", CITY_OF_LONDON = "E23000034", LINCOLNSHIRE = "E23000020",
+            LEICESTERSHIRE = "E23000021", GLOUCESTERSHIRE = "E23000037", AVON_AND_SOMERSET = "E23000036", WILTSHIRE = "E23000038",
+            WEST_MIDLANDS = "E23000014";
 
     /** Files that once showed a product bug: each has its own test below, so it is not in {@link #cases()}. */
     static final Set<String> BUG_FILES = Set.of("pub-999-header-only.csv", "return-devon-and-cornwall-measure-row-deleted.xlsx");
@@ -137,23 +139,24 @@ class MalformedCorpusTest {
                         e(MEASURE_UNKNOWN, NOTTINGHAMSHIRE, "Return!A16", "measure code 'CALLS_101_ANSWERED' is not in the catalogue")),
                 // ---------------------------------------------------------------- force returns: structure
                 c("return-lincolnshire-no-cover-sheet.xlsx", FORCE_RETURN, "no Cover sheet", 0, 0,
-                        e(SHEET_MISSING, "", "", "has no Cover sheet")),
+                        e(SHEET_MISSING, LINCOLNSHIRE, "", "Lincolnshire return: the force return has no Cover sheet")),
                 c("return-leicestershire-no-return-sheet.xlsx", FORCE_RETURN, "no Return sheet", 0, 0,
-                        e(SHEET_MISSING, "", "", "has no Return sheet")),
+                        e(SHEET_MISSING, LEICESTERSHIRE, "", "Leicestershire return: the force return has no Return sheet")),
                 c("return-northamptonshire-header-too-low.xlsx", FORCE_RETURN, "the header pushed 60 rows down by guidance notes", 1, 0,
                         e(COLUMN_MISSING, NORTHAMPTONSHIRE, "Return!A1", "no header row with Measure code, Value")),
                 c("return-cambridgeshire-empty-return-sheet.xlsx", FORCE_RETURN, "an empty Return sheet", 1, 0,
                         e(COLUMN_MISSING, CAMBRIDGESHIRE, "", "the Return sheet has no header row")),
                 c("return-dorset-truncated-sheet-xml.xlsx", FORCE_RETURN, "a sound zip whose Return sheet XML is cut short", 0, 0,
-                        e(FILE_UNREADABLE, "", "", "cannot be read")),
+                        e(FILE_UNREADABLE, DORSET, "", "Dorset return: the force-return file cannot be read")),
                 c("return-avon-and-somerset-invalid-utf8.xlsx", FORCE_RETURN, "a Return sheet with bytes UTF-8 forbids", 0, 0,
-                        e(FILE_UNREADABLE, "", "", "cannot be read")),
+                        e(FILE_UNREADABLE, AVON_AND_SOMERSET, "", "Avon and Somerset return: the force-return file cannot be read")),
                 c("return-west-midlands-broken-styles.xlsx", FORCE_RETURN, "a sound zip whose styles.xml is cut short", 0, 0,
-                        e(FILE_UNREADABLE, "", "", "not a readable XLSX workbook")),
+                        e(FILE_UNREADABLE, WEST_MIDLANDS, "", "not a readable XLSX workbook")),
                 c("return-wiltshire-xls-renamed.xlsx", FORCE_RETURN, "an Excel 97-2003 (BIFF) workbook renamed .xlsx", 0, 0,
-                        e(FILE_UNREADABLE, "", "", "Excel 97-2003")),
+                        e(FILE_UNREADABLE, WILTSHIRE, "", "Excel 97-2003")),
                 c("return-gloucestershire-zero-bytes.xlsx", FORCE_RETURN, "a 0-byte .xlsx", 0, 0,
-                        e(FILE_UNREADABLE, "", "", "named as XLSX")),
+                        e(FILE_UNREADABLE, GLOUCESTERSHIRE, "", "Gloucestershire return: the force-return file cannot be read, so "
+                                + "nothing is taken from it: the file is empty (0 bytes)")),
                 // ---------------------------------------------------------------- force returns: cover
                 c("return-norfolk-code-disagrees.xlsx", FORCE_RETURN, "cover name Norfolk, cover code Suffolk's", 0, 0,
                         e(RETURN_FORCE_UNCERTAIN, SUFFOLK, "Cover!B3", "cover name 'Norfolk' is Norfolk but cover code E23000025 is Suffolk")),
