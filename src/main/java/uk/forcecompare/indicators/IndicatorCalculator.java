@@ -47,6 +47,8 @@ public final class IndicatorCalculator {
     private final Optional<Integer> populationMidYear;
     /** force|indicator pairs already warned of having no data.police.uk file at all */
     private final java.util.Set<String> noRecordFiles = new java.util.HashSet<>();
+    /** force|indicator|file of returns already warned of being for another period than the indicator's */
+    private final java.util.Set<String> returnPeriodSaid = new java.util.HashSet<>();
     private final Set<String> forcesWithReturn;
     private final Map<String, String> unusableReturns;
     private final Findings findings;
@@ -289,6 +291,10 @@ public final class IndicatorCalculator {
             // "no figure for", not "no 999 calls": the collection lacks the figure, the force did not count zero
             return Aggregate.missing("no figure for " + Measures.inWords(measure) + " in the collection");
         }
+        if (Measures.FORCE_RETURN.containsKey(measure)) {
+            Aggregate otherPeriod = returnOfAnotherPeriod(def, period, f, measure, all);
+            if (otherPeriod != null) return otherPeriod;
+        }
         List<Observation> inPeriod = all.stream().filter(o -> period.contains(o.period())).toList();
         if (inPeriod.isEmpty()) {
             Observation first = all.stream().min(Comparator.comparing(Observation::period)).orElseThrow();
@@ -299,10 +305,7 @@ public final class IndicatorCalculator {
                         .message(f.name() + "'s " + measure + " covers " + covered + ", not the indicator's period " + period.text())
                         .observed(covered).expected(period.text()));
             }
-            // a return covers one period for all its measures: naming the first measure would suggest only it was off
-            return Aggregate.missing(Measures.FORCE_RETURN.containsKey(measure)
-                    ? "its return is for " + covered + ", not " + period.text()
-                    : Measures.inWords(measure) + " cover " + covered + ", not " + period.text());
+            return Aggregate.missing(Measures.inWords(measure) + " cover " + covered + ", not " + period.text());
         }
         TreeMap<Period, BigDecimal> slices = new TreeMap<>();
         Map<Period, Observation> firstInSlice = new HashMap<>();
@@ -328,6 +331,42 @@ public final class IndicatorCalculator {
         }
         BigDecimal total = slices.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         return Aggregate.of(total, slices, firstInSlice);
+    }
+
+    /**
+     * A return covers its cover's one period for all its measures: one for another period than the indicator's is one
+     * warning for the force and indicator, at the cover's period cells, not one per measure at its value cells (a
+     * reviewer corrects the cover, not seven values). Null where the return is for the indicator's period.
+     */
+    private Aggregate returnOfAnotherPeriod(IndicatorDefinition def, Period period, Force f, String measure, List<Observation> all) {
+        if (all.stream().anyMatch(o -> o.period().start().equals(period.start()) && o.period().end().equals(period.end()))) {
+            return null;
+        }
+        Set<String> measures = new java.util.LinkedHashSet<>();
+        def.measures().stream().filter(Measures.FORCE_RETURN::containsKey).forEach(measures::add);
+        measures.add(measure);
+        Map<String, Observation> byFile = new TreeMap<>();
+        all.forEach(o -> byFile.putIfAbsent(o.sourceFile(), o));
+        byFile.forEach((file, first) -> {
+            if (periodSaidOnce || !returnPeriodSaid.add(f.code() + "|" + def.id() + "|" + file)) return;
+            findings.report(Finding.of(Rule.PERIOD_MISMATCH).file(file).at(coverPeriodCells(f, file, first.location()))
+                    .force(f.code()).indicator(def.id())
+                    .message(f.name() + "'s return is for " + first.period().text() + " (its cover's period), not " + def.id()
+                            + "'s period " + period.text() + ", so its " + String.join(", ", measures) + " are not used for it")
+                    .observed(first.period().text()).expected(period.text()));
+        });
+        String covered = all.stream().map(o -> o.period().text()).distinct().sorted().collect(Collectors.joining(", "));
+        return Aggregate.missing("its return is for " + covered + ", not " + period.text());
+    }
+
+    /** Where the return's cover gives its period ("Cover!B6:B7"), as read with it; else {@code otherwise}. */
+    private String coverPeriodCells(Force f, String file, String otherwise) {
+        String prefix = Measures.PERIOD_CELLS + "=";
+        return byMeasureThenForce.getOrDefault(RETURN_SUBMITTED, Map.of()).getOrDefault(f.code(), List.of()).stream()
+                .filter(o -> o.sourceFile().equals(file))
+                .flatMap(o -> java.util.Arrays.stream(o.dimensions().split("\\|")))
+                .filter(d -> d.startsWith(prefix)).map(d -> d.substring(prefix.length())).filter(d -> !d.isEmpty())
+                .findFirst().orElse(otherwise);
     }
 
     /** Null when the slices tile the period exactly; otherwise what is wrong, in words. */

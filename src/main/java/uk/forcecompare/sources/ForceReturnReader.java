@@ -71,10 +71,20 @@ final class ForceReturnReader {
         TableCell forceCell = labels.get("Force");
         TableCell collectionCell = labels.get("Collection");
         String collection = collectionCell == null ? "" : Text.dimensionValue(collectionCell.text());
-        // the collection's own cell, for a finding that the return names another collection to point at
+        // the collection's own cell and the period's, for a finding that the return names another collection, or is
+        // for another period than an indicator's, to point at
         ctx.emitAlone(Observation.of(force.get().code(), Measures.RETURN_SUBMITTED, period.get(),
-                "collection=" + collection + (collectionCell == null ? "" : "|collection-cell=" + collectionCell.location()),
+                "collection=" + collection + (collectionCell == null ? "" : "|collection-cell=" + collectionCell.location())
+                        + "|" + Measures.PERIOD_CELLS + "=" + cells(labels.get("Period start"), labels.get("Period end")),
                 BigDecimal.ONE, ctx.fileName(), forceCell.location()));
+    }
+
+    /** Two cells of a sheet as one location: "Cover!B6:B7", or the first where they are the same cell. */
+    static String cells(TableCell first, TableCell last) {
+        String a = first.location(), b = last.location();
+        if (a.equals(b)) return a;
+        int bang = b.lastIndexOf('!');
+        return a + ":" + (bang < 0 ? b : b.substring(bang + 1));
     }
 
     /** The force only if the cover's name, the cover's code and the file name (where it names one) all agree. */

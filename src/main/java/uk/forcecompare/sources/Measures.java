@@ -31,9 +31,12 @@ public final class Measures {
 
     /**
      * One per force-return workbook read (value 1, at the cover's force cell), so that later stages can tell forces
-     * with no return, or two, from forces whose return left values blank. Dimensions: {@code collection=<cover id>|collection-cell=Cover!B5}.
+     * with no return, or two, from forces whose return left values blank. Dimensions:
+     * {@code collection=<cover id>|collection-cell=Cover!B5|period-cells=Cover!B6:B7}.
      */
     public static final String RETURN_SUBMITTED = "RETURN_SUBMITTED";
+    /** The dimension of {@link #RETURN_SUBMITTED} that says where the cover gives the return's period. */
+    public static final String PERIOD_CELLS = "period-cells";
 
     /** The force data-return measure codes and what each asks the force for, in template order. */
     public static final Map<String, String> FORCE_RETURN;

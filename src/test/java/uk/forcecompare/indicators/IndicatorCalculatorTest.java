@@ -127,6 +127,35 @@ class IndicatorCalculatorTest {
     }
 
     @Test
+    void aReturnForAnotherPeriodIsOneWarningAtItsCoverNotOnePerMeasure() {
+        // Norfolk's cover says FY2021/22; Suffolk's covers only half of FY2022/23: neither return is for the period
+        Period half = Period.between(LocalDate.of(2022, 4, 1), LocalDate.of(2022, 9, 30));
+        for (var e : java.util.Map.of(NORFOLK, Period.financialYear(2021), SUFFOLK, half).entrySet()) {
+            returned(e.getKey(), e.getValue(), "CALLS_101_RECEIVED", 1000);
+            returned(e.getKey(), e.getValue(), "CALLS_101_ABANDONED", 100);
+            obs.add(Observation.of(e.getKey(), Measures.RETURN_SUBMITTED, e.getValue(),
+                    "collection=2024-spring|collection-cell=Cover!B5|period-cells=Cover!B6:B7", BigDecimal.ONE,
+                    "returns/" + e.getKey() + ".xlsx", "Cover!B3"));
+        }
+        IndicatorResult r = compute("calls-101-abandonment-rate", FY);
+
+        assertThat(valueOf(r, NORFOLK).hasValue()).isFalse();
+        assertThat(valueOf(r, SUFFOLK).hasValue()).isFalse();
+        List<Finding> mismatch = findings.all().stream().filter(f -> f.rule() == Rule.PERIOD_MISMATCH).toList();
+        assertThat(mismatch).extracting(Finding::forceCode).containsExactlyInAnyOrder(NORFOLK, SUFFOLK);
+        assertThat(mismatch).allSatisfy(f -> {
+            assertThat(f.location()).isEqualTo("Cover!B6:B7");
+            assertThat(f.sourceFile()).isEqualTo("returns/" + f.forceCode() + ".xlsx");
+            assertThat(f.indicatorId()).isEqualTo("calls-101-abandonment-rate");
+            assertThat(f.expected()).isEqualTo("FY2022/23");
+            assertThat(f.message()).contains("CALLS_101_ABANDONED").contains("CALLS_101_RECEIVED");
+        });
+        assertThat(mismatch).filteredOn(f -> f.forceCode().equals(NORFOLK)).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("Norfolk's return is for FY2021/22"));
+        assertThat(valueOf(r, NORFOLK).missingReason()).isEqualTo("its return is for FY2021/22, not FY2022/23");
+    }
+
+    @Test
     void aMissingValueCarriesItsReasonThrough() {
         obs.add(Observation.missing(SUFFOLK, "CALLS_101_ABANDONED", FY, "", "not supplied", "returns/suffolk.xlsx", "Return!C10"));
         returned(SUFFOLK, FY, "CALLS_101_RECEIVED", 5000);

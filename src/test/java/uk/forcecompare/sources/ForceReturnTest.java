@@ -116,7 +116,7 @@ class ForceReturnTest {
         Observation submitted = out.only(o -> o.measure().equals(Measures.RETURN_SUBMITTED));
         assertThat(submitted.value()).contains(BigDecimal.ONE);
         assertThat(submitted.location()).isEqualTo("Cover!B3");
-        assertThat(submitted.dimensions()).isEqualTo("collection=2024-spring|collection-cell=Cover!B5");
+        assertThat(submitted.dimensions()).isEqualTo("collection=2024-spring|collection-cell=Cover!B5|period-cells=Cover!B6:B7");
         assertThat(new Sources(Fixtures.FORCES).detectKind(p)).contains(SourceKind.FORCE_RETURN);
     }
 
