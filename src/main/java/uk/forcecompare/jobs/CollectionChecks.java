@@ -219,6 +219,22 @@ final class CollectionChecks {
                         .expected("one force-return workbook"));
             } else if (returns.stream().map(Observation::sourceFile).distinct().count() > 1) {
                 TreeSet<String> files = returns.stream().map(Observation::sourceFile).collect(Collectors.toCollection(TreeSet::new));
+                Map<String, String> figures = new java.util.HashMap<>();
+                files.forEach(file -> figures.put(file, figures(f, file, observations)));
+                if (figures.values().stream().distinct().count() == 1) {
+                    // the same return sent twice (a copy saved beside it): the same rows repeated, counted once (4a)
+                    String kept = files.stream().min(java.util.Comparator.comparing((String file) -> !isNamedBySlug(file, f))
+                            .thenComparing(java.util.Comparator.naturalOrder())).orElseThrow();
+                    for (String copy : files) {
+                        if (copy.equals(kept)) continue;
+                        findings.report(Finding.of(Rule.ROW_DUPLICATE_EXACT).file(copy).force(f.code())
+                                .message(copy + " gives every figure of " + f.name() + "'s return " + kept
+                                        + " with the same values: the same return twice; counted once, from " + kept)
+                                .observed(files.size() + " returns with the same figures").expected("one return"));
+                        invalidation.drop(f.code(), copy);
+                    }
+                    continue;
+                }
                 for (String file : files) {
                     findings.report(Finding.of(Rule.RETURN_DUPLICATE_SUBMISSION).file(file).force(f.code())
                             .message(f.name() + " has " + files.size() + " return workbooks (" + String.join(", ", files)
@@ -228,6 +244,22 @@ final class CollectionChecks {
                 }
             }
         }
+    }
+
+    /** A return's figures in a canonical form: each measure's period and value (or none), in measure order. */
+    private static String figures(Force f, String file, List<Observation> observations) {
+        return observations.stream()
+                .filter(o -> o.forceCode().equals(f.code()) && o.sourceFile().equals(file) && Measures.FORCE_RETURN.containsKey(o.measure()))
+                .map(o -> o.measure() + "|" + o.period().start() + ".." + o.period().end() + "|" + o.dimensions() + "="
+                        + o.value().map(v -> v.stripTrailingZeros().toPlainString()).orElse("none"))
+                .sorted().collect(Collectors.joining(";"));
+    }
+
+    /** The return named as the template names it ("norfolk.xlsx"), which a copy ("norfolk-copy.xlsx") is not. */
+    private static boolean isNamedBySlug(String file, Force f) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return (dot < 0 ? name : name.substring(0, dot)).equalsIgnoreCase(f.slug());
     }
 
     /** A return made for another collection (last spring's, say) is likely the wrong file; its period decides its use. */

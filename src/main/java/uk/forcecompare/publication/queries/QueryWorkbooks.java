@@ -292,7 +292,11 @@ public final class QueryWorkbooks {
             case ROW_DUPLICATE_CONFLICT -> (ret ? "Your return gives " : file + " gives ") + what + " more than once with "
                     + "different values (the row at " + f.location() + " and an earlier row), so neither was used. Please "
                     + "tell us which figure is right.";
-            case ROW_DUPLICATE_EXACT -> "The row at " + f.location() + (ret ? " of your return" : " of " + file)
+            case ROW_DUPLICATE_EXACT -> f.location().isEmpty()
+                    // a whole file sent twice (a copy of the return saved beside it) has no one row to point at
+                    ? "The file " + file + " repeats figures we already have from another file, with the same values. We "
+                            + "have counted them once; please tell us if that is wrong."
+                    : "The row at " + f.location() + (ret ? " of your return" : " of " + file)
                     + " repeats an earlier row for " + what + " exactly. We have counted it once; please tell us if that is wrong.";
             case MEASURE_UNKNOWN -> "Your return has a row" + at + " with the measure code " + seen + ", which is not one "
                     + "of the codes we ask for, so its value was not used. Please tell us which measure it is meant to be, "
