@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param populationMidYear the ONS mid-year every "per 1,000 population" uses; empty means the latest in the source
  * @param indicators the indicators asked for, each with its period where the manifest gives one; empty means all
  * @param settings the comparison settings in force
- * @param strayFiles files in the folder that no declared source covers
+ * @param strayFiles files in the folder that are not read, each with why: no declared source covers it, it is not a
+ *     workbook in a folder of returns, or it is a lock file or hidden
  */
 public record Collection(
         String id,
@@ -23,7 +24,7 @@ public record Collection(
         List<SourceFile> sources,
         Map<String, Optional<Period>> indicators,
         ComparisonSettings settings,
-        List<String> strayFiles,
+        List<Stray> strayFiles,
         List<Declaration> declarations) {
 
     /**
@@ -33,6 +34,18 @@ public record Collection(
      *     without it and says so, as it does for a force with no return
      */
     public record Declaration(String file, SourceKind kind, boolean empty) {
+    }
+
+    /**
+     * A file (or a hidden folder, ending in '/') in the collection that is not read.
+     *
+     * @param why what it is, in words that follow its name: "is an Excel lock file, ..."
+     */
+    public record Stray(String file, String why) {
+        /** The warning's sentence: the file's name, then why it was not read. */
+        public String message() {
+            return file + " " + why;
+        }
     }
 
     public Collection {

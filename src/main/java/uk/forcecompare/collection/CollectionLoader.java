@@ -65,12 +65,12 @@ public final class CollectionLoader {
         private final List<Map.Entry<Path, Optional<SourceKind>>> files;
         private final Map<String, Optional<Period>> indicators;
         private final ComparisonSettings settings;
-        private final List<String> stray;
+        private final List<Collection.Stray> stray;
         private final List<Collection.Declaration> declarations;
 
         private Listing(String id, String title, Path dir, Optional<Path> manifest, Optional<Integer> midYear,
                 List<Map.Entry<Path, Optional<SourceKind>>> files, Map<String, Optional<Period>> indicators,
-                ComparisonSettings settings, List<String> stray, List<Collection.Declaration> declarations) {
+                ComparisonSettings settings, List<Collection.Stray> stray, List<Collection.Declaration> declarations) {
             this.id = id;
             this.title = title;
             this.dir = dir;
@@ -154,6 +154,8 @@ public final class CollectionLoader {
         List<Map.Entry<Path, Optional<SourceKind>>> found = new ArrayList<>();
         List<Collection.Declaration> declarations = new ArrayList<>();
         Set<Path> declared = new LinkedHashSet<>();
+        // each force-return folder, as the manifest writes it: a file in it that is no workbook is not read as a return
+        Map<Path, String> returnFolders = new LinkedHashMap<>();
         int i = 0;
         for (JsonNode s : sourcesNode) {
             i++;
@@ -174,6 +176,7 @@ public final class CollectionLoader {
                 }
             }
             boolean empty = false;
+            if (Files.isDirectory(p) && kind == SourceKind.FORCE_RETURN) returnFolders.put(p, file.endsWith("/") ? file : file + "/");
             if (Files.isDirectory(p)) {
                 List<Path> ofKind = listFiles(p).stream()
                         .filter(f -> kind != SourceKind.FORCE_RETURN || isWorkbook(f)).toList();
@@ -255,7 +258,7 @@ public final class CollectionLoader {
                 declaredReal.add(f);
             }
         }
-        List<String> stray = new ArrayList<>();
+        List<Collection.Stray> stray = new ArrayList<>(notRead(dir, declared));
         for (Path f : listFiles(dir)) {
             if (f.equals(manifestPath) || declared.contains(f)) continue;
             try {
@@ -263,8 +266,13 @@ public final class CollectionLoader {
             } catch (IOException e) {
                 // listed a moment ago and gone now: a stray all the same
             }
-            stray.add(relative(dir, f));
+            String folder = returnFolders.entrySet().stream().filter(e -> f.startsWith(e.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+            stray.add(new Collection.Stray(relative(dir, f), folder != null
+                    ? "is in the force-return folder " + folder + " but is not a workbook (XLSX or ODS), so it was not read as a return"
+                    : "is in the collection folder but no source in collection.yml covers it; it was not read"));
         }
+        stray.sort(java.util.Comparator.comparing(Collection.Stray::file));
         return new Listing(id, title, dir, Optional.of(manifestPath), midYear, found, indicators, settings, stray, declarations);
     }
 
@@ -280,7 +288,7 @@ public final class CollectionLoader {
                     + " and no source files: there is nothing to run");
         }
         return new Listing(id, id, dir, Optional.empty(), Optional.empty(), found, Map.of(),
-                ComparisonSettings.DEFAULT, List.of(), List.of());
+                ComparisonSettings.DEFAULT, notRead(dir, Set.of()), List.of());
     }
 
     /** Refuses a setting that {@code taker} ("a source", "comparison") does not take, naming those it does. */
@@ -349,8 +357,63 @@ public final class CollectionLoader {
         }
     }
 
+    /** Whether a name is hidden ('.DS_Store', '.git') or an office lock file ('~$kent.xlsx', '.~lock.kent.ods#'). */
+    private static boolean isHiddenOrLock(String name) {
+        return name.startsWith(".") || name.startsWith("~$");
+    }
+
+    /**
+     * The lock files, hidden files and hidden folders {@link #listFiles} leaves out, each with what it is: never read,
+     * but never passed over without a word either. A hidden folder ('.git/') is one entry, not one per file in it.
+     */
+    private static List<Collection.Stray> notRead(Path dir, Set<Path> declared) {
+        Map<String, Collection.Stray> out = new LinkedHashMap<>();
+        for (Path f : walk(dir)) {
+            if (declared.contains(f)) continue;
+            Path rel = dir.relativize(f);
+            for (int k = 0; k < rel.getNameCount(); k++) {
+                String name = rel.getName(k).toString();
+                if (!isHiddenOrLock(name)) continue;
+                if (k < rel.getNameCount() - 1) {
+                    Path folder = dir.resolve(rel.subpath(0, k + 1));
+                    if (declared.stream().noneMatch(d -> d.startsWith(folder))) {
+                        String shown = relative(dir, folder) + "/";
+                        out.putIfAbsent(shown, new Collection.Stray(shown, "is a hidden folder (its name starts with '" + name.charAt(0)
+                                + "'); nothing in it was read"));
+                    }
+                } else {
+                    out.putIfAbsent(relative(dir, f), new Collection.Stray(relative(dir, f), whyNotRead(name)));
+                }
+                break;
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static String whyNotRead(String name) {
+        if (name.startsWith("~$")) {
+            return "is an Excel lock file, left beside the workbook " + name.substring(2) + " while it is open (or after Excel "
+                    + "closed without removing it); it is not a return and was not read";
+        }
+        if (name.startsWith(".~lock.") && name.endsWith("#")) {
+            return "is a LibreOffice lock file, left beside the workbook " + name.substring(7, name.length() - 1) + " while it is "
+                    + "open (or after LibreOffice closed without removing it); it is not a return and was not read";
+        }
+        return "is a hidden file (its name starts with '.'); it was not read";
+    }
+
     /** Every regular file below a folder, hidden ones and lock files left out, in a stable order. */
     private static List<Path> listFiles(Path dir) {
+        return walk(dir).stream().filter(p -> {
+            for (Path part : dir.relativize(p)) {
+                if (isHiddenOrLock(part.toString())) return false;
+            }
+            return true;
+        }).toList();
+    }
+
+    /** Every regular file below a folder, in a stable order. */
+    private static List<Path> walk(Path dir) {
         // a source folder that is a link (returns -> real-returns) is listed through the link; links below it are not
         // followed into folders, and every file is checked to stay inside the collection
         Path start;
@@ -362,13 +425,6 @@ public final class CollectionLoader {
         try (Stream<Path> s = Files.walk(start).map(p -> dir.resolve(start.relativize(p)))) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> dir.relativize(p).toString().chars().noneMatch(c -> c == 0))
-                    .filter(p -> {
-                        for (Path part : dir.relativize(p)) {
-                            String n = part.toString();
-                            if (n.startsWith(".") || n.startsWith("~$")) return false;
-                        }
-                        return true;
-                    })
                     .sorted()
                     .toList();
         } catch (IOException e) {

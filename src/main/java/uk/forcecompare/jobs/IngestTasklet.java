@@ -81,9 +81,8 @@ class IngestTasklet implements Tasklet {
         for (var empty : c.emptyFolders()) {
             findings.report(Validator.emptyFolder(empty));
         }
-        for (String stray : c.strayFiles()) {
-            findings.report(Finding.of(Rule.FILE_STRAY).file(stray)
-                    .message(stray + " is in the collection folder but no source in collection.yml covers it; it was not read"));
+        for (Collection.Stray stray : c.strayFiles()) {
+            findings.report(Finding.of(Rule.FILE_STRAY).file(stray.file()).message(stray.message()));
         }
         repository.saveFindings(run, "ingest", findings.all());
         log.info("Read {} source files", tables.size());

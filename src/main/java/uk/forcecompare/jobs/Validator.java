@@ -80,8 +80,8 @@ public final class Validator {
         for (var empty : c.emptyFolders()) {
             findings.report(emptyFolder(empty));
         }
-        for (String stray : c.strayFiles()) {
-            findings.report(Finding.of(Rule.FILE_STRAY).file(stray).message(stray + " is not covered by any source in collection.yml"));
+        for (Collection.Stray stray : c.strayFiles()) {
+            findings.report(Finding.of(Rule.FILE_STRAY).file(stray.file()).message(stray.message()));
         }
         CollectionChecks.Invalidation inMemory = new CollectionChecks.Invalidation() {
             @Override

@@ -17,7 +17,8 @@ public enum Rule {
             "The file's kind could not be told from its header row; it was not read.",
             "nothing"),
     FILE_STRAY("file.stray", WARNING,
-            "A file in the collection folder that no source declares.",
+            "A file in the collection folder that is not read: no source declares it, it is not a workbook in a folder "
+                    + "of returns, or it is an office lock file or hidden.",
             "nothing"),
     FILE_SOURCE_EMPTY("file.source-empty", WARNING,
             "A source in collection.yml is a folder with no file of its kind in it; the indicators that need it have no value.",
