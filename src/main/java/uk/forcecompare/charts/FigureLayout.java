@@ -188,11 +188,16 @@ final class FigureLayout {
 
     private List<ReferenceLine> referenceLines(ComparisonChart c) {
         List<ReferenceLine> out = new ArrayList<>();
-        if (!bars.isEmpty()) {
+        // one force has a mean but no standard deviation: no band's edges to draw (an SVG line at y="NaN" is invalid)
+        if (!bars.isEmpty() && Double.isFinite(c.upper())) {
             out.add(new ReferenceLine(Line.UPPER, c.upper(), "+1 SD " + format(c.upper()), ChartStyle.SD_LINE,
                     ChartStyle.dotted(1.3)));
+        }
+        if (!bars.isEmpty() && Double.isFinite(c.mean())) {
             out.add(new ReferenceLine(Line.MEAN, c.mean(), "Mean " + format(c.mean()), ChartStyle.MEAN_LINE,
                     ChartStyle.dashed(0.6)));
+        }
+        if (!bars.isEmpty() && Double.isFinite(c.lower())) {
             out.add(new ReferenceLine(Line.LOWER, c.lower(), "\u22121 SD " + format(c.lower()), ChartStyle.SD_LINE,
                     ChartStyle.dotted(1.3)));
         }

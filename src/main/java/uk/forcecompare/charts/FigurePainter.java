@@ -101,7 +101,9 @@ final class FigurePainter {
         s.setYAxisTitleVisible(true);
         s.setXAxisLabelRotation(90);
         s.setXAxisLabelAlignmentVertical(CategoryStyler.TextAlignment.Right);
-        s.setXAxisMaxLabelCount(Math.max(layout.bars.size(), 1));
+        // every force is named: left at 0, XChart drops names to keep its tick spacing; it refuses a count of 1, and
+        // any count of at least the bars keeps them all, so one bar asks for two
+        s.setXAxisMaxLabelCount(Math.max(layout.bars.size(), 2));
         s.setYAxisMin(layout.yMin);
         s.setYAxisMax(layout.yMax);
         s.setYAxisTickMarkSpacingHint((int) Math.round(ChartStyle.px(28)));
