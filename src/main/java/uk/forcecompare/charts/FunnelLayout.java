@@ -176,11 +176,15 @@ final class FunnelLayout {
         y += ChartStyle.px(6);
 
         // ---- curves, markers, names
-        if (limits && nMax > nMin) {
-            addCurves(Curve.L95, ComparisonMethods.Z_95, 0, nMin, nMax);
-            addCurves(Curve.L998, ComparisonMethods.Z_998, 0, nMin, nMax);
+        if (limits) {
+            // where every force has the same n (one force, say) the limits over the forces' n would be a point: they
+            // run from half that n to the axis' end instead, so that the lines the key and the text name are there
+            double from = nMax > nMin ? nMin : Math.max(xMin, nMin / 2);
+            double to = nMax > nMin ? nMax : xMax;
+            addCurves(Curve.L95, ComparisonMethods.Z_95, 0, from, to);
+            addCurves(Curve.L998, ComparisonMethods.Z_998, 0, from, to);
             if (plot.hasOverdispersedLimits()) {
-                addCurves(Curve.L998_OD, ComparisonMethods.Z_998, plot.overdispersion(), nMin, nMax);
+                addCurves(Curve.L998_OD, ComparisonMethods.Z_998, plot.overdispersion(), from, to);
             }
         }
         List<Marker> all = new ArrayList<>();

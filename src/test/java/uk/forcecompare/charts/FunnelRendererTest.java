@@ -350,6 +350,46 @@ class FunnelRendererTest {
         assertThat(Files.readString(out.resolve("funnel.txt"))).contains("no force has a value").contains("No data for Avon.");
     }
 
+    @Test
+    void limitsAreDrawnWhereEveryForceHasTheSameDenominator(@TempDir Path out) throws Exception {
+        // one force, 31,023 of 165,473 101 calls abandoned: the limits are around its own rate, 18.748%, and the key
+        // and the text name them, so they must be there to see
+        FunnelPlot one = FunnelPlot.of("Funnel plot: one force", "v", "n", 1, "%", 100,
+                List.of(ForceInput.of("N", 31_023, 165_473, 100), ForceInput.missing("K", null, null)), Set.of(),
+                Map.of("N", "Norfolk", "K", "Kent"), List.of());
+        FunnelRenderer.render(one, out);
+        double p = 31_023.0 / 165_473;
+        FunnelLayout layout = new FunnelLayout(one);
+        assertThat(layout.curves).extracting(FunnelLayout.CurveLine::kind, FunnelLayout.CurveLine::upper)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(FunnelLayout.Curve.L95, true),
+                        org.assertj.core.groups.Tuple.tuple(FunnelLayout.Curve.L95, false),
+                        org.assertj.core.groups.Tuple.tuple(FunnelLayout.Curve.L998, true),
+                        org.assertj.core.groups.Tuple.tuple(FunnelLayout.Curve.L998, false));
+        for (FunnelLayout.CurveLine c : layout.curves) {
+            double z = c.kind() == FunnelLayout.Curve.L95 ? 1.959964 : 3.090232;
+            // the curve runs past the force's n on both sides, and follows p0 ± z·√(p0(1 − p0)/n) along its way
+            assertThat(c.ns()[0]).isLessThan(165_473);
+            assertThat(c.ns()[c.ns().length - 1]).isGreaterThan(165_473);
+            for (int i = 0; i < c.ns().length; i++) {
+                double half = z * Math.sqrt(p * (1 - p) / c.ns()[i]);
+                double expected = Math.min(layout.yMax, Math.max(layout.yMin, (c.upper() ? p + half : p - half) * 100));
+                assertThat(c.values()[i]).isCloseTo(expected, within(1e-9));
+            }
+        }
+        Document doc = ChartRendererTest.parse(out.resolve("funnel.svg"));
+        int limitPaths = 0;
+        NodeList paths = doc.getElementsByTagNameNS("*", "path");
+        for (int i = 0; i < paths.getLength(); i++) {
+            Element e = (Element) paths.item(i);
+            if (FunnelPainter.LIMIT.equals(ChartRendererTest.colour(ChartRendererTest.STROKE, e.getAttribute("style")))
+                    && coordinates(e.getAttribute("d")).size() >= 50) {
+                limitPaths++;
+            }
+        }
+        assertThat(limitPaths).isEqualTo(4);
+        assertThat(Files.readString(out.resolve("funnel.svg"))).doesNotContain("NaN");
+    }
+
     static Map<String, Position> positions(FunnelPlot plot) {
         Map<String, Position> m = new LinkedHashMap<>();
         plot.points().forEach(p -> m.put(p.forceCode(), plot.position(p)));
