@@ -23,8 +23,9 @@ final class AltText {
             ComparisonChart.Bar last = bars.get(bars.size() - 1);
             sb.append("Bar chart of ").append(bars.size()).append(bars.size() == 1 ? " police force" : " police forces")
                     .append(" in England and Wales, one bar per force, sorted from highest to lowest. The vertical axis shows ")
-                    .append(lowerFirst(c.valueAxisLabel())).append(". Highest: ").append(valued(layout, first))
-                    .append(". Lowest: ").append(valued(layout, last)).append(".\n");
+                    .append(lowerFirst(c.valueAxisLabel()));
+            if (bars.size() == 1) sb.append(". The one bar: ").append(valued(layout, first)).append(".\n");
+            else sb.append(". Highest: ").append(valued(layout, first)).append(". Lowest: ").append(valued(layout, last)).append(".\n");
             if (Double.isNaN(c.sd())) {
                 // one force: its value is the mean, and one value has no standard deviation to draw a band with
                 sb.append("The unweighted mean of the ").append(c.forcesInMean()).append(c.forcesInMean() == 1 ? " force is " : " forces is ")

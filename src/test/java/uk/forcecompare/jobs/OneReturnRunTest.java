@@ -60,6 +60,7 @@ class OneReturnRunTest {
                     .allSatisfy(r -> assertThat(r.get("note")).isEqualTo("no data: no return from the force"));
 
             assertThat(Files.readString(folder.resolve("chart.txt"))).contains("Bar chart of 1 police force")
+                    .contains("The one bar: Norfolk " + indicator[1] + "%.").doesNotContain("Lowest:")
                     .contains("No data for 42 forces");
             for (String stem : List.of("chart", "norfolk", "kent")) {
                 assertThat(folder.resolve(stem + ".png")).isNotEmptyFile();
@@ -70,5 +71,15 @@ class OneReturnRunTest {
                 .contains("Funnel plot of 1 police force");
         assertThat(published.resolve("calls-101-abandonment-rate/funnel.png")).isNotEmptyFile();
         assertThat(published.resolve("forces/norfolk.html")).isNotEmptyFile();
+        // one force is "1 force", and has no standard deviation to describe, wherever the pages speak of the mean
+        assertThat(Files.readString(published.resolve("forces/norfolk.html"))).contains("Unweighted mean of 1 force<")
+                .contains("with one force with a value there is no standard deviation, so no band");
+        assertThat(Files.readString(published.resolve("indicators/asb-civil-order-ratio.html")))
+                .contains("The one bar: Norfolk 2.9%.");
+        try (var pages = Files.walk(published)) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".txt")).toList()) {
+                assertThat(Files.readString(page)).as(page.toString()).doesNotContain(" 1 forces").doesNotContain("NaN");
+            }
+        }
     }
 }

@@ -422,6 +422,13 @@ final class Pages {
         }
         IndicatorDefinition d = r.definition();
         Comparison c = r.comparison();
+        if (c.nForces() == 0) {
+            return "Bar chart: " + Figures.title(r) + ". No force has a value. The table names every force and why.";
+        }
+        if (c.nForces() == 1) {
+            return "Bar chart: " + Figures.title(r) + ". One force has a value, " + Display.withUnit(c.mean(), d)
+                    + "; with one force there is no standard deviation, so no band. The table gives every force's value.";
+        }
         return "Bar chart: " + Figures.title(r) + ". " + c.nForces() + " forces have a value. The unweighted mean is "
                 + Display.withUnit(c.mean(), d) + "; one standard deviation either side runs from "
                 + Display.withUnit(c.lower(), d) + " to " + Display.withUnit(c.upper(), d)
@@ -501,7 +508,7 @@ final class Pages {
                 + Display.number(c.edgeCrossed(v.band()), k)
                 + ": the two show the same to " + d.decimals() + " decimal place" + (d.decimals() == 1 ? "" : "s") + ")")
                 .findFirst().orElse("") : ""));
-        row(b, "Unweighted mean of " + c.nForces() + " forces", Display.withUnit(c.mean(), d));
+        row(b, "Unweighted mean of " + c.nForces() + (c.nForces() == 1 ? " force" : " forces"), Display.withUnit(c.mean(), d));
         row(b, "Standard deviation (" + c.sdMethod() + ")", Display.difference(c.sd(), d));
         row(b, "Within one standard deviation", Display.bare(c.lower(), d) + " to " + Display.withUnit(c.upper(), d));
         row(b, "England and Wales rate", Display.withUnit(c.englandWalesRate(), d));

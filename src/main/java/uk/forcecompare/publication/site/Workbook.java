@@ -293,10 +293,15 @@ final class Workbook {
 
     static String methodNote(IndicatorResult r) {
         Comparison c = r.comparison();
+        String rounding = " Values are computed from unrounded numerators and denominators and rounded half-up only for display.";
+        if (c.nForces() < 2) {
+            return "A force is above (or below) where its value is more than one standard deviation above (or below) the "
+                    + "unweighted mean of the forces with a value; with " + (c.nForces() == 0 ? "no force" : "one force")
+                    + " with a value there is no standard deviation, so no band." + rounding;
+        }
         return "A force is above (or below) where its value is more than one standard deviation (" + c.sdMethod()
                 + ") above (or below) the unweighted mean of the " + c.nForces() + " forces with a value, each force "
-                + "counting once; otherwise it is within. Values are computed from unrounded numerators and "
-                + "denominators and rounded half-up only for display.";
+                + "counting once; otherwise it is within." + rounding;
     }
 
     private static boolean anyFraction(List<Optional<BigDecimal>> xs) {
