@@ -52,6 +52,10 @@ public final class IndicatorCalculator {
     private final Set<String> forcesWithReturn;
     private final Map<String, String> unusableReturns;
     private final Findings findings;
+    private final List<Rejected.Row> rejectedRows = new ArrayList<>();
+    private final List<Rejected.File> rejectedFiles = new ArrayList<>();
+    /** (force, source files) -> the months it lacks there: one warning each, however many measures and indicators they remove */
+    private final Map<List<String>, MonthsMissing> monthsMissing = new LinkedHashMap<>();
 
     /**
      * @param populationMidYear the manifest's mid-year, or empty to use the latest in the population source
@@ -87,6 +91,18 @@ public final class IndicatorCalculator {
      */
     public IndicatorCalculator returnsDeclared(boolean declared) {
         this.returnsDeclared = declared;
+        return this;
+    }
+
+    /**
+     * The rows and files errors kept out of the observations: a force's value missing because of one says so, where it
+     * would otherwise read as a row or a figure the collection lacks.
+     */
+    public IndicatorCalculator rejected(Collection<? extends Rejected> rejected) {
+        for (Rejected r : rejected) {
+            if (r instanceof Rejected.Row row) rejectedRows.add(row);
+            if (r instanceof Rejected.File file) rejectedFiles.add(file);
+        }
         return this;
     }
 
@@ -257,7 +273,10 @@ public final class IndicatorCalculator {
     }
 
     private Aggregate population(IndicatorDefinition def, Force f) {
-        if (populationMidYear.isEmpty()) return Aggregate.missing("the collection has no population estimate");
+        if (populationMidYear.isEmpty()) {
+            return Aggregate.missing(rejectedFile(f, Measures.POPULATION).map(r -> r.sourceFile() + " could not be used: " + r.why())
+                    .orElse("the collection has no population estimate"));
+        }
         LocalDate at = MID_YEAR.atYear(populationMidYear.get());
         List<Observation> obs = byMeasureThenForce.getOrDefault(Measures.POPULATION, Map.of()).getOrDefault(f.code(), List.of())
                 .stream().filter(o -> o.period().end().equals(at) || o.period().end().getYear() == at.getYear()).toList();
@@ -277,6 +296,12 @@ public final class IndicatorCalculator {
             if (returnMeasure && returnsAsked && !forcesWithReturn.contains(f.code())) {
                 String file = unusableReturns.get(f.code());
                 return Aggregate.missing(file == null ? "no return from the force" : "its return " + file + " could not be used");
+            }
+            // the figure was sent, in a file or sheet an error kept out: that file is the reason, not the collection
+            Optional<Rejected.File> rejectedFile = rejectedFile(f, measure);
+            if (rejectedFile.isPresent()) {
+                Rejected.File r = rejectedFile.get();
+                return Aggregate.missing((returnMeasure ? "its return " : "") + r.sourceFile() + " could not be used: " + r.why());
             }
             if (measure.startsWith("RECORDS_")) {
                 // every month missing, not a count of nothing: warned as one missing month would be, once per indicator
@@ -319,6 +344,9 @@ public final class IndicatorCalculator {
             slices.merge(o.period(), o.value().get(), BigDecimal::add);
         }
         String gap = coverageGap(period, slices.keySet());
+        if (gap != null && !period.isStock() && slices.keySet().stream().allMatch(p -> p.form() == Period.Form.MONTH)) {
+            return monthsMissing(def, period, f, measure, inPeriod, slices.keySet());
+        }
         if (gap != null) {
             boolean monthly = slices.keySet().stream().allMatch(p -> p.form() == Period.Form.MONTH);
             Observation first = firstInSlice.get(slices.firstKey());
@@ -367,6 +395,157 @@ public final class IndicatorCalculator {
                 .flatMap(o -> java.util.Arrays.stream(o.dimensions().split("\\|")))
                 .filter(d -> d.startsWith(prefix)).map(d -> d.substring(prefix.length())).filter(d -> !d.isEmpty())
                 .findFirst().orElse(otherwise);
+    }
+
+    /** The file, or the force's return, that would have given the measure, where an error kept all of it out. */
+    private Optional<Rejected.File> rejectedFile(Force f, String measure) {
+        return rejectedFiles.stream().filter(r -> r.measures().contains(measure)
+                && (r.forceCode().isEmpty() || r.forceCode().equals(f.code()))).findFirst();
+    }
+
+    /**
+     * Months of the period the force lacks in its monthly source. Where rows of the force's were rejected by an error
+     * that is the reason given, and their error the one finding; otherwise the months are noted for one warning per
+     * force and source, said by {@link #reportMonthsMissing()} once every indicator is computed.
+     */
+    private Aggregate monthsMissing(IndicatorDefinition def, Period period, Force f, String measure, List<Observation> inPeriod,
+                                    Set<Period> present) {
+        Set<YearMonth> have = present.stream().map(p -> YearMonth.from(p.start())).collect(Collectors.toSet());
+        List<YearMonth> lacking = period.months().stream().filter(m -> !have.contains(m)).toList();
+        TreeSet<String> files = inPeriod.stream().map(Observation::sourceFile).collect(Collectors.toCollection(TreeSet::new));
+        MonthsMissing gap = monthsMissing.computeIfAbsent(List.of(f.code(), String.join("|", files)),
+                k -> new MonthsMissing(f, measure.startsWith("RECORDS_"), files,
+                        inPeriod.stream().min(Comparator.comparing(Observation::period)).orElseThrow().sourceFile(),
+                        rejectedRows.stream().filter(r -> files.contains(r.sourceFile())).toList()));
+        gap.months.addAll(lacking);
+        gap.measures.add(measure);
+        gap.indicators.add(def.id());
+        gap.periods.add(period.text());
+        return Aggregate.missing(gap.reason(new TreeSet<>(lacking)));
+    }
+
+    /**
+     * Says each force's missing months once per source: one warning naming every measure and indicator they remove.
+     * None where rows the force's own were rejected account for them: the error on each row is the finding, and the
+     * force's missing value names the row. Call once, after every indicator is computed.
+     */
+    public void reportMonthsMissing() {
+        for (MonthsMissing gap : monthsMissing.values()) {
+            if (gap.explained(gap.months)) continue;
+            List<Rejected.Row> candidates = gap.candidates();
+            String indicators = String.join(" and ", gap.indicators);
+            findings.report(Finding.of(Rule.PERIOD_MONTH_MISSING).file(gap.firstFile)
+                    .at(candidates.size() == 1 ? candidates.get(0).location() : "").force(gap.force.code())
+                    .indicator(gap.indicators.size() == 1 ? gap.indicators.iterator().next() : "")
+                    .message(gap.force.name() + ": " + gap.reason(gap.months) + " (" + String.join(", ", gap.measures) + "); "
+                            + indicators + (gap.indicators.size() == 1 ? " is" : " are") + " missing for this force, as no partial sum is used")
+                    .observed("no figure for " + gap.months.stream().map(YearMonth::toString).collect(Collectors.joining(", ")))
+                    .expected("every month of " + String.join(" and ", gap.periods)));
+        }
+        monthsMissing.clear();
+    }
+
+    /** What one force lacks in one monthly source, gathered over the measures and indicators that need it. */
+    static final class MonthsMissing {
+        final Force force;
+        final boolean records;
+        final Set<String> files;
+        final String firstFile;
+        /** rows rejected from the source: the force's own, and those whose force could not be told */
+        final List<Rejected.Row> ownRows, unknownRows;
+        final TreeSet<YearMonth> months = new TreeSet<>();
+        final Set<String> measures = new java.util.LinkedHashSet<>(), indicators = new java.util.LinkedHashSet<>(),
+                periods = new java.util.LinkedHashSet<>();
+
+        MonthsMissing(Force force, boolean records, Set<String> files, String firstFile, List<Rejected.Row> rejected) {
+            this.force = force;
+            this.records = records;
+            this.files = files;
+            this.firstFile = firstFile;
+            this.ownRows = rejected.stream().filter(r -> r.forceCode().equals(force.code())).toList();
+            this.unknownRows = rejected.stream().filter(r -> r.forceCode().isEmpty()).toList();
+        }
+
+        /** The force's own rejected rows are at least as many as the months: they are those months' rows. */
+        boolean explained(Set<YearMonth> lacking) {
+            return !ownRows.isEmpty() && ownRows.size() >= lacking.size();
+        }
+
+        /** The rejected rows that may be the missing ones. */
+        List<Rejected.Row> candidates() {
+            List<Rejected.Row> all = new ArrayList<>(ownRows);
+            all.addAll(unknownRows(months));
+            return all;
+        }
+
+        /**
+         * The rows whose force could not be told that name one of the months: another force's missing month is not
+         * pointed to a row of a different month.
+         */
+        private List<Rejected.Row> unknownRows(Set<YearMonth> lacking) {
+            return unknownRows.stream().filter(r -> lacking.stream().anyMatch(m -> names(r.rawText(), m))).toList();
+        }
+
+        /** Whether a row's text names the month as the monthly tables print it: 2023-08, August 2023, Aug 2023, Aug-23. */
+        static boolean names(String rawText, YearMonth m) {
+            String text = rawText.toLowerCase(Locale.ROOT);
+            String full = m.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK).toLowerCase(Locale.ROOT);
+            String shortName = full.substring(0, 3);
+            return text.contains(m.toString()) || text.contains(full + " " + m.getYear()) || text.contains(shortName + " " + m.getYear())
+                    || text.contains(shortName + "-" + String.format(Locale.ROOT, "%02d", m.getYear() % 100));
+        }
+
+        /**
+         * "its 2023-05 row, line 207 of bt/999-calls-2023.csv, was rejected", "its 2023-09 row is missing from
+         * bt/999-calls-2023.csv": a reader of the footnote learns where to look, not only that a month is short.
+         */
+        String reason(Set<YearMonth> lacking) {
+            String months = and(lacking.stream().map(YearMonth::toString).toList());
+            boolean one = lacking.size() == 1;
+            String where = and(List.copyOf(files));
+            if (records) {
+                return "no data.police.uk file for " + months + rowsRejected(", but ", lacking);
+            }
+            if (explained(lacking)) {
+                return ownRows.size() == lacking.size()
+                        ? "its " + months + (one ? " row, " : " rows, ") + at(ownRows) + " of " + where + (one ? ", was" : ", were") + " rejected"
+                        : "its " + months + (one ? " row is" : " rows are") + " among its rows rejected from " + where + " (" + at(ownRows) + ")";
+            }
+            return "its " + months + (one ? " row is" : " rows are") + " missing from " + where + rowsRejected("; ", lacking);
+        }
+
+        /** The rejected rows a reviewer should look at where they do not account for every month. */
+        private String rowsRejected(String lead, Set<YearMonth> lacking) {
+            List<Rejected.Row> unknownRows = unknownRows(lacking);
+            String out = "";
+            if (!ownRows.isEmpty()) {
+                out += lead + "its " + (ownRows.size() == 1 ? "row at " : "rows at ") + at(ownRows)
+                        + (ownRows.size() == 1 ? " was" : " were") + " rejected";
+            }
+            if (!unknownRows.isEmpty()) {
+                boolean forceUnknown = unknownRows.stream().allMatch(r -> r.rule().equals(Rule.FORCE_UNKNOWN.id()));
+                out += (out.isEmpty() ? lead : ", and ") + at(unknownRows) + ", rejected "
+                        + (forceUnknown ? "as " + (unknownRows.size() == 1 ? "its" : "their") + " force could not be told"
+                                : "(" + unknownRows.stream().map(Rejected.Row::rule).distinct().collect(Collectors.joining(", ")) + ")")
+                        + ", may be " + (unknownRows.size() == 1 ? "it" : "among them") + " ("
+                        + unknownRows.stream().map(r -> "'" + r.observed() + "'").collect(Collectors.joining(", ")) + ")";
+            }
+            return out;
+        }
+
+        /** "line 207", "lines 207 and 250", "Table!A12 and Table!A40" */
+        private static String at(List<Rejected.Row> rows) {
+            List<String> where = rows.stream().map(Rejected.Row::location).toList();
+            if (where.size() > 1 && where.stream().allMatch(w -> w.startsWith("line "))) {
+                return "lines " + and(where.stream().map(w -> w.substring("line ".length())).toList());
+            }
+            return and(where);
+        }
+
+        private static String and(List<String> items) {
+            if (items.size() <= 1) return String.join("", items);
+            return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+        }
     }
 
     /** Null when the slices tile the period exactly; otherwise what is wrong, in words. */

@@ -11,6 +11,7 @@ import uk.forcecompare.collection.Collection;
 import uk.forcecompare.collection.CollectionLoader;
 import uk.forcecompare.collection.SourceKind;
 import uk.forcecompare.indicators.IndicatorCalculator;
+import uk.forcecompare.indicators.Rejected;
 import uk.forcecompare.reference.Force;
 import uk.forcecompare.reference.ForceDirectory;
 import uk.forcecompare.sources.Measures;
@@ -187,6 +188,76 @@ final class CollectionChecks {
             if (named.size() == 1) unusable.putIfAbsent(named.get(0).code(), source.relativePath());
         }
         return unusable;
+    }
+
+    /** A row a reader rejected, kept in quarantine: the rule of the error that rejected it. */
+    record Quarantined(String sourceFile, String location, String rule, String rawText) {
+    }
+
+    /**
+     * What findings kept out of the observations, for the calculator to name where a value is missing because of it:
+     * the rows in quarantine whose force or period could not be read (with the force the finding names, if any), and
+     * the files or returns of which nothing was read (with the measures their kind gives).
+     *
+     * @param kinds each file's kind id as read ("police-uk-999"), by its path in the collection
+     */
+    static List<Rejected> rejected(List<Finding> findings, List<Quarantined> quarantine, Map<String, String> kinds,
+                                   ForceDirectory forces) {
+        Map<List<String>, String> rows = new java.util.HashMap<>();
+        quarantine.forEach(q -> rows.putIfAbsent(List.of(q.sourceFile(), q.rule(), row(q.location())), q.rawText()));
+        List<Rejected> out = new java.util.ArrayList<>();
+        java.util.Set<List<String>> seen = new java.util.HashSet<>();
+        for (Finding f : findings) {
+            if (f.sourceFile().isEmpty()) continue;
+            // rows whose force or period could not be read are left out whole; a conflicting duplicate's values stay,
+            // missing, for the footnote to name, and a data.police.uk row not counted leaves its month's file counted
+            if (List.of(Rule.FORCE_UNKNOWN, Rule.VALUE_UNPARSEABLE).contains(f.rule()) && !f.location().isEmpty()
+                    && rows.containsKey(List.of(f.sourceFile(), f.rule().id(), row(f.location())))) {
+                if (seen.add(List.of(f.sourceFile(), row(f.location())))) {
+                    out.add(new Rejected.Row(f.sourceFile(), f.location(), f.forceCode(), f.rule().id(), f.observed(),
+                            rows.get(List.of(f.sourceFile(), f.rule().id(), row(f.location())))));
+                }
+                continue;
+            }
+            Optional<SourceKind> kind = Optional.ofNullable(kinds.get(f.sourceFile())).flatMap(SourceKind::byId);
+            if (kind.isEmpty() || !List.of(Rule.FILE_UNREADABLE, Rule.SHEET_MISSING, Rule.COLUMN_MISSING, Rule.TABLE_NO_ROWS)
+                    .contains(f.rule())) {
+                continue;
+            }
+            String force = f.forceCode();
+            if (kind.get() == SourceKind.FORCE_RETURN && force.isEmpty()) {
+                // a return is one force's: only the force it is for lacks its figures
+                List<Force> named = forces.forcesNamedInFileName(java.nio.file.Path.of(f.sourceFile()).getFileName().toString());
+                if (named.size() != 1) continue;
+                force = named.get(0).code();
+            }
+            out.add(new Rejected.File(f.sourceFile(), force, Measures.of(kind.get()), whyRejected(f, forces)));
+        }
+        return out;
+    }
+
+    /** "line 207", or a workbook row without its column ("Table!12"): an error's cell and its row's first cell agree. */
+    private static String row(String location) {
+        return location.replaceFirst("!\\$?[A-Za-z]+\\$?(\\d+)$", "!$1");
+    }
+
+    /** Why nothing was read from a file, in words a footnote can carry. */
+    private static String whyRejected(Finding f, ForceDirectory forces) {
+        String message = f.message();
+        String forceName = forces.byCode(f.forceCode()).map(Force::name).orElse("");
+        if (!forceName.isEmpty() && message.startsWith(forceName + " return: ")) {
+            message = message.substring((forceName + " return: ").length());
+        }
+        int cut = message.indexOf(';');
+        String first = cut < 0 ? message : message.substring(0, cut);
+        return switch (f.rule()) {
+            case FILE_UNREADABLE -> f.observed().isEmpty() ? first : f.observed();
+            case COLUMN_MISSING -> !f.forceCode().isEmpty() || f.expected().isEmpty() ? first
+                    : f.expected().equals("a header row") ? "it has no header row"
+                    : "it has no " + f.expected() + (f.expected().contains(",") ? " columns" : " column");
+            case TABLE_NO_ROWS -> "it has no data rows";
+            default -> first;
+        };
     }
 
     private static boolean isReturn(Observation o) {

@@ -44,7 +44,8 @@ class ComputeTasklet implements Tasklet {
         List<Observation> observations = repository.observations(run);
         IndicatorCalculator calculator = new IndicatorCalculator(support.forces, observations, c.populationMidYear(), findings,
                 CollectionChecks.unusableReturns(c, observations, support.forces))
-                .returnsDeclared(c.declaresKind(uk.forcecompare.collection.SourceKind.FORCE_RETURN));
+                .returnsDeclared(c.declaresKind(uk.forcecompare.collection.SourceKind.FORCE_RETURN))
+                .rejected(CollectionChecks.rejected(repository.findings(run), repository.quarantine(run), kinds(run), support.forces));
         RunSupport.rememberPopulationMidYear(chunk, calculator.populationMidYear());
         Optional<Long> previous = repository.lastCollectionPublished(c.id());
         for (IndicatorDefinition def : indicators(c, calculator, findings)) {
@@ -62,8 +63,18 @@ class ComputeTasklet implements Tasklet {
             log.info("{} {}: {} forces with a value, mean {}, sd {}", def.id(), period.get().text(),
                     result.comparison().nForces(), result.comparison().mean(), result.comparison().sd());
         }
+        calculator.reportMonthsMissing();
         repository.saveFindings(run, "compute", findings.all());
         return RepeatStatus.FINISHED;
+    }
+
+    /** Each file's kind as it was read, declared or told from the file. */
+    private java.util.Map<String, String> kinds(long run) {
+        java.util.Map<String, String> kinds = new java.util.HashMap<>();
+        repository.sourceFiles(run).forEach(f -> {
+            if (f.kind() != null) kinds.put(f.path(), f.kind());
+        });
+        return kinds;
     }
 
     /**

@@ -193,6 +193,13 @@ class RunRepository {
                 .params(run, sourceFile, location, rule.id(), rawText).update();
     }
 
+    /** The run's rejected rows. */
+    List<CollectionChecks.Quarantined> quarantine(long run) {
+        return jdbc.sql("select source_file, location, rule, raw_text from quarantine where run_id = ?").param(run)
+                .query((rs, i) -> new CollectionChecks.Quarantined(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4))).list();
+    }
+
     long quarantined(long run) {
         return jdbc.sql("select count(*) from quarantine where run_id = ?").param(run).query(Long.class).single();
     }

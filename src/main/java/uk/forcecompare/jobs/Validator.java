@@ -56,17 +56,22 @@ public final class Validator {
     /** @throws uk.forcecompare.collection.ManifestException where a collection's manifest is broken */
     public Report validate(Path target) {
         FindingLog findings = new FindingLog();
-        // a validation pass keeps nothing: the finding names each rejected row
-        CollectingOutput out = new CollectingOutput(findings, (file, location, rule, raw) -> { });
+        // a validation pass keeps nothing: the finding names each rejected row, and a missing month may point to it
+        List<CollectionChecks.Quarantined> rejectedRows = new java.util.ArrayList<>();
+        Map<String, String> kinds = new java.util.HashMap<>();
+        CollectingOutput out = new CollectingOutput(findings,
+                (file, location, rule, raw) -> rejectedRows.add(new CollectionChecks.Quarantined(file, location, rule.id(), raw)));
         List<Observation> observations = out.observations;
         if (Files.isRegularFile(target)) {
             SourceFile file = single(target);
             ReadSummary s = read(file, out);
+            kinds.put(s.sourceFile(), s.kind());
             // a force checking its return alone gets the checks the run would make on it (part above whole,
             // plausible range), not only the reading: the README's "validate returns/norfolk.xlsx" is that path
             Path folder = target.toAbsolutePath().getParent();
             checkIndicators(new Collection(file.relativePath(), file.relativePath(), folder, Optional.empty(), Optional.empty(),
-                    List.of(file), Map.of(), ComparisonSettings.DEFAULT, List.of(), List.of()), observations, findings);
+                    List.of(file), Map.of(), ComparisonSettings.DEFAULT, List.of(), List.of()), observations, findings,
+                    rejectedRows, kinds);
             return new Report(target.getFileName().toString(), findings.all(), 1, !s.readable());
         }
         CollectionLoader.Listing listing = new CollectionLoader().list(target);
@@ -75,7 +80,9 @@ public final class Validator {
         Collection c = listing.hash();
         int readable = 0;
         for (SourceFile f : c.sources()) {
-            if (read(f, out).readable()) readable++;
+            ReadSummary s = read(f, out);
+            kinds.put(s.sourceFile(), s.kind());
+            if (s.readable()) readable++;
         }
         for (var empty : c.emptyFolders()) {
             findings.report(emptyFolder(empty));
@@ -115,15 +122,17 @@ public final class Validator {
             new CollectionChecks(forces).checkRecordFilesCountedOnce(observations, findings, inMemory);
             new CollectionChecks(forces).checkPublishedRowsCountedOnce(observations, findings, inMemory);
         }
-        checkIndicators(c, observations, findings);
+        checkIndicators(c, observations, findings, rejectedRows, kinds);
         return new Report(c.title(), findings.all(), c.sources().size(), readable == 0);
     }
 
     /** The checks the comparison would make (months missing, parts above wholes, periods), keeping only the findings. */
-    private void checkIndicators(Collection c, List<Observation> observations, FindingLog findings) {
+    private void checkIndicators(Collection c, List<Observation> observations, FindingLog findings,
+                                 List<CollectionChecks.Quarantined> rejectedRows, Map<String, String> kinds) {
         FindingLog all = new FindingLog();
         IndicatorCalculator calc = new IndicatorCalculator(forces, observations, c.populationMidYear(), all,
-                CollectionChecks.unusableReturns(c, observations, forces));
+                CollectionChecks.unusableReturns(c, observations, forces))
+                .rejected(CollectionChecks.rejected(findings.all(), rejectedRows, kinds, forces));
         List<IndicatorDefinition> defs = c.indicators().isEmpty()
                 ? catalogue.all().stream().filter(calc::hasDataFor).toList()
                 : c.indicators().keySet().stream().map(id -> catalogue.get(id)).flatMap(Optional::stream).toList();
@@ -131,6 +140,7 @@ public final class Validator {
             Optional<Period> p = c.indicators().getOrDefault(d.id(), Optional.empty()).or(() -> calc.defaultPeriod(d));
             p.ifPresent(period -> calc.compute(d, period, Set.of(), c.settings().populationSd()));
         }
+        calc.reportMonthsMissing();
         all.all().stream().filter(f -> f.rule() != Rule.FORCE_NO_VALUE).forEach(findings::report);
     }
 

@@ -99,6 +99,22 @@ public final class Measures {
         return IN_WORDS.getOrDefault(measure, measure);
     }
 
+    /**
+     * The measures a file of the kind gives: what is missing when an error keeps the whole file out, so that a force's
+     * missing value can name that file.
+     */
+    public static java.util.Set<String> of(uk.forcecompare.collection.SourceKind kind) {
+        return switch (kind) {
+            case ONS_POPULATION -> java.util.Set.of(POPULATION);
+            case POLICE_UK_999 -> java.util.Set.of(CALLS_999_TOTAL, CALLS_999_UNDER_10S);
+            case HOME_OFFICE_STOP_SEARCH -> java.util.Set.of(STOP_SEARCH_S1_SEARCHES, STOP_SEARCH_S1_ARRESTS);
+            case HOME_OFFICE_WORKFORCE -> java.util.Set.of(OFFICER_FTE);
+            case HOME_OFFICE_FUNDING -> java.util.Set.of(HO_FUNDING_TOTAL_GBP, HO_FUNDING_PRECEPT_GBP);
+            case POLICE_UK_RECORDS -> java.util.Set.of(RECORDS_ASB_INCIDENTS, RECORDS_CRIMES, RECORDS_STOP_SEARCHES, RECORDS_STOP_SEARCH_FINDS);
+            case FORCE_RETURN -> FORCE_RETURN.keySet();
+        };
+    }
+
     /** Whether a force-return measure is in pounds (decimals allowed) rather than a count. */
     public static boolean isMoney(String measure) {
         return measure.endsWith("_GBP");

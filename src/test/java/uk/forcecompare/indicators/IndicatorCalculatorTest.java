@@ -25,7 +25,7 @@ class IndicatorCalculatorTest {
 
     private static final ForceDirectory FORCES = ForceDirectory.load(Path.of("data/reference"));
     private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load(Path.of("jobs/indicators"));
-    private static final String NORFOLK = "E23000024", SUFFOLK = "E23000025", ESSEX = "E23000028", KENT = "E23000032";
+    private static final String NORFOLK = "E23000024", SUFFOLK = "E23000025", ESSEX = "E23000028", KENT = "E23000032", DORSET = "E23000039";
     private static final Period YEAR_2023 = Period.parse("2023-01..2023-12");
     private static final Period FY = Period.parse("FY2022/23");
 
@@ -48,7 +48,134 @@ class IndicatorCalculatorTest {
 
     private IndicatorResult compute(String id, Period p) {
         IndicatorCalculator calc = new IndicatorCalculator(FORCES, obs, Optional.empty(), findings);
-        return calc.compute(CATALOGUE.get(id).orElseThrow(), p, Set.of(), false);
+        IndicatorResult r = calc.compute(CATALOGUE.get(id).orElseThrow(), p, Set.of(), false);
+        calc.reportMonthsMissing();
+        return r;
+    }
+
+    /** Both 999 indicators from one calculator, as a run computes them, with the rows and files errors rejected. */
+    private List<IndicatorResult> both999(List<Rejected> rejected) {
+        for (String force : List.of(NORFOLK, SUFFOLK, ESSEX, DORSET)) {
+            obs.add(Observation.of(force, Measures.POPULATION, Period.asAt(LocalDate.of(2022, 6, 30)), "",
+                    BigDecimal.valueOf(1_000_000), "ons/p.csv", "line 2"));
+        }
+        IndicatorCalculator calc = new IndicatorCalculator(FORCES, obs, Optional.empty(), findings).rejected(rejected);
+        List<IndicatorResult> out = List.of(
+                calc.compute(CATALOGUE.get("calls-999-answered-within-10s").orElseThrow(), YEAR_2023, Set.of(), false),
+                calc.compute(CATALOGUE.get("calls-999-per-1000").orElseThrow(), YEAR_2023, Set.of(), false));
+        calc.reportMonthsMissing();
+        return out;
+    }
+
+    @Test
+    void aRowNamesAMonthAsTheMonthlyTablesPrintIt() {
+        YearMonth aug = YearMonth.of(2023, 8);
+        assertThat(List.of("2023-08,Dorsett Police,1,1", "August 2023,Dorsett Police", "Aug 2023,x", "AUG-23,x"))
+                .allMatch(t -> IndicatorCalculator.MonthsMissing.names(t, aug));
+        assertThat(List.of("2023-09,Dorsett Police", "July 2023,x", "Aug 2022,x", "Aug-24,x"))
+                .noneMatch(t -> IndicatorCalculator.MonthsMissing.names(t, aug));
+    }
+
+    private List<Finding> monthsMissing() {
+        return findings.all().stream().filter(f -> f.rule() == Rule.PERIOD_MONTH_MISSING).toList();
+    }
+
+    @Test
+    void aMonthAbsentFromTheFileIsOneWarningNamingEveryMeasureAndIndicatorItRemoves() {
+        monthly(NORFOLK, 100, 90);
+        monthly(ESSEX, 100, 60, 9);
+        List<IndicatorResult> r = both999(List.of());
+
+        // two measures in two indicators, one row absent: one warning, for no one indicator
+        assertThat(monthsMissing()).singleElement().satisfies(w -> {
+            assertThat(w.forceCode()).isEqualTo(ESSEX);
+            assertThat(w.sourceFile()).isEqualTo("bt/999.csv");
+            assertThat(w.indicatorId()).isEmpty();
+            assertThat(w.message()).isEqualTo("Essex: its 2023-09 row is missing from bt/999.csv (CALLS_999_ANSWERED_UNDER_10S, "
+                    + "CALLS_999_TOTAL); calls-999-answered-within-10s and calls-999-per-1000 are missing for this force, "
+                    + "as no partial sum is used");
+            assertThat(w.expected()).isEqualTo("every month of 2023-01..2023-12");
+        });
+        assertThat(valueOf(r.get(0), ESSEX).missingReason()).isEqualTo("its 2023-09 row is missing from bt/999.csv");
+        assertThat(valueOf(r.get(1), ESSEX).missingReason()).isEqualTo("its 2023-09 row is missing from bt/999.csv");
+    }
+
+    @Test
+    void aMissingMonthOfOneIndicatorNamesThatIndicator() {
+        monthly(ESSEX, 100, 60, 3, 4);
+        compute("calls-999-answered-within-10s", YEAR_2023);
+        assertThat(monthsMissing()).singleElement().satisfies(w -> {
+            assertThat(w.indicatorId()).isEqualTo("calls-999-answered-within-10s");
+            assertThat(w.message()).startsWith("Essex: its 2023-03 and 2023-04 rows are missing from bt/999.csv (");
+        });
+    }
+
+    @Test
+    void aMonthWhoseRowWasRejectedIsTheRowsErrorAndTheReasonNamesTheRow() {
+        monthly(NORFOLK, 100, 90, 5);
+        monthly(SUFFOLK, 200, 150);
+        List<IndicatorResult> r = both999(List.of(new Rejected.Row("bt/999.csv", "line 207", NORFOLK, "value.unparseable", "2023-5", "2023-5,Norfolk Constabulary,16257,13969,85.9,8.0")));
+
+        // the value.unparseable error on line 207 is the finding: no warning as if the row were absent
+        assertThat(monthsMissing()).isEmpty();
+        assertThat(valueOf(r.get(0), NORFOLK).missingReason())
+                .isEqualTo("its 2023-05 row, line 207 of bt/999.csv, was rejected");
+        assertThat(valueOf(r.get(1), NORFOLK).missingReason())
+                .isEqualTo("its 2023-05 row, line 207 of bt/999.csv, was rejected");
+    }
+
+    @Test
+    void aRejectedRowInAnotherFileDoesNotExplainAMissingMonth() {
+        monthly(NORFOLK, 100, 90, 5);
+        List<IndicatorResult> r = both999(List.of(new Rejected.Row("bt/other.csv", "line 207", NORFOLK, "value.unparseable", "2023-5", "2023-5,Norfolk Constabulary,16257,13969,85.9,8.0")));
+        assertThat(monthsMissing()).singleElement().satisfies(w -> assertThat(w.location()).isEmpty());
+        assertThat(valueOf(r.get(0), NORFOLK).missingReason()).isEqualTo("its 2023-05 row is missing from bt/999.csv");
+    }
+
+    @Test
+    void aMonthPerhapsInARowWhoseForceCouldNotBeToldIsOneWarningPointingToThatRow() {
+        monthly(DORSET, 100, 90, 8);
+        monthly(SUFFOLK, 200, 150);
+        monthly(ESSEX, 100, 60, 9);
+        List<IndicatorResult> r = both999(List.of(new Rejected.Row("bt/999.csv", "line 328", "", "force.unknown", "Dorsett Police", "2023-08,Dorsett Police,12708,10730,84.4,7.3")));
+
+        // Essex lacks 2023-09: a rejected row of 2023-08 is not pointed to
+        assertThat(monthsMissing()).filteredOn(w -> w.forceCode().equals(ESSEX)).singleElement()
+                .satisfies(w -> assertThat(w.location()).isEmpty());
+        assertThat(valueOf(r.get(0), ESSEX).missingReason()).isEqualTo("its 2023-09 row is missing from bt/999.csv");
+        assertThat(monthsMissing()).filteredOn(w -> w.forceCode().equals(DORSET)).singleElement().satisfies(w -> {
+            assertThat(w.forceCode()).isEqualTo(DORSET);
+            assertThat(w.location()).isEqualTo("line 328");
+            assertThat(w.message()).startsWith("Dorset: its 2023-08 row is missing from bt/999.csv; line 328, rejected as its force "
+                    + "could not be told, may be it ('Dorsett Police') (");
+        });
+        assertThat(valueOf(r.get(1), DORSET).missingReason()).isEqualTo("its 2023-08 row is missing from bt/999.csv; line 328, "
+                + "rejected as its force could not be told, may be it ('Dorsett Police')");
+    }
+
+    @Test
+    void aFigureInAFileNothingWasReadFromNamesThatFile() {
+        monthly(NORFOLK, 100, 90);
+        returned(NORFOLK, FY, "CALLS_101_RECEIVED", 1000);
+        returned(NORFOLK, FY, "CALLS_101_ABANDONED", 100);
+        obs.add(Observation.of(KENT, Measures.RETURN_SUBMITTED, FY, "collection=2024-spring", BigDecimal.ONE, "returns/kent.xlsx",
+                "Cover!B2"));
+        List<Rejected> rejected = List.of(
+                new Rejected.File("bt/999-2023.csv", "", Set.of(Measures.CALLS_999_TOTAL, Measures.CALLS_999_UNDER_10S),
+                        "it has no Total calls column"),
+                new Rejected.File("returns/kent.xlsx", KENT, Measures.FORCE_RETURN.keySet(),
+                        "the Return sheet has no header row with Value"));
+        IndicatorCalculator calc = new IndicatorCalculator(FORCES, obs, Optional.empty(), findings).returnsDeclared(true)
+                .rejected(rejected);
+
+        IndicatorResult calls = calc.compute(CATALOGUE.get("calls-999-answered-within-10s").orElseThrow(), YEAR_2023, Set.of(), false);
+        assertThat(valueOf(calls, NORFOLK).hasValue()).isTrue();
+        assertThat(valueOf(calls, SUFFOLK).missingReason()).isEqualTo("bt/999-2023.csv could not be used: it has no Total calls column");
+        IndicatorResult abandoned = calc.compute(CATALOGUE.get("calls-101-abandonment-rate").orElseThrow(), FY, Set.of(), false);
+        assertThat(valueOf(abandoned, KENT).missingReason())
+                .isEqualTo("its return returns/kent.xlsx could not be used: the Return sheet has no header row with Value");
+        // a rejected return is one force's: another force without a return sent none
+        assertThat(valueOf(abandoned, SUFFOLK).missingReason()).isEqualTo("no return from the force");
     }
 
     private static ForceValue valueOf(IndicatorResult r, String code) {
