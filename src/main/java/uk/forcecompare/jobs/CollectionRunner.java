@@ -4,6 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -13,6 +17,9 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.ListableStepLocator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 import uk.forcecompare.collection.Collection;
@@ -29,6 +36,10 @@ public class CollectionRunner {
     public static final int PUBLISHED = 0;
     public static final int FAILED = 1;
     public static final int PUBLISHED_WITH_ERRORS = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(CollectionRunner.class);
+    /** Starts of one run, the first included, when the database gives it up for a conflict with another transaction. */
+    static final int ATTEMPTS = 4;
 
     private final JobOperator operator;
     private final JobRepository jobRepository;
@@ -84,17 +95,77 @@ public class CollectionRunner {
                 } else if (last != null) {
                     out.println("Resuming run " + instance.getInstanceId() + " of collection " + collection.id()
                             + " after its failed job execution " + last.getId() + ".");
+                } else {
+                    out.println("Starting run " + instance.getInstanceId() + " of collection " + collection.id()
+                            + ", whose first start failed before it began.");
                 }
             }
-            JobExecution execution = operator.start(job, params);
-            return outcome(collection, execution, out);
+            return outcome(collection, launch(params), out);
         } catch (JobExecutionAlreadyRunningException e) {
-            out.println("Another run of collection " + collection.id() + " is in progress: " + e.getMessage());
+            out.println("Another run of collection " + collection.id() + " is in progress: " + oneLine(e.getMessage()) + ".");
             return FAILED;
         } catch (Exception e) {
             out.println("The run failed: " + rootMessage(e) + ". The previous publication stands; run the same command again to resume.");
             return FAILED;
         }
+    }
+
+    /**
+     * Starts or resumes the run, and resumes it again, up to {@link #ATTEMPTS} times in all, when the database gave
+     * it up for a conflict with another transaction (a serialization failure or a deadlock), which the same work
+     * done again does not meet: these are the database's word that the transaction "might succeed if retried", not a
+     * fault of the run. Any other failure ends the run at once.
+     */
+    private JobExecution launch(JobParameters params) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            JobExecution execution;
+            try {
+                execution = startOrResume(params);
+            } catch (Exception e) {
+                if (attempt == ATTEMPTS || !transientConflict(e)) throw e;
+                log.info("Starting the run met a conflict with another transaction ({}); trying again.", rootMessage(e));
+                pause(attempt);
+                continue;
+            }
+            if (execution.getStatus() == BatchStatus.COMPLETED || attempt == ATTEMPTS
+                    || execution.getAllFailureExceptions().stream().noneMatch(CollectionRunner::transientConflict)) {
+                return execution;
+            }
+            log.info("Run {} met a conflict with another transaction in step '{}' ({}); resuming it.",
+                    execution.getJobInstance().getInstanceId(), failedStep(execution), failureMessage(execution));
+            pause(attempt);
+        }
+    }
+
+    /**
+     * Spring Batch creates a job instance and its first job execution in two transactions: a start that failed
+     * between them left a run with a number and no execution, which history cannot show and which Spring Batch will
+     * neither start again ("no job execution for this instance") nor start anew. This gives it its first execution.
+     */
+    private JobExecution startOrResume(JobParameters params) throws Exception {
+        JobInstance instance = jobRepository.getJobInstance(CollectionRunJobConfiguration.JOB_NAME, params);
+        if (instance == null || jobRepository.getLastJobExecution(instance) != null) {
+            return operator.start(job, params);
+        }
+        JobExecution first = jobRepository.createJobExecution(instance, params, new ExecutionContext());
+        job.execute(first);
+        return first;
+    }
+
+    private static void pause(int attempt) throws InterruptedException {
+        // apart, so that runs that met each other meet again less often
+        Thread.sleep(ThreadLocalRandom.current().nextLong(100, 400) * attempt);
+    }
+
+    /** Whether the database gave the work up for a conflict with a concurrent transaction (SQL state class 40). */
+    static boolean transientConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether these inputs are published, as they stand, in that output root. */
@@ -151,12 +222,30 @@ public class CollectionRunner {
             }
             return pub.exitStatus();
         }
-        String failedStep = execution.getStepExecutions().stream().filter(s -> s.getStatus() != BatchStatus.COMPLETED)
-                .map(s -> s.getStepName()).findFirst().orElse("?");
-        String cause = execution.getAllFailureExceptions().stream().findFirst().map(CollectionRunner::rootMessage).orElse("unknown cause");
-        out.println("The run failed in step '" + failedStep + "': " + cause + ".");
+        out.println("The run failed in step '" + failedStep(execution) + "': " + failureMessage(execution) + ".");
         out.println("The previous publication stands. Run the same command again to resume run " + run + " from that step.");
         return FAILED;
+    }
+
+    /**
+     * The first of the job's steps that this run has not completed, in this execution or an earlier one. A step whose
+     * own step execution could not even be stored has none to look at, but it is still the step that failed.
+     */
+    private String failedStep(JobExecution execution) {
+        if (job instanceof ListableStepLocator steps) {
+            JobInstance instance = execution.getJobInstance();
+            for (String step : steps.getStepNames()) {
+                StepExecution last = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(step))
+                        .reduce((a, b) -> b).orElseGet(() -> jobRepository.getLastStepExecution(instance, step));
+                if (last == null || last.getStatus() != BatchStatus.COMPLETED) return step;
+            }
+        }
+        return execution.getStepExecutions().stream().filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+                .map(StepExecution::getStepName).findFirst().orElse("?");
+    }
+
+    private static String failureMessage(JobExecution execution) {
+        return execution.getAllFailureExceptions().stream().findFirst().map(CollectionRunner::rootMessage).orElse("unknown cause");
     }
 
     /**
@@ -176,9 +265,20 @@ public class CollectionRunner {
         }
     }
 
+    /**
+     * The innermost cause, in one line: PostgreSQL's messages go on with Detail, Hint and Where lines that say more
+     * about its internals than about the run.
+     */
     static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
+        return t.getClass().getSimpleName() + ": " + oneLine(t.getMessage());
+    }
+
+    /** The first line of a message, without its closing full stop (the sentence it goes into has one). */
+    static String oneLine(String message) {
+        if (message == null) return "";
+        String line = message.strip().lines().findFirst().orElse("").strip();
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 }
