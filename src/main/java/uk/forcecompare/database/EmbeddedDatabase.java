@@ -91,6 +91,20 @@ public final class EmbeddedDatabase {
                 stayUntilExit(dir, server, Optional.empty());
                 return server;
             }
+            // its owner died (killed, say) but others may still use it: one of them becomes its owner instead
+            List<Long> users;
+            try {
+                users = otherUsers(dir, new Server(r.port, false));
+            } catch (java.sql.SQLException e) {
+                users = List.of();
+            }
+            if (!users.isEmpty()) {
+                writeOwner(dir, users.get(0));
+                log.info("Connecting to the embedded PostgreSQL already running on port {} (used by process {})", r.port, users.get(0));
+                Server server = new Server(r.port, false);
+                stayUntilExit(dir, server, Optional.empty());
+                return server;
+            }
             log.warn("The embedded PostgreSQL in {} was left running by process {}, which is gone: stopping it and starting again",
                     dir, r.ownerPid);
             r.stop();
@@ -141,7 +155,7 @@ public final class EmbeddedDatabase {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "60")
+                .setServerConfig("max_connections", "100")
                 .start();
         Files.writeString(dir.resolve(OWNER_FILE), ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
         if (!Files.exists(dir.resolve(INITIALISED_FILE))) Files.writeString(dir.resolve(INITIALISED_FILE), "");
@@ -201,10 +215,18 @@ public final class EmbeddedDatabase {
 
     private static void release(Path dir, Server server, Optional<EmbeddedPostgres> pg, java.sql.Connection presence) {
         try {
-            List<Long> others = otherUsers(server);
+            List<Long> others;
+            try {
+                others = otherUsers(dir, server);
+            } catch (java.sql.SQLException e) {
+                // who else uses it cannot be told: it is left running, and the next process to start takes it over
+                // (or stops it once nobody uses it)
+                if (presence != null) presence.close();
+                return;
+            }
             if (presence != null) presence.close();
             if (!others.isEmpty()) {
-                Files.writeString(dir.resolve(OWNER_FILE), others.get(0) + "\n", StandardCharsets.UTF_8);
+                writeOwner(dir, others.get(0));
                 return;
             }
             if (pg.isPresent()) {
@@ -218,6 +240,14 @@ public final class EmbeddedDatabase {
         }
     }
 
+    private static void writeOwner(Path dir, long pid) {
+        try {
+            Files.writeString(dir.resolve(OWNER_FILE), pid + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Straight through the driver: DriverManager's lookup depends on the calling thread's class loader. */
     private static java.sql.Connection connect(Server server) throws java.sql.SQLException {
         java.util.Properties p = new java.util.Properties();
@@ -225,8 +255,13 @@ public final class EmbeddedDatabase {
         return new org.postgresql.Driver().connect(jdbcUrl(server), p);
     }
 
-    /** The live force-compare processes, other than this one, with a connection to the server. */
-    private static List<Long> otherUsers(Server server) throws java.sql.SQLException {
+    /**
+     * The live force-compare processes, other than this one, with a connection to the server; none where the server is
+     * gone.
+     *
+     * @throws java.sql.SQLException where the server runs but could not be asked (no connection left for this process)
+     */
+    private static List<Long> otherUsers(Path dir, Server server) throws java.sql.SQLException {
         List<Long> pids = new java.util.ArrayList<>();
         try (java.sql.Connection c = connect(server);
              java.sql.PreparedStatement st = c.prepareStatement("select distinct application_name from pg_stat_activity "
@@ -243,8 +278,13 @@ public final class EmbeddedDatabase {
                 }
             }
         } catch (java.sql.SQLException e) {
-            // the server is already gone: nothing to stop, nobody to hand it to
-            return List.of();
+            if (RunningServer.in(dir).isEmpty()) {
+                // the server is already gone: nothing to stop, nobody to hand it to
+                return List.of();
+            }
+            // refused ("too many clients already") or otherwise unanswered while it runs: others may be using it, so it
+            // is left running; the next process to start finds it and takes it over, or stops it once its users are gone
+            throw e;
         }
         return pids;
     }

@@ -178,4 +178,48 @@ class EmbeddedDatabaseTest {
             assertThat(out).doesNotContain("cannot start").doesNotContain("which is gone");
         }
     }
+
+    @Test
+    void aServerWhoseStarterWasKilledIsKeptForTheRunStillUsingIt() throws Exception {
+        Path db = tmp.resolve("db7");
+        // the first run starts the server and is killed (no shutdown hook runs) while the second uses the server
+        Process first = child(db, tmp.resolve("out-k1"), "-Dforce-compare.pause-at=compute.after-first-indicator",
+                "-Dforce-compare.pause-ms=120000");
+        Path pid = waitForServer(db);
+        long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).strip());
+        Process second = child(db, tmp.resolve("out-k2"), "-Dforce-compare.pause-at=compute.after-first-indicator",
+                "-Dforce-compare.pause-ms=20000");
+        StringBuilder secondOutput = new StringBuilder();
+        java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(second.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    secondOutput.append(line).append('\n');
+                    if (line.contains("reached: pausing")) paused.countDown();
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reader.start();
+        assertThat(paused.await(3, TimeUnit.MINUTES)).as(secondOutput.toString()).isTrue();
+        first.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+
+        // a command started now finds the server's starter gone, but the second run still on it: it must not stop it
+        Process third = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), "uk.forcecompare.ForceCompare", "history",
+                "--force-compare.database.dir=" + db).redirectErrorStream(true).start();
+        String t = finish(third);
+        assertThat(third.exitValue()).as(t).isZero();
+        assertThat(t).doesNotContain("which is gone");
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).as("server kept for the second run").isTrue();
+
+        assertThat(second.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        reader.join();
+        assertThat(second.exitValue()).as(secondOutput.toString()).isZero();
+        assertThat(secondOutput.toString()).contains("Published collection 2024-spring");
+        // the second run, its last user, stopped it
+        for (int i = 0; i < 100 && ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false); i++) Thread.sleep(100);
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).as("server stopped by the last user").isFalse();
+    }
 }
