@@ -93,7 +93,10 @@ final class Calls999Table implements PublishedTable {
     private static void checkPercentage(TableCell cell, ReadContext.Value totalCalls, ReadContext.Value answered, Force force,
                                         ReadContext ctx) {
         if (!totalCalls.present() || !answered.present() || totalCalls.number().signum() == 0) return;
-        BigDecimal given = cell.number() != null ? cell.number() : Numbers.parse(cell.stripped());
+        String text = cell.stripped();
+        // "88.4%" as some tables print it
+        if (text.endsWith("%")) text = text.substring(0, text.length() - 1).strip();
+        BigDecimal given = cell.number() != null ? cell.number() : Numbers.parse(text);
         if (given == null) return;
         BigDecimal counts = answered.number().multiply(BigDecimal.valueOf(100)).divide(totalCalls.number(), MathContext.DECIMAL64);
         int decimals = Math.max(0, given.stripTrailingZeros().scale());

@@ -162,7 +162,9 @@ final class MalformedCorpus {
                 + "2023-10,Sussex Police,3000,2000,67\n"
                 + "2023-10,Cumbria Constabulary,3000,2000,\n"
                 + "2023-10,Dorset Police,3000,2000,..\n"
-                + "2023-10,Durham Constabulary,3000,2000,76.7\n"));
+                + "2023-10,Durham Constabulary,3000,2000,76.7\n"
+                + "2023-10,Cleveland Police,3000,2000,66.7%\n"
+                + "2023-10,Cheshire Constabulary,3000,2000,70.0%\n"));
         f.put("pub-population-suppression-markers.csv", () -> utf8("pfa_code,pfa_name,mid_year,population\n"
                 + "E23000002,Cumbria,2022,..\n"
                 + "E23000003,Lancashire,2022,[x]\n"
