@@ -26,7 +26,11 @@ final class AltText {
                     .append(lowerFirst(c.valueAxisLabel()));
             if (bars.size() == 1) sb.append(". The one bar: ").append(valued(layout, first)).append(".\n");
             else sb.append(". Highest: ").append(valued(layout, first)).append(". Lowest: ").append(valued(layout, last)).append(".\n");
-            if (Double.isNaN(c.sd())) {
+            boolean noBand = Double.isNaN(c.sd());
+            if (c.forcesInMean() == 0) {
+                sb.append("No force counts towards the mean: every force with a value is left out of it by configuration, ")
+                        .append("so there is no mean and no band.\n");
+            } else if (noBand) {
                 // one force: its value is the mean, and one value has no standard deviation to draw a band with
                 sb.append("The unweighted mean of the ").append(c.forcesInMean()).append(c.forcesInMean() == 1 ? " force is " : " forces is ")
                         .append(layout.format(c.mean())).append(" (a grey dashed line). With fewer than two forces there is no ")
@@ -41,12 +45,17 @@ final class AltText {
             c.target().ifPresent(t -> {
                 long atOrAbove = bars.stream().filter(b -> b.value() >= t).count();
                 sb.append("A solid black line shows the target (").append(layoutTarget(layout)).append("): ")
-                        .append(atOrAbove).append(" of ").append(bars.size()).append(" forces are at or above it.\n");
+                        .append(atOrAbove).append(" of ").append(bars.size()).append(bars.size() == 1 ? " force is" : " forces are")
+                        .append(" at or above it.\n");
             });
-            band(sb, layout, Band.ABOVE, "Above the band, more than one standard deviation above the mean (dark blue bars marked with an upward triangle)");
-            long within = bars.stream().filter(b -> b.band() == Band.WITHIN).count();
-            sb.append("Within the band (grey bars): ").append(within).append(within == 1 ? " force" : " forces").append(".\n");
-            band(sb, layout, Band.BELOW, "Below the band, more than one standard deviation below the mean (light blue bars marked with a downward triangle)");
+            if (noBand) {
+                sb.append("With no band, every bar is grey.\n");
+            } else {
+                band(sb, layout, Band.ABOVE, "Above the band, more than one standard deviation above the mean (dark blue bars marked with an upward triangle)");
+                long within = bars.stream().filter(b -> b.band() == Band.WITHIN).count();
+                sb.append("Within the band (grey bars): ").append(within).append(within == 1 ? " force" : " forces").append(".\n");
+                band(sb, layout, Band.BELOW, "Below the band, more than one standard deviation below the mean (light blue bars marked with a downward triangle)");
+            }
         }
         if (!layout.withoutValue.isEmpty()) {
             sb.append("Forces without data: ")

@@ -141,7 +141,9 @@ final class FigureLayout {
         if (anyValue && !Double.isNaN(chart.sd())) {
             kinds.addAll(List.of(LegendKind.ABOVE, LegendKind.WITHIN, LegendKind.BELOW, LegendKind.SD, LegendKind.MEAN));
         } else if (anyValue) {
-            kinds.addAll(List.of(LegendKind.WITHIN, LegendKind.MEAN));
+            kinds.add(LegendKind.WITHIN);
+            // every force with a value left out of the mean by configuration: no mean line either
+            if (!Double.isNaN(chart.mean())) kinds.add(LegendKind.MEAN);
         }
         if (chart.target().isPresent()) {
             kinds.add(LegendKind.TARGET);
@@ -166,7 +168,7 @@ final class FigureLayout {
     String legendText(LegendKind k) {
         return switch (k) {
             case ABOVE -> ABOVE_LABEL;
-            case WITHIN -> WITHIN_LABEL;
+            case WITHIN -> Double.isNaN(chart.sd()) ? "Force's value (no band)" : WITHIN_LABEL;
             case BELOW -> BELOW_LABEL;
             case SD -> "One standard deviation above and below the mean";
             case MEAN -> "Unweighted mean of forces";

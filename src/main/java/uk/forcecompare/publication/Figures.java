@@ -151,7 +151,11 @@ public final class Figures {
 
     static String methodNote(IndicatorResult r) {
         String sd = r.comparison().sdMethod().startsWith("population") ? "population" : "sample";
-        if (r.comparison().nForces() == 0) return "No force has a value, so there is no mean and no band.";
+        if (r.comparison().nForces() == 0) {
+            return r.forces().stream().anyMatch(ForceValue::hasValue)
+                    ? "Every force with a value is left out of the mean by configuration, so there is no mean and no band."
+                    : "No force has a value, so there is no mean and no band.";
+        }
         if (Double.isNaN(r.comparison().sd())) {
             return "Only one force has a value: the dashed line is its value, and with one force there is no standard "
                     + "deviation and no band.";

@@ -94,6 +94,28 @@ class FewForcesChartTest {
         assertThat(ChartRendererTest.texts(ChartRendererTest.parse(dir.resolve("kent.svg")))).contains("Kent 12.5%");
         assertThat(ChartRendererTest.texts(ChartRendererTest.parse(dir.resolve("essex.svg"))))
                 .contains("Essex has no value for this indicator: see the notes");
+        // the key and the text alternative speak of no band they cannot have
+        assertThat(ChartRendererTest.texts(national)).contains("Force's value (no band)").doesNotContain("Within the band");
+        assertThat(Files.readString(dir.resolve("chart.txt"))).contains("The one bar: Kent 12.5%.")
+                .contains("The unweighted mean of the 1 force is 12.5%").contains("With no band, every bar is grey.")
+                .doesNotContain("Within the band (grey bars)");
+    }
+
+    @Test
+    void oneForceLeftOutOfTheMeanByConfigurationHasItsBarAndNoMean() throws Exception {
+        ComparisonChart c = chart(12.5, NONE, NONE, NONE, NONE);
+        ComparisonChart excluded = new ComparisonChart(c.title(), c.valueAxisLabel(), c.decimals(), c.unitSuffix(), c.bars(),
+                NONE, NONE, NONE, NONE, OptionalDouble.empty(), "", c.notes(), Optional.empty(), 0);
+        new ChartRenderer(1).renderAll(excluded, slugs(), dir);
+        assertEveryFigureWritten();
+        Document national = ChartRendererTest.parse(dir.resolve("chart.svg"));
+        assertThat(ChartRendererTest.bars(national)).hasSize(1);
+        assertThat(lines(national, ChartStyle.MEAN_LINE)).isEmpty();
+        assertThat(ChartRendererTest.texts(national)).doesNotContain("Unweighted mean of forces");
+        assertThat(Files.readString(dir.resolve("chart.txt")))
+                .contains("No force counts towards the mean: every force with a value is left out of it by configuration, "
+                        + "so there is no mean and no band.")
+                .doesNotContain("NaN");
     }
 
     @Test
