@@ -300,7 +300,8 @@ final class CollectionChecks {
                         if (copy.equals(kept)) continue;
                         findings.report(Finding.of(Rule.ROW_DUPLICATE_EXACT).file(copy).force(f.code())
                                 .message(copy + " gives every figure of " + f.name() + "'s return " + kept
-                                        + " with the same values: the same return twice; counted once, from " + kept)
+                                        + " with the same values: the same return " + (files.size() == 2 ? "twice" : files.size() + " times")
+                                        + "; counted once, from " + kept)
                                 .observed(files.size() + " returns with the same figures").expected("one return"));
                         invalidation.drop(f.code(), copy);
                     }

@@ -39,6 +39,8 @@ class OddReturnsRunTest {
             }
         }
         Files.copy(collection.resolve("returns/norfolk.xlsx"), collection.resolve("returns/norfolk-copy.xlsx"));
+        Files.copy(collection.resolve("returns/essex.xlsx"), collection.resolve("returns/essex copy.xlsx"));
+        Files.copy(collection.resolve("returns/essex.xlsx"), collection.resolve("returns/essex copy 2.xlsx"));
         Path out = tmp.resolve("out");
         outcome = CommandLineRuns.run("run", collection.toString(), "--out", out.toString());
         pub = out.resolve("2024-spring");
@@ -67,6 +69,14 @@ class OddReturnsRunTest {
             assertThat(r.get("message")).startsWith("Suffolk's return is for FY2021/22");
         });
         assertThat(indicator("calls-101-abandonment-rate", SUFFOLK)).containsEntry("band", "missing").containsEntry("value", "");
+    }
+
+    @Test
+    void twoCopiesOfAReturnAreOneWarningEachSayingItCameThreeTimes() {
+        assertThat(rule("row.duplicate-exact")).filteredOn(r -> r.get("force_code").equals("E23000028"))
+                .extracting(r -> r.get("source_file")).containsExactlyInAnyOrder("returns/essex copy.xlsx", "returns/essex copy 2.xlsx");
+        assertThat(rule("row.duplicate-exact")).filteredOn(r -> r.get("force_code").equals("E23000028"))
+                .allSatisfy(r -> assertThat(r.get("message")).endsWith("the same return 3 times; counted once, from returns/essex.xlsx"));
     }
 
     @Test
