@@ -64,7 +64,7 @@ public class RunHistory {
             out.println("No runs yet" + collectionId.map(c -> " of collection " + c).orElse("") + ".");
             return;
         }
-        out.printf(Locale.ROOT, "%-5s %-6s %-18s %-10s %-19s %-9s %-6s %-10s %-6s %-8s %s%n", "run", "exec", "collection",
+        out.printf(Locale.ROOT, "%-5s %-6s %-18s %-11s %-19s %-9s %-6s %-10s %-6s %-8s %s%n", "run", "exec", "collection",
                 "status", "started", "duration", "files", "rows", "exit", "err/warn", "published to");
         // a folder holds only its latest publication: an older run's line says which run replaced it
         Map<String, Long> latestInFolder = new java.util.HashMap<>();
@@ -80,7 +80,7 @@ public class RunHistory {
             Long latest = r.outputFolder() == null ? null : latestInFolder.get(r.outputFolder());
             String folder = r.outputFolder() == null ? ""
                     : r.outputFolder() + (latest != null && latest != r.runId() ? "  (now holds run " + latest + ")" : "");
-            out.printf(Locale.ROOT, "%-5d %-6d %-18s %-10s %-19s %-9s %-6d %-10d %-6s %-8s %s%n", r.runId(), r.jobExecutionId(),
+            out.printf(Locale.ROOT, "%-5d %-6d %-18s %-11s %-19s %-9s %-6d %-10d %-6s %-8s %s%n", r.runId(), r.jobExecutionId(),
                     r.collectionId(), status, r.start() == null ? "" : r.start().withNano(0).toString().replace('T', ' '),
                     duration, r.inputs(), r.rowsRead(), r.exitStatus() == null ? "" : r.exitStatus().toString(),
                     r.errors() == null ? "" : r.errors() + "/" + r.warnings(), folder);

@@ -54,6 +54,11 @@ class RestartAfterCrashTest {
         // the killed run's execution still says STARTED in the job repository; history says what it is
         CommandLineRuns.Outcome history = CommandLineRuns.run("history");
         assertThat(history.output()).contains(" INTERRUPTED ").doesNotContain(" STARTED ");
+        // the longest status keeps the columns under their headings
+        List<String> lines = history.output().lines().toList();
+        int started = lines.stream().filter(l -> l.startsWith("run ")).findFirst().orElseThrow().indexOf("started");
+        assertThat(lines.stream().filter(l -> l.contains(" INTERRUPTED ")).findFirst().orElseThrow().substring(started))
+                .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:.*");
 
         CommandLineRuns.Outcome resumed = CommandLineRuns.run("run", SAMPLE.toString(), "--out", out.toString());
         assertThat(resumed.exitStatus()).as(resumed.output()).isZero();
