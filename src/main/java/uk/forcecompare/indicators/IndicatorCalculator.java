@@ -416,7 +416,7 @@ public final class IndicatorCalculator {
         MonthsMissing gap = monthsMissing.computeIfAbsent(List.of(f.code(), String.join("|", files)),
                 k -> new MonthsMissing(f, measure.startsWith("RECORDS_"), files,
                         inPeriod.stream().min(Comparator.comparing(Observation::period)).orElseThrow().sourceFile(),
-                        rejectedRows.stream().filter(r -> files.contains(r.sourceFile())).toList()));
+                        rejectedRows.stream().filter(r -> files.contains(r.sourceFile())).toList(), inPeriod));
         gap.months.addAll(lacking);
         gap.measures.add(measure);
         gap.indicators.add(def.id());
@@ -439,7 +439,8 @@ public final class IndicatorCalculator {
                     .indicator(gap.indicators.size() == 1 ? gap.indicators.iterator().next() : "")
                     .message(gap.force.name() + ": " + gap.reason(gap.months) + " (" + String.join(", ", gap.measures) + "); "
                             + indicators + (gap.indicators.size() == 1 ? " is" : " are") + " missing for this force, as no partial sum is used")
-                    .observed("no figure for " + gap.months.stream().map(YearMonth::toString).collect(Collectors.joining(", ")))
+                    .observed("no figure for " + gap.account(gap.months).missing().stream().map(YearMonth::toString)
+                            .collect(Collectors.joining(", ")))
                     .expected("every month of " + String.join(" and ", gap.periods)));
         }
         monthsMissing.clear();
@@ -457,24 +458,84 @@ public final class IndicatorCalculator {
         final Set<String> measures = new java.util.LinkedHashSet<>(), indicators = new java.util.LinkedHashSet<>(),
                 periods = new java.util.LinkedHashSet<>();
 
-        MonthsMissing(Force force, boolean records, Set<String> files, String firstFile, List<Rejected.Row> rejected) {
+        /** the force's rows that were read, by file and row number: where a rejected row sits among them tells its month */
+        private final Map<String, TreeMap<Integer, YearMonth>> rowsRead = new HashMap<>();
+
+        MonthsMissing(Force force, boolean records, Set<String> files, String firstFile, List<Rejected.Row> rejected,
+                      List<Observation> read) {
             this.force = force;
             this.records = records;
             this.files = files;
             this.firstFile = firstFile;
             this.ownRows = rejected.stream().filter(r -> r.forceCode().equals(force.code())).toList();
             this.unknownRows = rejected.stream().filter(r -> r.forceCode().isEmpty()).toList();
+            for (Observation o : read) {
+                rowNumber(o.location()).ifPresent(n -> rowsRead.computeIfAbsent(o.sourceFile(), k -> new TreeMap<>())
+                        .put(n, YearMonth.from(o.period().start())));
+            }
         }
 
-        /** The force's own rejected rows are at least as many as the months: they are those months' rows. */
+        /** Every month is a rejected row of the force's own: their errors are the findings. */
         boolean explained(Set<YearMonth> lacking) {
-            return !ownRows.isEmpty() && ownRows.size() >= lacking.size();
+            return account(lacking).missing.isEmpty();
+        }
+
+        /**
+         * Which lacking months the force's rejected rows are, and which are missing. A row is the month its text names
+         * ("2023-05,Norfolk…"). A row whose month cannot be told ("2023-13") is at most one month: the one lacking month
+         * between the force's rows read before and after it in the file, as a reviewer reading the file would take it
+         * (the sample lists month by month); where its place does not tell, it is the one month otherwise unexplained,
+         * if only one is. A row that is neither stays a row that may be one of the missing months, and they are warned of.
+         */
+        Accounting account(Set<YearMonth> lacking) {
+            Map<YearMonth, Rejected.Row> rejectedMonths = new TreeMap<>();
+            List<Rejected.Row> untold = new ArrayList<>();
+            for (Rejected.Row r : ownRows) {
+                Optional<YearMonth> named = lacking.stream().filter(m -> !rejectedMonths.containsKey(m) && names(r.rawText(), m)).findFirst();
+                if (named.isPresent()) rejectedMonths.put(named.get(), r);
+                else untold.add(r);
+            }
+            List<Rejected.Row> unplaced = new ArrayList<>();
+            for (Rejected.Row r : untold) {
+                List<YearMonth> between = between(r, lacking).stream().filter(m -> !rejectedMonths.containsKey(m)).toList();
+                if (between.size() == 1) rejectedMonths.put(between.get(0), r);
+                else unplaced.add(r);
+            }
+            List<YearMonth> left = lacking.stream().filter(m -> !rejectedMonths.containsKey(m)).toList();
+            if (left.size() == 1 && !unplaced.isEmpty()) {
+                rejectedMonths.put(left.get(0), unplaced.remove(0));
+            }
+            TreeSet<YearMonth> missing = lacking.stream().filter(m -> !rejectedMonths.containsKey(m))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            return new Accounting(rejectedMonths, missing, unplaced);
+        }
+
+        /** The lacking months between the force's rows read just before and just after the rejected row in its file. */
+        private List<YearMonth> between(Rejected.Row r, Set<YearMonth> lacking) {
+            TreeMap<Integer, YearMonth> read = rowsRead.get(r.sourceFile());
+            Optional<Integer> at = rowNumber(r.location());
+            if (read == null || read.isEmpty() || at.isEmpty()) return List.of();
+            var before = read.lowerEntry(at.get());
+            var after = read.higherEntry(at.get());
+            return lacking.stream().filter(m -> (before == null || m.isAfter(before.getValue()))
+                    && (after == null || m.isBefore(after.getValue()))).toList();
+        }
+
+        /** 207 of "line 207", 12 of "Table_4a!A12" */
+        private static Optional<Integer> rowNumber(String location) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)$").matcher(location);
+            return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+        }
+
+        /** The months the force's rejected rows are, the months missing, and its rejected rows that are neither. */
+        record Accounting(Map<YearMonth, Rejected.Row> rejected, TreeSet<YearMonth> missing, List<Rejected.Row> unplaced) {
         }
 
         /** The rejected rows that may be the missing ones. */
         List<Rejected.Row> candidates() {
-            List<Rejected.Row> all = new ArrayList<>(ownRows);
-            all.addAll(unknownRows(months));
+            Accounting a = account(months);
+            List<Rejected.Row> all = new ArrayList<>(a.unplaced());
+            all.addAll(unknownRows(a.missing()));
             return all;
         }
 
@@ -500,22 +561,36 @@ public final class IndicatorCalculator {
          * bt/999-calls-2023.csv": a reader of the footnote learns where to look, not only that a month is short.
          */
         String reason(Set<YearMonth> lacking) {
-            String months = and(lacking.stream().map(YearMonth::toString).toList());
-            boolean one = lacking.size() == 1;
             String where = and(List.copyOf(files));
+            Accounting a = account(lacking);
             if (records) {
-                return "no data.police.uk file for " + months + rowsRejected(", but ", lacking);
+                return "no data.police.uk file for " + months(lacking) + rowsRejected(", but ", ownRows, lacking);
             }
-            if (explained(lacking)) {
-                return ownRows.size() == lacking.size()
-                        ? "its " + months + (one ? " row, " : " rows, ") + at(ownRows) + " of " + where + (one ? ", was" : ", were") + " rejected"
-                        : "its " + months + (one ? " row is" : " rows are") + " among its rows rejected from " + where + " (" + at(ownRows) + ")";
+            if (a.missing().isEmpty() && !a.unplaced().isEmpty()) {
+                boolean one = lacking.size() == 1;
+                return "its " + months(lacking) + (one ? " row is" : " rows are") + " among its rows rejected from " + where
+                        + " (" + at(ownRows) + ")";
             }
-            return "its " + months + (one ? " row is" : " rows are") + " missing from " + where + rowsRejected("; ", lacking);
+            List<String> parts = new ArrayList<>();
+            if (!a.rejected().isEmpty()) {
+                boolean one = a.rejected().size() == 1;
+                parts.add("its " + months(a.rejected().keySet()) + (one ? " row, " : " rows, ") + at(List.copyOf(a.rejected().values()))
+                        + " of " + where + (one ? ", was" : ", were") + " rejected");
+            }
+            if (!a.missing().isEmpty()) {
+                boolean one = a.missing().size() == 1;
+                parts.add("its " + months(a.missing()) + (one ? " row is" : " rows are") + " missing from " + where
+                        + rowsRejected("; ", a.unplaced(), a.missing()));
+            }
+            return String.join(", and ", parts);
+        }
+
+        private static String months(Set<YearMonth> months) {
+            return and(new TreeSet<>(months).stream().map(YearMonth::toString).toList());
         }
 
         /** The rejected rows a reviewer should look at where they do not account for every month. */
-        private String rowsRejected(String lead, Set<YearMonth> lacking) {
+        private String rowsRejected(String lead, List<Rejected.Row> ownRows, Set<YearMonth> lacking) {
             List<Rejected.Row> unknownRows = unknownRows(lacking);
             String out = "";
             if (!ownRows.isEmpty()) {

@@ -125,6 +125,48 @@ class IndicatorCalculatorTest {
     }
 
     @Test
+    void aRejectedRowIsTheMonthWhereItSitsAndAnotherMonthOfTheForceIsStillMissing() {
+        // rows are numbered by month here: the rejected row at line 5 sits between Norfolk's 2023-04 and 2023-06 rows
+        monthly(NORFOLK, 100, 90, 5, 7);
+        monthly(SUFFOLK, 200, 150);
+        List<IndicatorResult> r = both999(List.of(new Rejected.Row("bt/999.csv", "line 5", NORFOLK, "value.unparseable", "2023-13",
+                "2023-13,Norfolk Constabulary,16257,13969,85.9,8.0")));
+
+        String reason = "its 2023-05 row, line 5 of bt/999.csv, was rejected, and its 2023-07 row is missing from bt/999.csv";
+        assertThat(valueOf(r.get(0), NORFOLK).missingReason()).isEqualTo(reason);
+        assertThat(valueOf(r.get(1), NORFOLK).missingReason()).isEqualTo(reason);
+        assertThat(monthsMissing()).singleElement().satisfies(w -> {
+            assertThat(w.forceCode()).isEqualTo(NORFOLK);
+            assertThat(w.location()).isEmpty();
+            assertThat(w.observed()).isEqualTo("no figure for 2023-07");
+        });
+    }
+
+    @Test
+    void aRejectedRowNamingItsMonthIsThatMonthWhereverItSits() {
+        monthly(NORFOLK, 100, 90, 5, 7);
+        List<IndicatorResult> r = both999(List.of(new Rejected.Row("bt/999.csv", "line 99", NORFOLK, "value.unparseable", "x",
+                "2023-07,Norfolk Constabulary,x,13969,85.9,8.0")));
+        assertThat(valueOf(r.get(0), NORFOLK).missingReason())
+                .isEqualTo("its 2023-07 row, line 99 of bt/999.csv, was rejected, and its 2023-05 row is missing from bt/999.csv");
+        assertThat(monthsMissing()).singleElement().satisfies(w -> assertThat(w.observed()).isEqualTo("no figure for 2023-05"));
+    }
+
+    @Test
+    void aRejectedRowWhoseMonthCannotBeToldIsNotGuessedAmongSeveralMonths() {
+        // at the end of the file, after the force's 2023-12 row: it could be 2023-05 or 2023-07
+        monthly(NORFOLK, 100, 90, 5, 7);
+        List<IndicatorResult> r = both999(List.of(new Rejected.Row("bt/999.csv", "line 99", NORFOLK, "value.unparseable", "2023-13",
+                "2023-13,Norfolk Constabulary,16257,13969,85.9,8.0")));
+        assertThat(valueOf(r.get(0), NORFOLK).missingReason())
+                .isEqualTo("its 2023-05 and 2023-07 rows are missing from bt/999.csv; its row at line 99 was rejected");
+        assertThat(monthsMissing()).singleElement().satisfies(w -> {
+            assertThat(w.location()).isEqualTo("line 99");
+            assertThat(w.observed()).isEqualTo("no figure for 2023-05, 2023-07");
+        });
+    }
+
+    @Test
     void aRejectedRowInAnotherFileDoesNotExplainAMissingMonth() {
         monthly(NORFOLK, 100, 90, 5);
         List<IndicatorResult> r = both999(List.of(new Rejected.Row("bt/other.csv", "line 207", NORFOLK, "value.unparseable", "2023-5", "2023-5,Norfolk Constabulary,16257,13969,85.9,8.0")));

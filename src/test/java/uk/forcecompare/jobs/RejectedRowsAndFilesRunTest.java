@@ -91,6 +91,37 @@ class RejectedRowsAndFilesRunTest {
     }
 
     @Test
+    void aRejectedRowBesideAMissingMonthOfTheSameForceIsNotCalledMissing() throws IOException {
+        Path collection = tmp.resolve("2024-spring");
+        RestartAfterCrashTest.copyTree(Path.of("data/sample/2024-spring"), collection);
+        Path csv = collection.resolve(CALLS);
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        assertThat(lines.get(206)).startsWith("2023-05,Norfolk Constabulary,");
+        lines.set(206, lines.get(206).replaceFirst("^2023-05,", "2023-13,"));
+        assertThat(lines.remove(lines.stream().filter(l -> l.startsWith("2023-07,Norfolk Constabulary,")).findFirst().orElseThrow())).isTrue();
+        Files.write(csv, lines);
+        Path out = tmp.resolve("out");
+        CommandLineRuns.Outcome o = CommandLineRuns.run("run", collection.toString(), "--out", out.toString());
+        assertThat(o.exitStatus()).as(o.output()).isEqualTo(3);
+
+        List<Map<String, String>> log = CsvTables.read(out.resolve("2024-spring/validation-log.csv"));
+        String reason = "its 2023-05 row, line 207 of " + CALLS + ", was rejected, and its 2023-07 row is missing from " + CALLS;
+        assertThat(log).filteredOn(r -> r.get("rule").equals("coverage.month-missing") && r.get("force_code").equals(NORFOLK))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("location")).isEmpty();
+                    assertThat(r.get("observed")).isEqualTo("no figure for 2023-07");
+                    assertThat(r.get("message")).startsWith("Norfolk: " + reason + " (");
+                });
+        assertThat(log).filteredOn(r -> r.get("rule").equals("value.unparseable") && r.get("force_code").equals(NORFOLK))
+                .singleElement().satisfies(r -> assertThat(r.get("location")).isEqualTo("line 207"));
+        for (String indicator : List.of("calls-999-per-1000", "calls-999-answered-within-10s")) {
+            assertThat(byForce(out.resolve("2024-spring/" + indicator + "/data.csv")).get(NORFOLK).get("note"))
+                    .isEqualTo("no data: " + reason);
+            assertThat(Files.readString(out.resolve("2024-spring/" + indicator + "/chart.txt"))).contains(reason);
+        }
+    }
+
+    @Test
     void validateSaysEachFaultOnce() throws IOException {
         Path collection = brokenCalls();
         CommandLineRuns.Outcome o = CommandLineRuns.runExactly("validate", collection.toString());
