@@ -45,8 +45,8 @@ public final class IndicatorCalculator {
     private final ForceDirectory forces;
     private final Map<String, Map<String, List<Observation>>> byMeasureThenForce;
     private final Optional<Integer> populationMidYear;
-    /** force|indicator pairs already warned of having no data.police.uk file at all */
-    private final java.util.Set<String> noRecordFiles = new java.util.HashSet<>();
+    /** force -> the indicators and periods it has no data.police.uk file for at all: one warning each, said with the months missing */
+    private final Map<Force, Map<String, String>> noRecordFiles = new LinkedHashMap<>();
     /** force|indicator|file of returns already warned of being for another period than the indicator's */
     private final java.util.Set<String> returnPeriodSaid = new java.util.HashSet<>();
     private final Set<String> forcesWithReturn;
@@ -304,13 +304,8 @@ public final class IndicatorCalculator {
                 return Aggregate.missing((returnMeasure ? "its return " : "") + r.sourceFile() + " could not be used: " + r.why());
             }
             if (measure.startsWith("RECORDS_")) {
-                // every month missing, not a count of nothing: warned as one missing month would be, once per indicator
-                if (noRecordFiles.add(f.code() + "|" + def.id())) {
-                    findings.report(Finding.of(Rule.PERIOD_MONTH_MISSING).force(f.code()).indicator(def.id())
-                            .message(f.name() + ": no data.police.uk file for any month of " + period.text() + "; "
-                                    + def.id() + " is missing for this force")
-                            .observed("no file").expected("every month of " + period.text()));
-                }
+                // every month missing, not a count of nothing: warned as missing months are, once per force and source
+                noRecordFiles.computeIfAbsent(f, k -> new LinkedHashMap<>()).putIfAbsent(def.id(), period.text());
                 return Aggregate.missing("no data.police.uk file for any month of " + period.text());
             }
             // "no figure for", not "no 999 calls": the collection lacks the figure, the force did not count zero
@@ -416,7 +411,8 @@ public final class IndicatorCalculator {
         MonthsMissing gap = monthsMissing.computeIfAbsent(List.of(f.code(), String.join("|", files)),
                 k -> new MonthsMissing(f, measure.startsWith("RECORDS_"), files,
                         inPeriod.stream().min(Comparator.comparing(Observation::period)).orElseThrow().sourceFile(),
-                        rejectedRows.stream().filter(r -> files.contains(r.sourceFile())).toList(), inPeriod));
+                        rejectedRows.stream().filter(r -> files.contains(r.sourceFile())).toList(), inPeriod)
+                        .unreadable(rejectedFiles.stream().filter(r -> r.forceCode().equals(f.code())).toList()));
         gap.months.addAll(lacking);
         gap.measures.add(measure);
         gap.indicators.add(def.id());
@@ -434,7 +430,8 @@ public final class IndicatorCalculator {
             if (gap.explained(gap.months)) continue;
             List<Rejected.Row> candidates = gap.candidates();
             String indicators = String.join(" and ", gap.indicators);
-            findings.report(Finding.of(Rule.PERIOD_MONTH_MISSING).file(gap.firstFile)
+            // a data.police.uk month lacks its own file: the force's other months' files are not where it is missing
+            findings.report(Finding.of(Rule.PERIOD_MONTH_MISSING).file(gap.records ? "" : gap.firstFile)
                     .at(candidates.size() == 1 ? candidates.get(0).location() : "").force(gap.force.code())
                     .indicator(gap.indicators.size() == 1 ? gap.indicators.iterator().next() : "")
                     .message(gap.force.name() + ": " + gap.reason(gap.months) + " (" + String.join(", ", gap.measures) + "); "
@@ -444,6 +441,16 @@ public final class IndicatorCalculator {
                     .expected("every month of " + String.join(" and ", gap.periods)));
         }
         monthsMissing.clear();
+        noRecordFiles.forEach((force, indicators) -> {
+            String periods = String.join(" and ", new java.util.LinkedHashSet<>(indicators.values()));
+            findings.report(Finding.of(Rule.PERIOD_MONTH_MISSING).force(force.code())
+                    .indicator(indicators.size() == 1 ? indicators.keySet().iterator().next() : "")
+                    .message(force.name() + ": no data.police.uk file for any month of " + periods + "; "
+                            + String.join(" and ", indicators.keySet()) + (indicators.size() == 1 ? " is" : " are")
+                            + " missing for this force")
+                    .observed("no file").expected("every month of " + periods));
+        });
+        noRecordFiles.clear();
     }
 
     /** What one force lacks in one monthly source, gathered over the measures and indicators that need it. */
@@ -460,6 +467,8 @@ public final class IndicatorCalculator {
 
         /** the force's rows that were read, by file and row number: where a rejected row sits among them tells its month */
         private final Map<String, TreeMap<Integer, YearMonth>> rowsRead = new HashMap<>();
+        /** the force's files nothing was read from (data.police.uk): a month whose file is one is that file's error */
+        private List<Rejected.File> unreadable = List.of();
 
         MonthsMissing(Force force, boolean records, Set<String> files, String firstFile, List<Rejected.Row> rejected,
                       List<Observation> read) {
@@ -475,7 +484,22 @@ public final class IndicatorCalculator {
             }
         }
 
-        /** Every month is a rejected row of the force's own: their errors are the findings. */
+        MonthsMissing unreadable(List<Rejected.File> files) {
+            this.unreadable = files;
+            return this;
+        }
+
+        /** The force's data.police.uk file of the month, of the type that gives these measures, that could not be read. */
+        private Optional<Rejected.File> unreadableFile(YearMonth m) {
+            boolean street = measures.stream().anyMatch(x -> x.equals(Measures.RECORDS_ASB_INCIDENTS) || x.equals(Measures.RECORDS_CRIMES));
+            String suffix = street ? "-street.csv" : "-stop-and-search.csv";
+            return unreadable.stream().filter(r -> {
+                String name = java.nio.file.Path.of(r.sourceFile()).getFileName().toString().toLowerCase(Locale.ROOT);
+                return name.startsWith(m + "-") && name.endsWith(suffix);
+            }).findFirst();
+        }
+
+        /** Every month is a rejected row or unreadable file of the force's own: their errors are the findings. */
         boolean explained(Set<YearMonth> lacking) {
             return account(lacking).missing.isEmpty();
         }
@@ -488,6 +512,13 @@ public final class IndicatorCalculator {
          * if only one is. A row that is neither stays a row that may be one of the missing months, and they are warned of.
          */
         Accounting account(Set<YearMonth> lacking) {
+            if (records) {
+                Map<YearMonth, Rejected.File> files = new TreeMap<>();
+                lacking.forEach(m -> unreadableFile(m).ifPresent(r -> files.put(m, r)));
+                TreeSet<YearMonth> missing = lacking.stream().filter(m -> !files.containsKey(m))
+                        .collect(Collectors.toCollection(TreeSet::new));
+                return new Accounting(Map.of(), files, missing, ownRows);
+            }
             Map<YearMonth, Rejected.Row> rejectedMonths = new TreeMap<>();
             List<Rejected.Row> untold = new ArrayList<>();
             for (Rejected.Row r : ownRows) {
@@ -507,7 +538,7 @@ public final class IndicatorCalculator {
             }
             TreeSet<YearMonth> missing = lacking.stream().filter(m -> !rejectedMonths.containsKey(m))
                     .collect(Collectors.toCollection(TreeSet::new));
-            return new Accounting(rejectedMonths, missing, unplaced);
+            return new Accounting(rejectedMonths, Map.of(), missing, unplaced);
         }
 
         /** The lacking months between the force's rows read just before and just after the rejected row in its file. */
@@ -528,7 +559,8 @@ public final class IndicatorCalculator {
         }
 
         /** The months the force's rejected rows are, the months missing, and its rejected rows that are neither. */
-        record Accounting(Map<YearMonth, Rejected.Row> rejected, TreeSet<YearMonth> missing, List<Rejected.Row> unplaced) {
+        record Accounting(Map<YearMonth, Rejected.Row> rejected, Map<YearMonth, Rejected.File> unreadable, TreeSet<YearMonth> missing,
+                          List<Rejected.Row> unplaced) {
         }
 
         /** The rejected rows that may be the missing ones. */
@@ -564,7 +596,12 @@ public final class IndicatorCalculator {
             String where = and(List.copyOf(files));
             Accounting a = account(lacking);
             if (records) {
-                return "no data.police.uk file for " + months(lacking) + rowsRejected(", but ", ownRows, lacking);
+                List<String> parts = new ArrayList<>();
+                a.unreadable().values().stream().distinct().forEach(r -> parts.add("its file " + r.sourceFile() + " could not be read: " + r.why()));
+                if (!a.missing().isEmpty()) {
+                    parts.add("no data.police.uk file for " + months(a.missing()) + rowsRejected(", but ", ownRows, a.missing()));
+                }
+                return String.join(", and ", parts);
             }
             if (a.missing().isEmpty() && !a.unplaced().isEmpty()) {
                 boolean one = lacking.size() == 1;

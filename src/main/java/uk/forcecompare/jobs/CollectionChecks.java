@@ -251,7 +251,9 @@ final class CollectionChecks {
         int cut = message.indexOf(';');
         String first = cut < 0 ? message : message.substring(0, cut);
         return switch (f.rule()) {
-            case FILE_UNREADABLE -> f.observed().isEmpty() ? first : f.observed();
+            // "The data.police.uk file of Norfolk (2023-02) was not read: the file is empty (0 bytes)": the file is named already
+            case FILE_UNREADABLE -> !f.observed().isEmpty() ? f.observed()
+                    : first.contains(" was not read: ") ? first.substring(first.indexOf(" was not read: ") + " was not read: ".length()) : first;
             case COLUMN_MISSING -> !f.forceCode().isEmpty() || f.expected().isEmpty() ? first
                     : f.expected().equals("a header row") ? "it has no header row"
                     : "it has no " + f.expected() + (f.expected().contains(",") ? " columns" : " column");

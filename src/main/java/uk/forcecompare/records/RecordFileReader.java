@@ -73,7 +73,8 @@ final class RecordFileReader {
         try (InputStream in = Files.newInputStream(file.path()); CsvScanner csv = new CsvScanner(in, buffer)) {
             csv.skipBom();
             if (!csv.next() || csv.isBlank()) {
-                return unreadable("the file is empty: no header row", "a header row");
+                // 0 bytes is said as the other readers say it: a file that arrived empty, not one missing its header
+                return unreadable(file.size() == 0 ? "the file is empty (0 bytes)" : "the file is empty: no header row", "a header row");
             }
             if (csv.problem() != null) {
                 return unreadable("the header row is malformed (" + describe(csv.problem()) + ")", "a header row");

@@ -449,6 +449,59 @@ class IndicatorCalculatorTest {
         });
     }
 
+    private void streetFiles(String force, String slug, int... months) {
+        for (int m : months) {
+            Period month = Period.month(YearMonth.of(2023, m));
+            String file = "police/2023-0" + m + "/2023-0" + m + "-" + slug + "-street.csv";
+            obs.add(Observation.of(force, Measures.RECORDS_ASB_INCIDENTS, month, "", BigDecimal.valueOf(10), file, ""));
+            obs.add(Observation.of(force, Measures.RECORDS_CRIMES, month, "", BigDecimal.valueOf(90), file, ""));
+        }
+    }
+
+    /** asb-incidents-per-1000 and crimes-per-1000 over 2023-01..2023-03 from one calculator, as a run computes them. */
+    private List<IndicatorResult> bothStreet(List<Rejected> rejected) {
+        Period q1 = Period.parse("2023-01..2023-03");
+        IndicatorCalculator calc = new IndicatorCalculator(FORCES, obs, Optional.empty(), findings).rejected(rejected);
+        List<IndicatorResult> out = List.of(calc.compute(CATALOGUE.get("asb-incidents-per-1000").orElseThrow(), q1, Set.of(), false),
+                calc.compute(CATALOGUE.get("crimes-per-1000").orElseThrow(), q1, Set.of(), false));
+        calc.reportMonthsMissing();
+        return out;
+    }
+
+    @Test
+    void aForceWithNoRecordFileAtAllIsOneWarningNamingEveryIndicator() {
+        streetFiles(NORFOLK, "norfolk", 1, 2, 3);
+        bothStreet(List.of());
+        List<Finding> warned = monthsMissing();
+        assertThat(warned).hasSize(42).extracting(Finding::forceCode).doesNotHaveDuplicates().doesNotContain(NORFOLK);
+        assertThat(warned).filteredOn(f -> f.forceCode().equals(SUFFOLK)).singleElement().satisfies(f -> {
+            assertThat(f.indicatorId()).isEmpty();
+            assertThat(f.message()).isEqualTo("Suffolk: no data.police.uk file for any month of 2023-01..2023-03; "
+                    + "asb-incidents-per-1000 and crimes-per-1000 are missing for this force");
+        });
+    }
+
+    @Test
+    void aMonthWhoseRecordFileCouldNotBeReadIsThatFilesErrorAndTheReasonNamesTheFile() {
+        streetFiles(NORFOLK, "norfolk", 1, 3);
+        streetFiles(SUFFOLK, "suffolk", 1, 3);
+        String empty = "police/2023-02/2023-02-norfolk-street.csv";
+        List<IndicatorResult> r = bothStreet(List.of(new Rejected.File(empty, NORFOLK,
+                Set.of(Measures.RECORDS_ASB_INCIDENTS, Measures.RECORDS_CRIMES, Measures.RECORDS_STOP_SEARCHES,
+                        Measures.RECORDS_STOP_SEARCH_FINDS), "the file is empty (0 bytes)")));
+
+        String why = "its file " + empty + " could not be read: the file is empty (0 bytes)";
+        assertThat(valueOf(r.get(0), NORFOLK).missingReason()).isEqualTo(why);
+        assertThat(valueOf(r.get(1), NORFOLK).missingReason()).isEqualTo(why);
+        assertThat(valueOf(r.get(1), SUFFOLK).missingReason()).isEqualTo("no data.police.uk file for 2023-02");
+        // the unreadable file's error stands alone; Suffolk's missing month is not filed under its January file
+        assertThat(monthsMissing()).noneMatch(f -> f.forceCode().equals(NORFOLK));
+        assertThat(monthsMissing()).filteredOn(f -> f.forceCode().equals(SUFFOLK)).singleElement().satisfies(f -> {
+            assertThat(f.sourceFile()).isEmpty();
+            assertThat(f.observed()).isEqualTo("no figure for 2023-02");
+        });
+    }
+
     @Test
     void aForceIsSaidToHaveSentNoReturnOnlyWhereReturnsWereAskedFor() {
         // no return anywhere, and none asked for: the collection lacks the figure

@@ -146,6 +146,74 @@ class RecordCollectionRunTest {
         assertThat(runJson).contains("2023-01-btp-street.csv").contains("\"rows_read\"");
     }
 
+    /**
+     * Norfolk's February street file arrived empty, Suffolk's is absent, and 40 forces sent no file: the empty file is its
+     * error alone and the reason given, Suffolk's month one warning under no other file, each of the 40 one warning.
+     */
+    @Test
+    void anEmptyRecordFileIsItsErrorAndAForceWithoutFilesIsOneWarning() throws Exception {
+        List<String[]> three = java.util.Arrays.stream(GenerateRecords.FORCES)
+                .filter(f -> List.of("norfolk", "suffolk", "essex").contains(f[0])).toList();
+        assertThat(three).hasSize(3);
+        List<GenerateRecords.FileCounts> files = GenerateRecords.generate(collection.resolve("police"), 3_000,
+                List.of(YearMonth.of(2023, 1), YearMonth.of(2023, 2), YearMonth.of(2023, 3)), three,
+                new GenerateRecords.Options(7, 0.05, 0, 0, 0));
+        String empty = "police/" + street(files, "norfolk", 2).relativePath();
+        Files.write(collection.resolve(empty), new byte[0]);
+        Files.delete(collection.resolve("police").resolve(street(files, "suffolk", 2).relativePath()));
+        Files.createDirectories(collection.resolve("ons"));
+        Files.copy(Path.of("data/sample/2024-spring/ons/pfa-population.csv"), collection.resolve("ons/pfa-population.csv"));
+        Files.writeString(collection.resolve("collection.yml"), """
+                id: records-empty-2023-q1
+                title: data.police.uk records with an empty file
+                population: { mid-year: 2020 }
+                sources:
+                  - { file: ons/pfa-population.csv, kind: ons-population }
+                  - { file: police/, kind: police-uk-records }
+                indicators:
+                  asb-incidents-per-1000: { period: "2023-01..2023-03" }
+                  crimes-per-1000:        { period: "2023-01..2023-03" }
+                """);
+
+        CommandLineRuns.Outcome o = CommandLineRuns.run("run", collection.toString(), "--out", out.toString());
+        assertThat(o.exitStatus()).as(o.output()).isEqualTo(3);
+        List<Map<String, String>> log = CsvTables.read(out.resolve("records-empty-2023-q1/validation-log.csv"));
+        assertThat(empty).isEqualTo("police/2023-02/2023-02-norfolk-street.csv");
+
+        assertThat(log).filteredOn(f -> f.get("force_code").equals(NORFOLK) && !f.get("severity").equals("info")
+                        && !f.get("rule").startsWith("plausibility."))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.get("rule")).isEqualTo("file.unreadable");
+                    assertThat(f.get("source_file")).isEqualTo(empty);
+                    assertThat(f.get("message")).isEqualTo("The data.police.uk file of Norfolk (2023-02) was not read: "
+                            + "the file is empty (0 bytes)");
+                });
+        assertThat(log).filteredOn(f -> f.get("rule").equals("coverage.month-missing") && f.get("force_code").equals(SUFFOLK))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.get("source_file")).isEmpty();
+                    assertThat(f.get("observed")).isEqualTo("no figure for 2023-02");
+                });
+        List<Map<String, String>> noFile = log.stream().filter(f -> f.get("rule").equals("coverage.month-missing")
+                && f.get("observed").equals("no file")).toList();
+        assertThat(noFile).hasSize(40).extracting(f -> f.get("force_code")).doesNotHaveDuplicates()
+                .doesNotContain(NORFOLK, SUFFOLK, ESSEX);
+        assertThat(noFile).filteredOn(f -> f.get("force_code").equals(KENT)).singleElement().satisfies(f -> {
+            assertThat(f.get("indicator_id")).isEmpty();
+            assertThat(f.get("message")).isEqualTo("Kent: no data.police.uk file for any month of 2023-01..2023-03; "
+                    + "asb-incidents-per-1000 and crimes-per-1000 are missing for this force");
+        });
+
+        String why = "its file " + empty + " could not be read: the file is empty (0 bytes)";
+        for (String indicator : List.of("asb-incidents-per-1000", "crimes-per-1000")) {
+            Map<String, Map<String, String>> table = new HashMap<>();
+            for (var r : CsvTables.read(out.resolve("records-empty-2023-q1/" + indicator + "/data.csv"))) table.put(r.get("force_code"), r);
+            assertThat(table.get(NORFOLK).get("note")).isEqualTo("no data: " + why);
+            assertThat(table.get(SUFFOLK).get("note")).isEqualTo("no data: no data.police.uk file for 2023-02");
+            assertThat(Files.readString(out.resolve("records-empty-2023-q1/" + indicator + "/chart.txt"))).contains(why);
+        }
+    }
+
+    private static final String NORFOLK = "E23000024";
     private static final String KENT = "E23000032";
     private static final String ESSEX = "E23000028";
     private static final String SUFFOLK = "E23000025";
