@@ -295,7 +295,10 @@ public final class IndicatorCalculator {
             boolean returnsAsked = returnsDeclared || !forcesWithReturn.isEmpty() || !unusableReturns.isEmpty();
             if (returnMeasure && returnsAsked && !forcesWithReturn.contains(f.code())) {
                 String file = unusableReturns.get(f.code());
-                return Aggregate.missing(file == null ? "no return from the force" : "its return " + file + " could not be used");
+                if (file == null) return Aggregate.missing("no return from the force");
+                // why, where the error that kept it out says: "the file is empty (0 bytes)", not only that it was not used
+                Optional<String> why = rejectedFiles.stream().filter(r -> r.sourceFile().equals(file)).map(Rejected.File::why).findFirst();
+                return Aggregate.missing("its return " + file + " could not be used" + why.map(w -> ": " + w).orElse(""));
             }
             // the figure was sent, in a file or sheet an error kept out: that file is the reason, not the collection
             Optional<Rejected.File> rejectedFile = rejectedFile(f, measure);

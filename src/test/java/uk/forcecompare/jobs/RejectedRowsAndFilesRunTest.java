@@ -188,6 +188,49 @@ class RejectedRowsAndFilesRunTest {
                 .hasSize(2).allSatisfy(r -> assertThat(r.get("message")).contains(why));
     }
 
+    /** Kent's return unreadable three ways: the footnote gives the error's reason, as for the 999 file. */
+    @Test
+    void anUnreadableReturnIsNamedWithWhy() throws IOException {
+        // the reason as a regular expression: a cut-short workbook's detail is the zip library's
+        Map<String, String> whyByBreak = new java.util.LinkedHashMap<>();
+        whyByBreak.put("empty", "the file is empty \\(0 bytes\\)");
+        whyByBreak.put("truncated", "(a damaged or truncated workbook|not a readable XLSX workbook) \\(.+\\)");
+        whyByBreak.put("sheet", "the force return has no Return sheet");
+        for (var e : whyByBreak.entrySet()) {
+            Path collection = tmp.resolve(e.getKey()).resolve("2024-spring");
+            RestartAfterCrashTest.copyTree(Path.of("data/sample/2024-spring"), collection);
+            Path kent = collection.resolve("returns/kent.xlsx");
+            switch (e.getKey()) {
+                case "empty" -> Files.write(kent, new byte[0]);
+                case "truncated" -> {
+                    byte[] all = Files.readAllBytes(kent);
+                    Files.write(kent, java.util.Arrays.copyOf(all, all.length / 2));
+                }
+                default -> {
+                    try (var in = Files.newInputStream(kent); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+                        wb.setSheetName(wb.getSheetIndex("Return"), "Returns");
+                        try (var os = Files.newOutputStream(kent)) {
+                            wb.write(os);
+                        }
+                    }
+                }
+            }
+            Path out = tmp.resolve(e.getKey()).resolve("out");
+            CommandLineRuns.Outcome o = CommandLineRuns.run("run", collection.toString(), "--out", out.toString());
+            assertThat(o.exitStatus()).as(o.output()).isEqualTo(3);
+            List<Map<String, String>> log = CsvTables.read(out.resolve("2024-spring/validation-log.csv"));
+            assertThat(log).filteredOn(r -> r.get("source_file").equals("returns/kent.xlsx") && r.get("severity").equals("error"))
+                    .hasSize(1);
+            String note = "its return returns/kent\\.xlsx could not be used: " + e.getValue();
+            for (String indicator : List.of("asb-civil-order-ratio", "calls-101-abandonment-rate")) {
+                assertThat(byForce(out.resolve("2024-spring/" + indicator + "/data.csv")).get(KENT).get("note"))
+                        .as(e.getKey()).matches("no data: " + note);
+                assertThat(Files.readString(out.resolve("2024-spring/" + indicator + "/chart.txt"))).as(e.getKey())
+                        .containsPattern("Kent \\(" + note + "\\)");
+            }
+        }
+    }
+
     private static Map<String, Map<String, String>> byForce(Path dataCsv) throws IOException {
         Map<String, Map<String, String>> out = new java.util.HashMap<>();
         for (Map<String, String> r : CsvTables.read(dataCsv)) out.put(r.get("force_code"), r);

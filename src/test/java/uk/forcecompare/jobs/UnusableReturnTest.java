@@ -44,7 +44,8 @@ class UnusableReturnTest {
         List<Map<String, String>> table = CsvTables.read(out.resolve("2024-spring/calls-101-abandonment-rate/data.csv"));
         assertThat(table).filteredOn(r -> r.get("force_code").equals(NORFOLK)).singleElement().satisfies(r -> {
             assertThat(r.get("value")).isEmpty();
-            assertThat(r.get("note")).isEqualTo("no data: its return returns/norfolk.xlsx could not be used");
+            assertThat(r.get("note")).isEqualTo("no data: its return returns/norfolk.xlsx could not be used: "
+                    + "binary content that is neither CSV, XLSX nor ODS");
         });
     }
 }
