@@ -64,6 +64,35 @@ final class CollectionChecks {
         checkFundingSourcesAgree(observations, findings);
         checkRecordFilesCountedOnce(observations, findings, invalidation);
         checkPublishedRowsCountedOnce(observations, findings, invalidation);
+        checkEveryForceInPublishedTables(observations, findings);
+    }
+
+    /**
+     * A published table gives every force's figures: a force with no row in it (left off, or every row of it
+     * rejected) has lost a whole period, which a reviewer should see as plainly as one missing month, at the file. The
+     * population table has its own check; returns are one force each, and data.police.uk files one force each.
+     */
+    void checkEveryForceInPublishedTables(List<Observation> observations, FindingLog findings) {
+        Map<String, java.util.Set<String>> forcesByFile = new java.util.TreeMap<>();
+        Map<String, java.util.Set<String>> measuresByFile = new java.util.HashMap<>();
+        for (Observation o : observations) {
+            if (o.measure().startsWith("RECORDS_") || isReturn(o) || Measures.FORCE_RETURN.containsKey(o.measure())
+                    || o.measure().equals(Measures.POPULATION) || o.forceCode().isEmpty()) continue;
+            forcesByFile.computeIfAbsent(o.sourceFile(), k -> new java.util.HashSet<>()).add(o.forceCode());
+            measuresByFile.computeIfAbsent(o.sourceFile(), k -> new java.util.TreeSet<>()).add(o.measure());
+        }
+        forcesByFile.forEach((file, present) -> {
+            // a table of one force is not a table of every force
+            if (present.size() < 2) return;
+            String measures = String.join(", ", measuresByFile.get(file));
+            for (Force f : support.forces.all()) {
+                if (present.contains(f.code())) continue;
+                findings.report(Finding.of(Rule.FORCE_MISSING_FROM_TABLE).file(file).force(f.code())
+                        .message(f.name() + " has no figures in " + file + ", which gives " + present.size() + " other forces' "
+                                + measures + "; its figures from it are missing")
+                        .observed("no row").expected("a row for every force"));
+            }
+        });
     }
 
     /**
