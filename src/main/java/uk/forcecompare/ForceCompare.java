@@ -638,9 +638,7 @@ public final class ForceCompare implements Callable<Integer> {
 
     /** The first line of a message, without a closing full stop: Flyway's and PostgreSQL's run to several. */
     static String oneLine(String message) {
-        if (message == null) return "";
-        String line = message.strip().lines().findFirst().orElse("").strip();
-        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+        return CollectionRunner.oneLine(message);
     }
 
     /** Prints through picocli's writer, so tests can capture what a user reads. */

@@ -157,7 +157,7 @@ public final class EmbeddedDatabase {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
                 .start();
-        Files.writeString(dir.resolve(OWNER_FILE), ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
+        writeOwner(dir, ProcessHandle.current().pid());
         if (!Files.exists(dir.resolve(INITIALISED_FILE))) Files.writeString(dir.resolve(INITIALISED_FILE), "");
         log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", pg.getPort(), dir,
                 (System.nanoTime() - t0) / 1_000_000);

@@ -555,9 +555,11 @@ public final class IndicatorCalculator {
                     && (after == null || m.isBefore(after.getValue()))).toList();
         }
 
+        private static final java.util.regex.Pattern ROW_NUMBER = java.util.regex.Pattern.compile("(\\d+)$");
+
         /** 207 of "line 207", 12 of "Table_4a!A12" */
         private static Optional<Integer> rowNumber(String location) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)$").matcher(location);
+            java.util.regex.Matcher m = ROW_NUMBER.matcher(location);
             return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
         }
 

@@ -76,8 +76,7 @@ final class CollectionChecks {
         Map<String, java.util.Set<String>> forcesByFile = new java.util.TreeMap<>();
         Map<String, java.util.Set<String>> measuresByFile = new java.util.HashMap<>();
         for (Observation o : observations) {
-            if (o.measure().startsWith("RECORDS_") || isReturn(o) || Measures.FORCE_RETURN.containsKey(o.measure())
-                    || o.measure().equals(Measures.POPULATION) || o.forceCode().isEmpty()) continue;
+            if (!isPublishedTableFigure(o) || o.measure().equals(Measures.POPULATION) || o.forceCode().isEmpty()) continue;
             forcesByFile.computeIfAbsent(o.sourceFile(), k -> new java.util.HashSet<>()).add(o.forceCode());
             measuresByFile.computeIfAbsent(o.sourceFile(), k -> new java.util.TreeSet<>()).add(o.measure());
         }
@@ -105,7 +104,7 @@ final class CollectionChecks {
     void checkPublishedRowsCountedOnce(List<Observation> observations, FindingLog findings, Invalidation invalidation) {
         Map<String, List<Observation>> byFigure = new java.util.LinkedHashMap<>();
         for (Observation o : observations) {
-            if (o.measure().startsWith("RECORDS_") || isReturn(o) || Measures.FORCE_RETURN.containsKey(o.measure())) continue;
+            if (!isPublishedTableFigure(o)) continue;
             byFigure.computeIfAbsent(o.forceCode() + "|" + o.measure() + "|" + o.period().text() + "|" + o.dimensions(),
                     k -> new java.util.ArrayList<>()).add(o);
         }
@@ -289,6 +288,11 @@ final class CollectionChecks {
             case TABLE_NO_ROWS -> "it has no data rows";
             default -> first;
         };
+    }
+
+    /** A figure from a table published for every force: not a return's, nor a count of data.police.uk records. */
+    private static boolean isPublishedTableFigure(Observation o) {
+        return !o.measure().startsWith("RECORDS_") && !isReturn(o) && !Measures.FORCE_RETURN.containsKey(o.measure());
     }
 
     private static boolean isReturn(Observation o) {

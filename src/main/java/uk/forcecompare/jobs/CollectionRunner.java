@@ -275,8 +275,11 @@ public class CollectionRunner {
         return t.getClass().getSimpleName() + ": " + oneLine(t.getMessage());
     }
 
-    /** The first line of a message, without its closing full stop (the sentence it goes into has one). */
-    static String oneLine(String message) {
+    /**
+     * The first line of a message, without its closing full stop (the sentence it goes into has one): what the
+     * command line prints of any failure's message, a run's included.
+     */
+    public static String oneLine(String message) {
         if (message == null) return "";
         String line = message.strip().lines().findFirst().orElse("").strip();
         return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
