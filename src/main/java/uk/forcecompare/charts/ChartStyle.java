@@ -68,6 +68,22 @@ final class ChartStyle {
         return shown.matches("-[0.,]+") ? shown.substring(1) : shown;
     }
 
+    /**
+     * Axis tick labels for ticks no closer than {@code smallestStep}: grouped thousands, no trailing zeros, and as many
+     * decimals as that step needs (at least two). A fixed two would show ticks 0.0025 apart as "0.01, 0.01, 0.01".
+     */
+    static java.text.DecimalFormat tickFormat(double smallestStep) {
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0",
+                java.text.DecimalFormatSymbols.getInstance(Locale.UK));
+        int decimals = 2;
+        if (smallestStep > 0 && Double.isFinite(smallestStep)) {
+            // one more than the step's leading digit needs, for steps such as 0.0025
+            decimals = Math.max(decimals, (int) Math.ceil(-Math.log10(smallestStep) - 1e-9) + 1);
+        }
+        f.setMaximumFractionDigits(Math.min(decimals, 15));
+        return f;
+    }
+
     static double px(double points) {
         return points * UNITS_PER_POINT;
     }

@@ -9,11 +9,10 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Function;
 
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
@@ -110,9 +109,7 @@ final class FigurePainter {
         s.setAvailableSpaceFill(ChartStyle.BAR_FILL);
         s.setOverlapped(true);
         s.setLabelsVisible(false);
-        DecimalFormat tick = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.UK));
-        String unit = layout.chart.unitSuffix();
-        c.setCustomYAxisTickLabelsFormatter(v -> tick.format(v) + unit);
+        c.setCustomYAxisTickLabelsFormatter(yTickLabel(layout));
         c.setYAxisTitle(layout.chart.valueAxisLabel());
 
         List<String> names = layout.bars.stream().map(ComparisonChart.Bar::forceName).toList();
@@ -128,6 +125,13 @@ final class FigurePainter {
             series.setMarker(SeriesMarkers.NONE);
         }
         return c;
+    }
+
+    /** The value axis's tick labels, for the steps XChart picks from the spacing hint: never more than 20 ticks. */
+    static Function<Double, String> yTickLabel(FigureLayout layout) {
+        DecimalFormat tick = ChartStyle.tickFormat((layout.yMax - layout.yMin) / 20);
+        String unit = layout.chart.unitSuffix();
+        return v -> tick.format(v) + unit;
     }
 
     private static PlotGeometry paintPlot(Graphics2D g, FigureLayout layout) {

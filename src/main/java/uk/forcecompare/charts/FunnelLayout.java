@@ -4,11 +4,9 @@ import java.awt.Font;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import uk.forcecompare.charts.FigureLayout.TextLine;
@@ -253,7 +251,7 @@ final class FunnelLayout {
 
     private List<Tick> yTicks(double step) {
         List<Tick> out = new ArrayList<>();
-        DecimalFormat f = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.UK));
+        DecimalFormat f = ChartStyle.tickFormat(step);
         long first = Math.round(Math.ceil(yMin / step - 1e-9));
         for (long k = first; k * step <= yMax + step * 1e-9; k++) {
             double v = k * step;
@@ -285,7 +283,9 @@ final class FunnelLayout {
                 values.add(k * step);
             }
         }
-        DecimalFormat f = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.UK));
+        // log ticks (1, 2, 5 x 10^k) need the decimals of the smallest; linear ones those of their step
+        double smallest = values.stream().filter(v -> v > 0).mapToDouble(Double::doubleValue).min().orElse(1);
+        DecimalFormat f = ChartStyle.tickFormat(log || values.size() < 2 ? smallest : values.get(1) - values.get(0));
         List<Tick> out = new ArrayList<>();
         double lastRight = Double.NEGATIVE_INFINITY;
         for (double v : values) {
