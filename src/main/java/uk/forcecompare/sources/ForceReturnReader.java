@@ -236,17 +236,19 @@ final class ForceReturnReader {
     private Observation observation(Force force, String measure, Period period, TableCell cell, String note) {
         String who = force.name() + " " + measure;
         String expected = Measures.isMoney(measure) ? "an amount in pounds, 0 or more" : "a whole number, 0 or more";
+        // the force's words beside a value that cannot be used are what the query back to it starts from
+        String besides = note.isEmpty() ? "" : "; the force's note beside it: '" + note + "'";
         String reason;
         if (cell.formulaWithoutResult()) {
             ctx.report(Rule.VALUE_FORMULA_NO_RESULT, cell.location(), force.code(),
-                    who + ": a formula with no saved result; recalculate and save the workbook", cell.text(), expected);
-            reason = "formula without a saved result";
+                    who + ": a formula with no saved result; recalculate and save the workbook" + besides, cell.text(), expected);
+            reason = "formula without a saved result" + besides;
         } else if (cell.excelError() != null) {
-            ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": an Excel error value", cell.excelError(), expected);
-            reason = "Excel error " + cell.excelError();
+            ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": an Excel error value" + besides, cell.excelError(), expected);
+            reason = "Excel error " + cell.excelError() + besides;
         } else if (cell.date() != null) {
-            ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": a date where a number belongs", cell.text(), expected);
-            reason = "a date, not a number";
+            ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": a date where a number belongs" + besides, cell.text(), expected);
+            reason = "a date, not a number" + besides;
         } else if (cell.isBlank()) {
             // a force that leaves a value blank usually says why beside it: the footnote and the query carry its words
             String noted = note.isEmpty() ? "" : " with the note '" + note + "'";
@@ -258,18 +260,18 @@ final class ForceReturnReader {
             BigDecimal n = cell.number() != null ? cell.number() : Numbers.parse(cell.text());
             if (n != null && cell.number() == null && !isCsv()) {
                 ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": a number stored as text ('"
-                        + Text.clean(cell.text()) + "'); enter it as a number", cell.text(), expected);
-                reason = "a number stored as text";
+                        + Text.clean(cell.text()) + "'); enter it as a number" + besides, cell.text(), expected);
+                reason = "a number stored as text" + besides;
             } else if (n == null) {
-                ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": text where a number belongs", cell.text(), expected);
-                reason = "text '" + Text.clean(cell.text()) + "', not a number";
+                ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": text where a number belongs" + besides, cell.text(), expected);
+                reason = "text '" + Text.clean(cell.text()) + "', not a number" + besides;
             } else if (n.signum() < 0) {
-                ctx.report(Rule.VALUE_NEGATIVE, cell.location(), force.code(), who + ": negative", n.toPlainString(), expected);
-                reason = "negative value " + n.toPlainString();
+                ctx.report(Rule.VALUE_NEGATIVE, cell.location(), force.code(), who + ": negative" + besides, n.toPlainString(), expected);
+                reason = "negative value " + n.toPlainString() + besides;
             } else if (!Measures.isMoney(measure) && !Numbers.isWhole(n)) {
-                ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": a count must be a whole number",
+                ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": a count must be a whole number" + besides,
                         n.toPlainString(), expected);
-                reason = "fractional count " + n.toPlainString();
+                reason = "fractional count " + n.toPlainString() + besides;
             } else {
                 return Observation.of(force.code(), measure, period, "", n, ctx.fileName(), cell.location());
             }

@@ -213,6 +213,38 @@ class ForceReturnTest {
     }
 
     @Test
+    void aNoteBesideARejectedValueIsInItsErrorAndItsReason() throws Exception {
+        Map<String, Object> v = allValid();
+        v.put("CALLS_101_RECEIVED", "n/a");
+        v.put("CALLS_101_ABANDONED", -4);
+        Path p = filled("return-cumbria.xlsx", v, wb -> {
+            for (Row row : wb.getSheet("Return")) {
+                switch (row.getCell(0).getStringCellValue()) {
+                    case "CALLS_101_RECEIVED" -> row.createCell(3).setCellValue("Figure \"pending\", see\nline 2");
+                    case "CALLS_101_ABANDONED" -> row.createCell(3).setCellValue("Correction of last year's overcount");
+                    default -> { }
+                }
+            }
+        });
+        Fixtures.Output out = Fixtures.read(p, SourceKind.FORCE_RETURN);
+
+        assertThat(out.findings(Rule.VALUE_NOT_NUMBER)).extracting(f -> f.location() + " " + f.message()).containsExactly(
+                "Return!C9 Cumbria CALLS_101_RECEIVED: text where a number belongs; the force's note beside it: "
+                        + "'Figure \"pending\", see line 2'");
+        assertThat(out.findings(Rule.VALUE_NEGATIVE)).extracting(f -> f.location() + " " + f.message()).containsExactly(
+                "Return!C10 Cumbria CALLS_101_ABANDONED: negative; the force's note beside it: "
+                        + "'Correction of last year's overcount'");
+        assertThat(out.observations).filteredOn(o -> o.measure().equals("CALLS_101_RECEIVED")).singleElement()
+                .satisfies(o -> assertThat(o.missingReason())
+                        .isEqualTo("text 'n/a', not a number; the force's note beside it: 'Figure \"pending\", see line 2'"));
+        assertThat(out.observations).filteredOn(o -> o.measure().equals("CALLS_101_ABANDONED")).singleElement()
+                .satisfies(o -> assertThat(o.missingReason())
+                        .isEqualTo("negative value -4; the force's note beside it: 'Correction of last year's overcount'"));
+        // the note is in the error itself, not a second finding
+        assertThat(out.findings(Rule.VALUE_FORCE_NOTE)).isEmpty();
+    }
+
+    @Test
     void aCoverThatDisagreesWithTheFileNameGivesNothing() throws Exception {
         Path p = filled("kent-return-2024.xlsx", allValid(), wb -> { });
         Fixtures.Output out = Fixtures.read(p, SourceKind.FORCE_RETURN);

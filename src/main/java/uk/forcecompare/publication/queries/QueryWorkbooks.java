@@ -235,8 +235,27 @@ public final class QueryWorkbooks {
         }
     }
 
+    /** The force's own note beside a value that could not be used, as the return reader appends it, or null. */
+    static String noteBesideRejectedValue(String message) {
+        int at = message.lastIndexOf(NOTE_BESIDE);
+        if (at < 0 || !message.endsWith("'")) return null;
+        return message.substring(at + NOTE_BESIDE.length(), message.length() - 1);
+    }
+
+    private static final String NOTE_BESIDE = "; the force's note beside it: '";
+
     /** The finding as a question the force's performance team can answer. */
     public static String question(Finding f) {
+        String note = noteBesideRejectedValue(f.message());
+        if (note == null) return questionWithoutNote(f);
+        // the question is asked of the finding without the note (whose words could read as another kind of
+        // problem), and the force is shown its note, so that its answer can start from it
+        String message = f.message().substring(0, f.message().lastIndexOf(NOTE_BESIDE));
+        return questionWithoutNote(new Finding(f.severity(), f.rule(), f.sourceFile(), f.location(), f.forceCode(),
+                f.indicatorId(), message, f.observed(), f.expected())) + " Your note beside it: '" + note + "'.";
+    }
+
+    private static String questionWithoutNote(Finding f) {
         String m = measure(f);
         String what = m.isEmpty() ? (f.indicatorId().isEmpty() ? "this figure" : f.indicatorId()) : m;
         String at = f.location().isEmpty() ? "" : " (" + f.location() + ")";

@@ -538,6 +538,24 @@ class QueryWorkbooksTest {
     }
 
     @Test
+    void aRejectedValueWithTheForcesNoteShowsTheForceItsNote() {
+        Finding text = Finding.of(Rule.VALUE_NOT_NUMBER).force("E23000024").file("returns/norfolk.xlsx").at("Return!C9")
+                .observed("n/a").expected("a whole number, 0 or more")
+                .message("Norfolk CALLS_101_RECEIVED: text where a number belongs; the force's note beside it: "
+                        + "'A date where a number belongs is not ours: figure pending'").build();
+        // the question is the plain one for text in a value cell, not the one for a date its note mentions
+        assertThat(QueryWorkbooks.question(text)).isEqualTo("Your return's value for CALLS_101_RECEIVED (Return!C9) is "
+                + "'n/a', which is not a number. Please give the figure as a number (we expect a whole number, 0 or more), "
+                + "or tell us it is not available. Your note beside it: 'A date where a number belongs is not ours: figure "
+                + "pending'.");
+        Finding negative = Finding.of(Rule.VALUE_NEGATIVE).force("E23000024").file("returns/norfolk.xlsx").at("Return!C10")
+                .observed("-4").message("Norfolk CALLS_101_ABANDONED: negative; the force's note beside it: 'Correction'")
+                .build();
+        assertThat(QueryWorkbooks.question(negative)).isEqualTo("Your return's value for CALLS_101_ABANDONED (Return!C10) "
+                + "is -4. A count cannot be below zero: please correct it. Your note beside it: 'Correction'.");
+    }
+
+    @Test
     void aPartAboveItsWholeKeepsTheCodeAsWrittenAndTheSameQuestionIsAskedOnce() {
         Finding f = Finding.of(Rule.VALUE_PART_EXCEEDS_WHOLE).force("E23000024").file("returns/norfolk.xlsx").at("Return!C10")
                 .indicator("calls-101-abandonment-rate").message("Norfolk, FY2022/23: CALLS_101_ABANDONED 200,000 is greater "
