@@ -78,6 +78,40 @@ public record IndicatorDefinition(
         return denominator.contains(uk.forcecompare.sources.Measures.POPULATION);
     }
 
+    /**
+     * The definition setting by setting, under the names its file gives them and in their order, every setting
+     * present (empty where the file leaves it out): what a run records it computed with, so that an edit shows.
+     */
+    public Map<String, String> settings() {
+        Map<String, String> s = new java.util.LinkedHashMap<>();
+        s.put("id", id);
+        s.put("title", nullToEmpty(title));
+        s.put("chart-subject", nullToEmpty(chartSubject));
+        s.put("kind", nullToEmpty(kind));
+        s.put("unit", unit.id());
+        s.put("numerator", String.join(", ", numerator));
+        s.put("denominator", String.join(", ", denominator));
+        s.put("part-of-whole", Boolean.toString(partOfWhole));
+        s.put("decimals", Integer.toString(decimals));
+        s.put("target", target.isPresent() ? plain(target.getAsDouble()) : "");
+        s.put("target-label", nullToEmpty(targetLabel));
+        s.put("axis-label", nullToEmpty(axisLabel));
+        s.put("source-note", nullToEmpty(sourceNote));
+        s.put("plausible-range", plausibleRange.map(r -> plain(r[0]) + " to " + plain(r[1])).orElse(""));
+        s.put("fallback", new java.util.TreeMap<>(fallback).entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")));
+        return s;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** 90 as "90", 92.5 as "92.5": as an analyst writes it */
+    private static String plain(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
     /** Every measure the indicator needs, numerator first. */
     public List<String> measures() {
         return java.util.stream.Stream.concat(numerator.stream(), denominator.stream()).distinct().toList();

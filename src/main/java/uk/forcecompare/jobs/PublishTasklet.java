@@ -99,8 +99,12 @@ class PublishTasklet implements Tasklet {
             inputs.add(i);
         }
         m.put("inputs", inputs);
-        repository.previousPublication(c.id(), run).ifPresent(previous -> m.put("changed_since_run_" + previous,
-                changedInputs(repository.sourceFiles(previous), sourceFiles)));
+        repository.previousPublication(c.id(), run).ifPresent(previous -> {
+            Map<String, List<String>> changed = changedInputs(repository.sourceFiles(previous), sourceFiles);
+            // an edited definition republishes with the same inputs: say which settings moved
+            changed.put("definitions", DefinitionChanges.between(repository.definitions(previous), repository.definitions(run)));
+            m.put("changed_since_run_" + previous, changed);
+        });
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("output_root", job.getJobParameters().getString(RunParameters.OUTPUT_ROOT));
         // the indicator definitions and force reference list computed with: an edited definition is a new run
@@ -119,6 +123,9 @@ class PublishTasklet implements Tasklet {
         Map<String, String> periods = new LinkedHashMap<>();
         computed.forEach(r -> periods.put(r.definition().id(), r.period().text()));
         settings.put("indicators", periods);
+        Map<String, Map<String, String>> definitions = new LinkedHashMap<>();
+        computed.forEach(r -> definitions.put(r.definition().id(), r.definition().settings()));
+        settings.put("indicator_definitions", definitions);
         m.put("settings", settings);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("source_files", sourceFiles.size());

@@ -24,11 +24,13 @@ public class RunHistory {
     private final JdbcClient jdbc;
     private final ForceDirectory forces;
     private final IndicatorCatalogue indicators;
+    private final RunRepository repository;
 
-    RunHistory(JdbcClient jdbc, ForceDirectory forces, IndicatorCatalogue indicators) {
+    RunHistory(JdbcClient jdbc, ForceDirectory forces, IndicatorCatalogue indicators, RunRepository repository) {
         this.jdbc = jdbc;
         this.forces = forces;
         this.indicators = indicators;
+        this.repository = repository;
     }
 
     public record RunSummary(long runId, long jobExecutionId, String collectionId, String status, LocalDateTime start,
@@ -197,6 +199,10 @@ public class RunHistory {
         out.println("Changes from " + from + " to run " + latest + " (" + collectionId + "): " + (common
                 ? values + (values == 1 ? " value" : " values") + " changed, " + bands + (bands == 1 ? " band" : " bands") + " changed."
                 : "they have no indicator and force in common, so nothing can be compared."));
+        // the same figures republished with an edited target or decimals read differently: say which settings moved
+        for (String edited : DefinitionChanges.between(repository.definitions(previous.get()), repository.definitions(latest))) {
+            out.println("Definition changed: " + edited);
+        }
         for (Change c : changes) {
             String move = c.bandChanged() ? "  band " + c.bandBefore() + " -> " + c.bandAfter()
                     + (c.bandAfter().equals("above") || c.bandAfter().equals("below") ? "  (moved " + c.bandAfter() + ")" : "") : "";

@@ -260,9 +260,10 @@ class RunRepository {
         Comparison c = r.comparison();
         jdbc.sql("""
                 insert into indicator_comparison (run_id, indicator_id, period, mean, sd, lower_limit, upper_limit, n_forces,
-                  england_wales_rate, sd_method, excluded_forces) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  england_wales_rate, sd_method, excluded_forces, definition) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(run, r.definition().id(), r.period().text(), nan(c.mean()), nan(c.sd()), nan(c.lower()),
-                        nan(c.upper()), c.nForces(), nan(c.englandWalesRate()), c.sdMethod(), String.join(";", c.excluded()))
+                        nan(c.upper()), c.nForces(), nan(c.englandWalesRate()), c.sdMethod(), String.join(";", c.excluded()),
+                        DefinitionChanges.toJson(r.definition().settings()))
                 .update();
         template.batchUpdate("""
                 insert into indicator_value (run_id, indicator_id, period, force_code, numerator, denominator, value, band,
@@ -296,6 +297,15 @@ class RunRepository {
                         new Comparison(dbl(rs, 3), dbl(rs, 4), dbl(rs, 5), dbl(rs, 6), rs.getInt(7), dbl(rs, 8),
                                 rs.getString(9), rs.getString(10).isEmpty() ? List.of() : List.of(rs.getString(10).split(";")))))
                 .list();
+    }
+
+    /** Each indicator's settings as the run computed it; none for a run from before they were kept. */
+    Map<String, Map<String, String>> definitions(long run) {
+        Map<String, Map<String, String>> out = new java.util.TreeMap<>();
+        jdbc.sql("select indicator_id, definition from indicator_comparison where run_id = ? and definition <> ''")
+                .param(run).query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+                .forEach(e -> out.put(e.getKey(), DefinitionChanges.fromJson(e.getValue())));
+        return out;
     }
 
     List<ForceValue> values(long run, String indicatorId) {

@@ -141,6 +141,45 @@ class ChangesCommandTest {
     }
 
     @Test
+    void anEditedDefinitionIsNamedWithTheSettingsThatMoved(@TempDir Path indicators) throws Exception {
+        RestartAfterCrashTest.copyTree(Path.of("jobs/indicators"), indicators);
+        String dir = "--force-compare.indicators-dir=" + indicators;
+        CommandLineRuns.Outcome first = CommandLineRuns.runExactly(withDatabase("run", "data/sample/2024-spring", "--out",
+                out.toString(), dir));
+        assertThat(first.exitStatus()).as(first.output()).isZero();
+        Path yml = indicators.resolve("calls-999-answered-within-10s.yml");
+        String text = java.nio.file.Files.readString(yml);
+        assertThat(text).contains("\ndecimals: 1\n").contains("\ntarget: 90\n");
+        java.nio.file.Files.writeString(yml, text.replace("\ndecimals: 1\n", "\ndecimals: 0\n")
+                .replace("\ntarget: 90\n", "\ntarget: 85\n"));
+        CommandLineRuns.Outcome second = CommandLineRuns.runExactly(withDatabase("run", "data/sample/2024-spring", "--out",
+                out.toString(), dir));
+        assertThat(second.exitStatus()).as(second.output()).isZero();
+        long firstRun = queryLong("select min(run_id) from " + schema + ".publication");
+        long secondRun = queryLong("select max(run_id) from " + schema + ".publication");
+        assertThat(secondRun).isGreaterThan(firstRun);
+
+        // the same inputs, so no value moved; what did is in the definition
+        CommandLineRuns.Outcome changes = changes("2024-spring");
+        assertThat(changes.exitStatus()).as(changes.output()).isZero();
+        assertThat(lines(changes.output())).containsExactly(
+                "Changes from run " + firstRun + " (2024-spring) to run " + secondRun + " (2024-spring): 0 values changed, "
+                        + "0 bands changed.",
+                "Definition changed: calls-999-answered-within-10s: decimals 1 -> 0; target 90 -> 85");
+
+        var runJson = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(out.resolve("2024-spring/run.json").toFile());
+        assertThat(runJson.path("changed_since_run_" + firstRun).path("definitions").get(0).asString())
+                .isEqualTo("calls-999-answered-within-10s: decimals 1 -> 0; target 90 -> 85");
+        assertThat(runJson.path("changed_since_run_" + firstRun).path("definitions").size()).isEqualTo(1);
+        var definition = runJson.path("settings").path("indicator_definitions").path("calls-999-answered-within-10s");
+        assertThat(definition.path("decimals").asString()).isEqualTo("0");
+        assertThat(definition.path("target").asString()).isEqualTo("85");
+        assertThat(definition.path("numerator").asString()).isEqualTo("CALLS_999_ANSWERED_UNDER_10S");
+        assertThat(definition.path("plausible-range").asString()).isEqualTo("30 to 100");
+    }
+
+    @Test
     void againstItselfComparesTheLatestPublicationWithTheOneBefore() throws Exception {
         CommandLineRuns.Outcome run = CommandLineRuns.runExactly(withDatabase("run", "data/sample/2024-spring", "--out", out.toString()));
         assertThat(run.exitStatus()).as(run.output()).isZero();
