@@ -23,11 +23,23 @@ public final class CsvFiles {
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                  CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
                 p.printRecord(header);
-                for (List<String> r : rows) p.printRecord(r);
+                for (List<String> r : rows) p.printRecord(bareFirstField(r));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /**
+     * Commons CSV quotes an empty first field ({@code "",W15000002,Gwent,...}) so that a record of one empty field is not
+     * a blank line; with more fields after it, the line is not blank, and the field is left bare like every other empty
+     * one. A null is printed as it stands, unquoted.
+     */
+    private static List<String> bareFirstField(List<String> r) {
+        if (r.size() < 2 || r.get(0) == null || !r.get(0).isEmpty()) return r;
+        List<String> out = new java.util.ArrayList<>(r);
+        out.set(0, null);
+        return out;
     }
 
     /** A text file (HTML, JSON, alt text), its folder made if need be. */
