@@ -138,8 +138,7 @@ final class Workbook {
         cell(s, h, 1, "Force", style("header"));
         for (int i = 0; i < results.size(); i++) {
             IndicatorDefinition d = results.get(i).definition();
-            cell(s, h, i + 2, d.title() + " (" + Display.unitHeading(d) + "), " + results.get(i).period().describe(),
-                    style("header"));
+            cell(s, h, i + 2, summaryHeading(d) + ", " + results.get(i).period().describe(), style("header"));
         }
         int row = SUMMARY_HEADER_ROW + 1;
         List<Map<String, ForceValue>> byCode = results.stream().map(r -> {
@@ -446,5 +445,15 @@ final class Workbook {
             case "key-within" -> bandBase(Band.WITHIN).align("right", "top");
             default -> throw new IllegalArgumentException(k);
         });
+    }
+
+    /**
+     * A Summary column's heading: the title with its unit once. "999 calls per 1,000 population" already says its unit;
+     * "Funding per 1,000 population" adds only its pounds; "Stop and search arrest rate (percent)".
+     */
+    static String summaryHeading(IndicatorDefinition d) {
+        String unit = Display.unitWords(d);
+        if (!d.title().toLowerCase(Locale.ROOT).contains(unit)) return d.title() + " (" + Display.unitHeading(d) + ")";
+        return Display.valueIsMoney(d) ? d.title() + " (£)" : d.title();
     }
 }

@@ -54,6 +54,21 @@ class WorkbookTest {
     }
 
     @Test
+    void summaryHeadingsGiveTheUnitOnce() {
+        Row header = wb.getSheet("Summary").getRow(Workbook.SUMMARY_HEADER_ROW);
+        java.util.Map<String, String> byId = new java.util.HashMap<>();
+        for (int col = 0; col < results.size(); col++) {
+            byId.put(results.get(col).definition().id(), header.getCell(col + 2).getStringCellValue());
+        }
+        // the title already ends in its unit: not "999 calls per 1,000 population (per 1,000 population)"
+        assertThat(byId.get("calls-999-per-1000")).isEqualTo("999 calls per 1,000 population, the year ending 31 December 2023");
+        assertThat(byId.get("officers-per-1000")).isEqualTo("Police officers per 1,000 population, 31 March 2023");
+        // pounds are the one part of the unit the title does not say
+        assertThat(byId.get("funding-per-1000")).isEqualTo("Funding per 1,000 population (£), the year ending 31 March 2023");
+        assertThat(byId.get("calls-101-abandonment-rate")).isEqualTo("101 call abandonment rate (percent), the year ending 31 March 2023");
+    }
+
+    @Test
     void summaryHoldsTheRoundedValueColouredByBand() {
         XSSFSheet s = wb.getSheet("Summary");
         Row header = s.getRow(Workbook.SUMMARY_HEADER_ROW);
