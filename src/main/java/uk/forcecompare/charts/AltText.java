@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import uk.forcecompare.indicators.Band;
+import uk.forcecompare.indicators.Comparison;
 
 /** The text alternative of a comparison figure: what it shows, in words a screen reader can read out. */
 final class AltText {
@@ -36,11 +37,14 @@ final class AltText {
                         .append(layout.format(c.mean())).append(" (a grey dashed line). With fewer than two forces there is no ")
                         .append("standard deviation, so no band.\n");
             } else {
+                // "the mean is 99%, with lines above and below it at 99% and 98%" reads as a mistake: the mean, its edges and
+                // the standard deviation go to as many places as tell the mean from both edges
+                int dp = Comparison.decimalsToTellApart(c.mean(), c.decimals(), c.upper(), c.lower());
                 sb.append("The unweighted mean of the ").append(c.forcesInMean()).append(" forces is ")
-                        .append(layout.format(c.mean())).append(" (a grey dashed line). Red dotted lines mark one standard deviation (")
-                        .append(layout.formatDifference(c.sd()))
-                        .append(") above and below the mean, at ").append(layout.format(c.upper())).append(" and ")
-                        .append(layout.format(c.lower())).append(".\n");
+                        .append(layout.format(c.mean(), dp)).append(" (a grey dashed line). Red dotted lines mark one standard deviation (")
+                        .append(layout.formatDifference(c.sd(), Comparison.decimalsToTellApart(c.sd(), dp, 0.0)))
+                        .append(") above and below the mean, at ").append(layout.format(c.upper(), dp)).append(" and ")
+                        .append(layout.format(c.lower(), dp)).append(".\n");
             }
             c.target().ifPresent(t -> {
                 long atOrAbove = bars.stream().filter(b -> b.value() >= t).count();
@@ -90,7 +94,9 @@ final class AltText {
             sb.append("none.\n");
         } else {
             sb.append(in.size()).append(in.size() == 1 ? " force, " : " forces, ")
-                    .append(in.stream().map(b -> valued(layout, b)).collect(Collectors.joining(", "))).append(".\n");
+                    // a force listed above or below the band shows as a different figure from the edge it crossed
+                    .append(in.stream().map(b -> b.forceName() + " " + layout.formatMarked(b)).collect(Collectors.joining(", ")))
+                    .append(".\n");
         }
     }
 

@@ -217,7 +217,12 @@ final class FigureLayout {
 
     /** a value as displayed: the chart's decimals and unit, e.g. "87.1%" */
     String format(double v) {
-        return ChartStyle.number(v, chart.decimals()) + chart.unitSuffix();
+        return format(v, chart.decimals());
+    }
+
+    /** to {@code decimals} places, where the text needs more than the chart's to tell figures apart */
+    String format(double v, int decimals) {
+        return ChartStyle.number(v, decimals) + chart.unitSuffix();
     }
 
     /**
@@ -231,10 +236,11 @@ final class FigureLayout {
                 .orElseGet(() -> format(bar.value()));
     }
 
-    /** a difference between values, e.g. a standard deviation: "3.1 percentage points" for a percentage */
-    String formatDifference(double v) {
-        String number = ChartStyle.number(v, chart.decimals());
-        return "%".equals(chart.unitSuffix().strip()) ? number + " percentage points" : number + chart.unitSuffix();
+    /** a difference between values, e.g. a standard deviation: "3.1 percentage points", "1 percentage point" */
+    String formatDifference(double v, int decimals) {
+        String number = ChartStyle.number(v, decimals);
+        if (!"%".equals(chart.unitSuffix().strip())) return number + chart.unitSuffix();
+        return number + (number.equals("1") ? " percentage point" : " percentage points");
     }
 
     int indexOf(String forceCode) {

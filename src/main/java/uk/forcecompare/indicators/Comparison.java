@@ -54,6 +54,18 @@ public record Comparison(double mean, double sd, double lower, double upper, int
         return java.util.OptionalInt.empty();
     }
 
+    /**
+     * The decimals a text needs so that a value it calls higher or lower than other figures (the average, a band's
+     * edge, a target) never shows as the same number as any of them: {@code decimals}, or as many more as
+     * {@link #decimalsToTellFromEdge(double, double, int)} finds for the closest figure. NaN figures are ignored, and so
+     * is a figure the value equals to six more places, which is on it as printed.
+     */
+    public static int decimalsToTellApart(double value, int decimals, double... figures) {
+        int k = decimals;
+        for (double f : figures) k = Math.max(k, decimalsToTellFromEdge(value, f, decimals).orElse(decimals));
+        return k;
+    }
+
     private static boolean shownEqual(double a, double b, int decimals) {
         return java.math.BigDecimal.valueOf(a).setScale(decimals, java.math.RoundingMode.HALF_UP)
                 .compareTo(java.math.BigDecimal.valueOf(b).setScale(decimals, java.math.RoundingMode.HALF_UP)) == 0;

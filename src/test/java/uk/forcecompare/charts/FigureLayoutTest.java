@@ -174,6 +174,29 @@ class FigureLayoutTest {
     }
 
     @Test
+    void altTextNeverShowsTheMeanAsItsEdgeNorABarAsTheEdgeItCrossed() {
+        // whole percentages: a mean of 98.71 and a +1 SD edge of 99.32 both show as 99%, and so does Durham's 99.41
+        List<ComparisonChart.Bar> bars = List.of(new ComparisonChart.Bar("E1", "Lancashire", 99.69, Band.ABOVE),
+                new ComparisonChart.Bar("E2", "Durham", 99.41, Band.ABOVE),
+                new ComparisonChart.Bar("E3", "Kent", 98.8, Band.WITHIN),
+                new ComparisonChart.Bar("E4", "Norfolk", 97.4, Band.BELOW));
+        ComparisonChart whole = new ComparisonChart("t", "v", 0, "%", bars, 98.71, 0.61, 98.10, 99.32,
+                java.util.OptionalDouble.empty(), "", List.of(), java.util.Optional.empty());
+        assertThat(AltText.national(new FigureLayout(whole)))
+                .contains("The unweighted mean of the 4 forces is 98.7% (a grey dashed line). Red dotted lines mark one "
+                        + "standard deviation (0.6 percentage points) above and below the mean, at 99.3% and 98.1%.\n")
+                .contains("(dark blue bars marked with an upward triangle): 2 forces, Lancashire 100%, Durham 99.4%.\n")
+                .contains("(light blue bars marked with a downward triangle): 1 force, Norfolk 97%.\n");
+
+        // a standard deviation that shows as 1 is one percentage point
+        ComparisonChart wide = new ComparisonChart("t", "v", 0, "%", bars, 50.0, 1.04, 48.96, 51.04,
+                java.util.OptionalDouble.empty(), "", List.of(), java.util.Optional.empty());
+        assertThat(AltText.national(new FigureLayout(wide))).contains("The unweighted mean of the 4 forces is 50% (a grey "
+                + "dashed line). Red dotted lines mark one standard deviation (1 percentage point) above and below the mean, "
+                + "at 51% and 49%.\n");
+    }
+
+    @Test
     void altTextCountsTheForcesInTheMeanNotTheBars() {
         // City of London left out of the mean by configuration: still a bar, not one of the forces averaged
         ComparisonChart leftOut = new ComparisonChart(chart.title(), chart.valueAxisLabel(), 1, "%", chart.bars(),

@@ -57,17 +57,28 @@ final class Display {
 
     /** The value alone: "2.9", "£185,432", "101.2". */
     static String bare(double v, IndicatorDefinition d) {
-        return (valueIsMoney(d) ? "£" : "") + number(v, d.decimals());
+        return bare(v, d, d.decimals());
+    }
+
+    /** The value alone to {@code decimals} places, where a sentence needs more than the indicator's to tell figures apart. */
+    static String bare(double v, IndicatorDefinition d, int decimals) {
+        return (valueIsMoney(d) ? "£" : "") + number(v, decimals);
     }
 
     /** The value with its unit: "2.9 percent", "101.2 per 1,000 population", "£185,432 per 1,000 population". */
     static String withUnit(double v, IndicatorDefinition d) {
-        return bare(v, d) + " " + unitWords(d);
+        return withUnit(v, d, d.decimals());
     }
 
-    /** A difference between values, such as a standard deviation: "7.2 percentage points", not "7.2 percent". */
+    static String withUnit(double v, IndicatorDefinition d, int decimals) {
+        return bare(v, d, decimals) + " " + unitWords(d);
+    }
+
+    /** A difference between values, such as a standard deviation: "7.2 percentage points", not "7.2 percent"; "1 percentage point". */
     static String difference(double v, IndicatorDefinition d) {
-        return d.unit() == IndicatorDefinition.Unit.PERCENT ? bare(v, d) + " percentage points" : withUnit(v, d);
+        if (d.unit() != IndicatorDefinition.Unit.PERCENT) return withUnit(v, d);
+        String n = bare(v, d);
+        return n + (n.equals("1") ? " percentage point" : " percentage points");
     }
 
     static String unitWords(IndicatorDefinition d) {

@@ -429,9 +429,11 @@ final class Pages {
             return "Bar chart: " + Figures.title(r) + ". One force has a value, " + Display.withUnit(c.mean(), d)
                     + "; with one force there is no standard deviation, so no band. The table gives every force's value.";
         }
+        // as in chart.txt: the mean and its edges to as many places as tell them apart
+        int dp = Comparison.decimalsToTellApart(c.mean(), d.decimals(), c.upper(), c.lower());
         return "Bar chart: " + Figures.title(r) + ". " + c.nForces() + " forces have a value. The unweighted mean is "
-                + Display.withUnit(c.mean(), d) + "; one standard deviation either side runs from "
-                + Display.withUnit(c.lower(), d) + " to " + Display.withUnit(c.upper(), d)
+                + Display.withUnit(c.mean(), d, dp) + "; one standard deviation either side runs from "
+                + Display.withUnit(c.lower(), d, dp) + " to " + Display.withUnit(c.upper(), d, dp)
                 + ". The table gives every force's value.";
     }
 

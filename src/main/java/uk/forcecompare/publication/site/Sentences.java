@@ -71,12 +71,13 @@ final class Sentences {
         Comparison c = r.comparison();
         if (!v.hasValue()) return missing(r, v, force);
         double value = v.value().getAsDouble();
+        int dp = decimals(d, c, v.band(), value);
         StringBuilder s = new StringBuilder();
-        s.append(opening(r.period())).append(", ").append(force.fullName()).append(' ').append(phrase(d, v, value)).append('.');
+        s.append(opening(r.period())).append(", ").append(force.fullName()).append(' ').append(phrase(d, v, value, dp)).append('.');
         if (!Double.isNaN(c.mean())) {
-            s.append(' ').append(comparedWithTheAverage(d, c, v.band(), value));
+            s.append(' ').append(comparedWithTheAverage(d, c, v.band(), value, dp));
         }
-        d.target().ifPresent(t -> s.append(' ').append(againstTheTarget(d, value, t)));
+        d.target().ifPresent(t -> s.append(' ').append(againstTheTarget(d, value, t, dp)));
         if (c.excluded().contains(force.code())) {
             s.append(' ').append(force.fullName()).append(" is left out of the average and standard deviation by configuration.");
         }
@@ -84,12 +85,28 @@ final class Sentences {
     }
 
     /**
+     * The decimals of every figure in one sentence: the indicator's, or as many more as tell the value from a figure the
+     * sentence calls it higher or lower than. Durham's 99.41 percent above a band around an average of 98.71 would
+     * otherwise read "recorded 99 percent. This is more than one standard deviation higher than the average of 99
+     * percent"; to one place it is 99.4 against 98.7. "More than one standard deviation higher" is a comparison with
+     * the band's edge too, so the value is also told from the edge it crossed, as data.csv and the chart's label tell
+     * it. Within the band, a value that shows as the average is "in line with" it, which needs no more places.
+     */
+    static int decimals(IndicatorDefinition d, Comparison c, Band band, double value) {
+        boolean outside = (band == Band.ABOVE || band == Band.BELOW) && !Double.isNaN(c.sd());
+        double average = outside ? c.mean() : Double.NaN;
+        double edge = outside ? c.edgeCrossed(band) : Double.NaN;
+        double target = d.target().isPresent() && value < d.target().getAsDouble() ? d.target().getAsDouble() : Double.NaN;
+        return Comparison.decimalsToTellApart(value, d.decimals(), average, edge, target);
+    }
+
+    /**
      * Worded as the inspectorate words it ("higher than the average of 1.3 percent for forces in England and Wales",
      * "within the normal range"), with the band's edge said outright: the average is the unweighted mean of forces,
      * never the England and Wales rate.
      */
-    static String comparedWithTheAverage(IndicatorDefinition d, Comparison c, Band band, double value) {
-        String mean = Display.withUnit(c.mean(), d);
+    static String comparedWithTheAverage(IndicatorDefinition d, Comparison c, Band band, double value, int dp) {
+        String mean = Display.withUnit(c.mean(), d, dp);
         if (Double.isNaN(c.sd())) {
             return "The average for forces in England and Wales is " + mean
                     + "; with fewer than two forces there is no standard deviation to compare against.";
@@ -101,7 +118,7 @@ final class Sentences {
                     + " for forces in England and Wales.";
             default -> {
                 // equal as displayed reads as equal: "87.1 percent, higher than the average of 87.1 percent" would not
-                if (Display.withUnit(value, d).equals(mean)) {
+                if (Display.withUnit(value, d, dp).equals(mean)) {
                     yield "This is in line with the average of " + mean + " for forces in England and Wales, within the "
                             + "normal range of one standard deviation either side of it.";
                 }
@@ -112,8 +129,8 @@ final class Sentences {
     }
 
     /** "It is below the target of 90 percent.": at or above, or below, never "meets", which would judge a direction. */
-    static String againstTheTarget(IndicatorDefinition d, double value, double target) {
-        String t = Display.number(target, target == Math.rint(target) ? 0 : d.decimals()) + " " + Display.unitWords(d);
+    static String againstTheTarget(IndicatorDefinition d, double value, double target, int dp) {
+        String t = Display.number(target, target == Math.rint(target) ? 0 : dp) + " " + Display.unitWords(d);
         return "It is " + (value >= target ? "at or above" : "below") + " the target of " + t + ".";
     }
 
@@ -123,7 +140,7 @@ final class Sentences {
         String reason = v.missingReason() == null || v.missingReason().isBlank() ? "no reason was recorded"
                 : v.missingReason().strip().replaceAll("[.\\s]+$", "");
         StringBuilder s = new StringBuilder("There is no value for ").append(force.fullName()).append(" for the ")
-                .append(Display.lowerFirst(d.chartSubject())).append(" in ").append(r.period().describe())
+                .append(Display.lowerFirst(d.chartSubject())).append(' ').append(when(r.period()))
                 .append(" (").append(reason).append(").");
         if (!Double.isNaN(c.mean())) {
             s.append(' ').append(force.fullName()).append(" is not included in the average of ")
@@ -134,27 +151,42 @@ final class Sentences {
 
     /** "In the year ending 31 March 2023", "In March 2023", or for a stock "On 31 March 2023". */
     static String opening(Period p) {
-        return (p.isStock() ? "On " : "In ") + p.describe();
+        String w = when(p);
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
-    private static String phrase(IndicatorDefinition d, ForceValue v, double value) {
+    /** "in the year ending 31 March 2023", or for a stock, counted on a day, "on 31 March 2023" (never "in 31 March"). */
+    static String when(Period p) {
+        return (p.isStock() ? "on " : "in ") + p.describe();
+    }
+
+    private static String phrase(IndicatorDefinition d, ForceValue v, double value, int dp) {
         String template = PHRASES.get(d.id());
         boolean needsN = template != null && template.contains("{N}");
         boolean needsM = template != null && template.contains("{M}");
         if (template == null || (needsN && v.numerator().isEmpty()) || (needsM && v.denominator().isEmpty())) {
-            return generic(d, value);
+            return generic(d, value, dp);
         }
         return template
                 .replace("{N}", amount(v.numerator(), d.numerator()))
                 .replace("{M}", amount(v.denominator(), d.denominator()))
-                .replace("{V}", Display.withUnit(value, d))
-                .replace("{v}", Display.bare(value, d));
+                .replace("{V}", Display.withUnit(value, d, dp))
+                .replace("{v}", Display.bare(value, d, dp));
     }
 
-    /** For an indicator without its own phrase: "recorded 12.3 percent for the proportion of ...". */
-    private static String generic(IndicatorDefinition d, double value) {
+    /**
+     * For an indicator without its own phrase: "recorded 12.3 percent for the proportion of ...". A title that ends in
+     * the unit already names what was counted, so the value goes before it: "recorded 0.9 criminal behaviour orders per
+     * 1,000 population", not "0.9 per 1,000 population for the criminal behaviour orders per 1,000 population".
+     */
+    private static String generic(IndicatorDefinition d, double value, int dp) {
         String subject = Display.lowerFirst(d.title());
-        return "recorded " + Display.withUnit(value, d) + " for the " + subject;
+        String unit = Display.unitWords(d);
+        String counted = subject.replaceFirst("^(?i)(the )?number of ", "");
+        if (counted.toLowerCase(java.util.Locale.ROOT).endsWith(" " + unit) && counted.length() > unit.length() + 1) {
+            return "recorded " + Display.bare(value, d, dp) + " " + counted;
+        }
+        return "recorded " + Display.withUnit(value, d, dp) + " for the " + subject;
     }
 
     private static String amount(Optional<BigDecimal> n, List<String> measures) {

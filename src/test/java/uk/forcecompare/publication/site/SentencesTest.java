@@ -156,8 +156,70 @@ class SentencesTest {
         IndicatorResult r = SiteFixture.withComparison(other, Period.parse("FY2022/23"),
                 Map.of(NORFOLK, new BigDecimal[] {BigDecimal.valueOf(50), BigDecimal.valueOf(10_000)}), Map.of(),
                 new Comparison(4.0, 1.0, 3.0, 5.0, 43, 4.1, "sample (n-1)", List.of()));
-        assertThat(norfolk(r)).isEqualTo("In the year ending 31 March 2023, Norfolk Constabulary recorded 5.0 per 1,000 "
-                + "population for the widgets per 1,000 population. This is within the normal range for forces in England "
+        // the title names the unit already: not "recorded 5.0 per 1,000 population for the widgets per 1,000 population"
+        assertThat(norfolk(r)).isEqualTo("In the year ending 31 March 2023, Norfolk Constabulary recorded 5.0 widgets per "
+                + "1,000 population. This is within the normal range for forces in England "
                 + "and Wales: higher than their average of 4.0 per 1,000 population by less than one standard deviation.");
+
+        var share = def("calls-101-abandonment-rate");
+        var gadgets = new uk.forcecompare.indicators.IndicatorDefinition("gadget-share", "Share of gadgets repaired",
+                "Proportion of gadgets repaired", share.kind(), share.unit(), List.of("GADGETS_REPAIRED"), List.of("GADGETS"),
+                true, 1, OptionalDouble.empty(), "", "Gadgets", "Source: nowhere", java.util.Optional.empty());
+        IndicatorResult g = SiteFixture.withComparison(gadgets, Period.parse("FY2022/23"),
+                Map.of(NORFOLK, new BigDecimal[] {BigDecimal.valueOf(25), BigDecimal.valueOf(100)}), Map.of(),
+                new Comparison(20.0, 10.0, 10.0, 30.0, 43, 20.1, "sample (n-1)", List.of()));
+        assertThat(norfolk(g)).startsWith("In the year ending 31 March 2023, Norfolk Constabulary recorded 25.0 percent for "
+                + "the share of gadgets repaired. ");
+    }
+
+    @Test
+    void aValueAboveTheBandNeverShowsAsTheAverageItIsHigherThan() {
+        // 90.24 above a band of 90.20 ± 0.01: to one place value, average and edge all show as 90.2, to two they differ
+        Comparison c = new Comparison(90.2, 0.01, 90.19, 90.21, 43, 90.2, "sample (n-1)", List.of());
+        IndicatorResult r = one("calls-999-answered-within-10s", "2023-01..2023-12", BigDecimal.valueOf(9024), BigDecimal.valueOf(10_000), c);
+        assertThat(norfolk(r)).isEqualTo("In the year ending 31 December 2023, Norfolk Constabulary answered 90.24 percent of "
+                + "999 calls within 10 seconds. This is more than one standard deviation higher than the average of 90.20 "
+                + "percent for forces in England and Wales. It is at or above the target of 90 percent.");
+    }
+
+    @Test
+    void aValueBelowTheBandNeverShowsAsTheEdgeItCrossed() {
+        // 45.01 below an edge of 45.04: both 45.0 to one place, though the average of 50.0 shows apart
+        Comparison c = new Comparison(50.0, 4.96, 45.04, 54.96, 43, 50.0, "sample (n-1)", List.of());
+        IndicatorResult r = one("calls-101-abandonment-rate", "FY2022/23", BigDecimal.valueOf(4501), BigDecimal.valueOf(10_000), c);
+        assertThat(norfolk(r)).isEqualTo("In the year ending 31 March 2023, Norfolk Constabulary had 45.01 percent of its 101 "
+                + "calls abandoned (4,501 of 10,000 calls). This is more than one standard deviation lower than the average of "
+                + "50.00 percent for forces in England and Wales.");
+    }
+
+    @Test
+    void aValueBelowTheTargetNeverShowsAsTheTarget() {
+        // 89.96 percent rounds to 90.0, the target: "90.0 percent ... below the target of 90 percent" would contradict itself
+        Comparison c = new Comparison(85.0, 10.0, 75.0, 95.0, 43, 85.0, "sample (n-1)", List.of());
+        IndicatorResult r = one("calls-999-answered-within-10s", "2023-01..2023-12", BigDecimal.valueOf(8996), BigDecimal.valueOf(10_000), c);
+        assertThat(norfolk(r)).isEqualTo("In the year ending 31 December 2023, Norfolk Constabulary answered 89.96 percent of "
+                + "999 calls within 10 seconds. This is within the normal range for forces in England and Wales: higher than "
+                + "their average of 85.00 percent by less than one standard deviation. It is below the target of 90 percent.");
+    }
+
+    @Test
+    void aStandardDeviationOfOnePointIsSingular() {
+        var d = def("calls-101-abandonment-rate");
+        var whole = new uk.forcecompare.indicators.IndicatorDefinition("whole-percent", "Whole percent", "Whole percent",
+                d.kind(), d.unit(), d.numerator(), d.denominator(), true, 0, OptionalDouble.empty(), "", "Whole",
+                "Source: nowhere", java.util.Optional.empty());
+        assertThat(Display.difference(1.04, whole)).isEqualTo("1 percentage point");
+        assertThat(Display.difference(1.0, d)).isEqualTo("1.0 percentage points");
+        assertThat(Display.difference(2.0, whole)).isEqualTo("2 percentage points");
+    }
+
+    @Test
+    void aForceWithoutAValueOnAStockDateSaysOnThatDate() {
+        IndicatorResult r = SiteFixture.withComparison(def("officers-per-1000"), Period.parse("2023-03-31"),
+                Map.of(NORFOLK, new BigDecimal[] {null, BigDecimal.valueOf(920_000)}), Map.of(NORFOLK, "suppressed"),
+                new Comparison(2.2, 0.3, 1.9, 2.5, 42, 2.1, "sample (n-1)", List.of()));
+        assertThat(norfolk(r)).isEqualTo("There is no value for Norfolk Constabulary for the number of police officers "
+                + "(full-time equivalent) per 1,000 population on 31 March 2023 (suppressed). Norfolk Constabulary is not "
+                + "included in the average of 2.20 per 1,000 population for forces in England and Wales.");
     }
 }
