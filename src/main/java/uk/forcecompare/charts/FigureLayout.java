@@ -190,17 +190,21 @@ final class FigureLayout {
 
     private List<ReferenceLine> referenceLines(ComparisonChart c) {
         List<ReferenceLine> out = new ArrayList<>();
+        // the lines' labels never show the mean as the same number as an edge or the target ("Mean 99%" beside
+        // "+1 SD 99%"): as many more decimals as tell them apart, as the chart's text gives them
+        int dp = uk.forcecompare.indicators.Comparison.decimalsToTellApart(c.mean(), c.decimals(), c.upper(), c.lower(),
+                c.target().orElse(Double.NaN));
         // one force has a mean but no standard deviation: no band's edges to draw (an SVG line at y="NaN" is invalid)
         if (!bars.isEmpty() && Double.isFinite(c.upper())) {
-            out.add(new ReferenceLine(Line.UPPER, c.upper(), "+1 SD " + format(c.upper()), ChartStyle.SD_LINE,
+            out.add(new ReferenceLine(Line.UPPER, c.upper(), "+1 SD " + format(c.upper(), dp), ChartStyle.SD_LINE,
                     ChartStyle.dotted(1.3)));
         }
         if (!bars.isEmpty() && Double.isFinite(c.mean())) {
-            out.add(new ReferenceLine(Line.MEAN, c.mean(), "Mean " + format(c.mean()), ChartStyle.MEAN_LINE,
+            out.add(new ReferenceLine(Line.MEAN, c.mean(), "Mean " + format(c.mean(), dp), ChartStyle.MEAN_LINE,
                     ChartStyle.dashed(0.6)));
         }
         if (!bars.isEmpty() && Double.isFinite(c.lower())) {
-            out.add(new ReferenceLine(Line.LOWER, c.lower(), "\u22121 SD " + format(c.lower()), ChartStyle.SD_LINE,
+            out.add(new ReferenceLine(Line.LOWER, c.lower(), "\u22121 SD " + format(c.lower(), dp), ChartStyle.SD_LINE,
                     ChartStyle.dotted(1.3)));
         }
         // The legend names the target in full; beside the line a long name would take the bars' width and make

@@ -197,6 +197,23 @@ class FigureLayoutTest {
     }
 
     @Test
+    void theLinesLabelsNeverShowTheMeanAsAnEdgeOrTheTarget() {
+        // whole percentages: a mean of 98.71 beside a +1 SD edge of 99.32 and a target of 99 would all read "99%"
+        List<ComparisonChart.Bar> bars = List.of(new ComparisonChart.Bar("E1", "Lancashire", 99.69, Band.ABOVE),
+                new ComparisonChart.Bar("E3", "Kent", 98.8, Band.WITHIN),
+                new ComparisonChart.Bar("E4", "Norfolk", 97.4, Band.BELOW));
+        ComparisonChart targeted = new ComparisonChart("t", "v", 0, "%", bars, 98.71, 0.61, 98.10, 99.32,
+                java.util.OptionalDouble.of(99), "", List.of(), java.util.Optional.empty());
+        assertThat(new FigureLayout(targeted).lines).extracting(FigureLayout.ReferenceLine::label)
+                .containsExactly("+1 SD 99.3%", "Mean 98.7%", "\u22121 SD 98.1%", "Target 99%");
+        // far apart, whole numbers tell them apart: no decimals added
+        ComparisonChart apart = new ComparisonChart("t", "v", 0, "%", bars, 80.2, 6.1, 74.1, 86.3,
+                java.util.OptionalDouble.of(90), "", List.of(), java.util.Optional.empty());
+        assertThat(new FigureLayout(apart).lines).extracting(FigureLayout.ReferenceLine::label)
+                .containsExactly("+1 SD 86%", "Mean 80%", "\u22121 SD 74%", "Target 90%");
+    }
+
+    @Test
     void altTextCountsTheForcesInTheMeanNotTheBars() {
         // City of London left out of the mean by configuration: still a bar, not one of the forces averaged
         ComparisonChart leftOut = new ComparisonChart(chart.title(), chart.valueAxisLabel(), 1, "%", chart.bars(),
