@@ -47,7 +47,7 @@ class PublishTasklet implements Tasklet {
         writer.ensureStaging();
 
         List<IndicatorResult> computed = results.results(run, RunSupport.requestedIndicators(c));
-        List<Finding> findings = repository.findings(run);
+        List<Finding> findings = IndicatorAttribution.of(repository.findings(run), computed);
         long errors = count(findings, Severity.ERROR), warnings = count(findings, Severity.WARNING), infos = count(findings, Severity.INFO);
         int exitStatus = errors > 0 ? 3 : 0;
 

@@ -62,6 +62,12 @@ class CollectionRunJobTest {
         List<Map<String, String>> log = CsvTables.read(pub.resolve("validation-log.csv"));
         assertThat(log).noneMatch(r -> r.get("severity").equals("error"));
         assertContainsExpectedFindings(log, EXPECTED.resolve("sample-2024-spring-expected-findings.csv"));
+        // a cell's finding names the indicator its measure feeds where it feeds one of the run's four: Cumbria's blank
+        // CALLS_101_ABANDONED only the 101 abandonment rate, Cheshire's ASB_INCIDENTS only the civil order ratio;
+        // Cambridgeshire's FUNDING_TOTAL_GBP feeds none of the four, so its note names none
+        assertThat(indicatorAt(log, "E23000002", "Return!C10")).isEqualTo("calls-101-abandonment-rate");
+        assertThat(indicatorAt(log, "E23000006", "Return!D4")).isEqualTo("asb-civil-order-ratio");
+        assertThat(indicatorAt(log, "E23000023", "Return!D14")).isEmpty();
         assertThat(pub.resolve("validation-report.html")).content().contains("Gwent");
         // the forces' notes beside their 101 figures (read from the returns' Notes column by hand) are under the chart
         assertThat(Files.readString(pub.resolve("calls-101-abandonment-rate/chart.txt"))).contains("Forces' notes on their "
@@ -180,6 +186,13 @@ class CollectionRunJobTest {
         assertThat(yml).contains(CALLS_999_PER_1000_ENTRY);
         Files.writeString(manifest, yml.replace(CALLS_999_PER_1000_ENTRY, entry));
         return to;
+    }
+
+    private static String indicatorAt(List<Map<String, String>> log, String forceCode, String location) {
+        return log.stream().filter(r -> r.get("force_code").equals(forceCode) && r.get("location").equals(location))
+                .map(r -> r.get("indicator_id")).reduce((a, b) -> {
+                    throw new AssertionError("two findings at " + forceCode + " " + location);
+                }).orElseThrow(() -> new AssertionError("no finding at " + forceCode + " " + location));
     }
 
     static void assertContainsExpectedFindings(List<Map<String, String>> log, Path expectedFile) {

@@ -1,0 +1,57 @@
+package uk.forcecompare.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import uk.forcecompare.indicators.IndicatorDefinition;
+import uk.forcecompare.indicators.IndicatorResult;
+import uk.forcecompare.sources.Measures;
+import uk.forcecompare.validation.Finding;
+
+/**
+ * A finding at a cell or line is made as the file is read, before any indicator is: it names its measure, not an
+ * indicator. Where that measure feeds exactly one of the run's indicators, the published log names the indicator too,
+ * so that a reviewer who filters the log by indicator sees the blank or rejected cell behind a missing value. A measure
+ * that feeds several (a population, the 999 total) is left without one, as the contract's one column cannot hold them.
+ */
+final class IndicatorAttribution {
+
+    /** how every reader names a measure in its messages (contract 5: the message names the measure code) */
+    private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
+
+    private IndicatorAttribution() {
+    }
+
+    static List<Finding> of(List<Finding> findings, List<IndicatorResult> computed) {
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            String indicator = f.indicatorId().isEmpty() && !f.location().isEmpty() ? onlyIndicatorOf(f, computed) : "";
+            out.add(indicator.isEmpty() ? f : new Finding(f.severity(), f.rule(), f.sourceFile(), f.location(),
+                    f.forceCode(), indicator, f.message(), f.observed(), f.expected()));
+        }
+        return out;
+    }
+
+    private static String onlyIndicatorOf(Finding f, List<IndicatorResult> computed) {
+        Set<String> measures = new TreeSet<>();
+        Matcher m = CODE.matcher(f.message());
+        while (m.find()) {
+            if (Measures.known().contains(m.group())) measures.add(m.group());
+        }
+        if (measures.size() != 1) return "";
+        String measure = measures.iterator().next();
+        String only = "";
+        for (IndicatorResult r : computed) {
+            IndicatorDefinition d = r.definition();
+            if (d.measures().contains(measure) || d.fallback().containsValue(measure)) {
+                if (!only.isEmpty()) return "";
+                only = d.id();
+            }
+        }
+        return only;
+    }
+}
