@@ -213,7 +213,7 @@ public final class ForceCompare implements Callable<Integer> {
             hashing.start();
             CommandSettings settings = CommandSettings.read(springArguments, spec);
             try {
-                settings.indicators().requireDefined(listing.indicatorIds());
+                settings.indicators().requireRunnable(listing.indicatorIds(), listing.sourceKinds());
                 listing.settings().requireForces(settings.forces()::isForce);
             } catch (ManifestException e) {
                 throw new UsageError("nothing was run: " + e.getMessage());

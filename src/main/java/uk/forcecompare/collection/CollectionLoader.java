@@ -97,6 +97,13 @@ public final class CollectionLoader {
             return indicators.keySet();
         }
 
+        /** the kinds of source the manifest declares, an empty folder's among them; none without a manifest */
+        public Set<SourceKind> sourceKinds() {
+            Set<SourceKind> kinds = java.util.EnumSet.noneOf(SourceKind.class);
+            declarations.forEach(d -> kinds.add(d.kind()));
+            return kinds;
+        }
+
         /** Reads every file for its sha256 and size, spread over the cores: most of the cost of loading a collection. */
         public Collection hash() {
             List<SourceFile> sources = files.parallelStream().map(e -> sourceFile(dir, e.getKey(), e.getValue())).toList();
@@ -110,8 +117,7 @@ public final class CollectionLoader {
         try {
             root = yaml.readTree(manifestPath.toFile());
         } catch (JacksonException e) {
-            throw new ManifestException(MANIFEST + " is not valid YAML: " + yamlProblem(e.getOriginalMessage())
-                    + ". Fix the YAML and run again.", e);
+            throw ManifestException.notYaml(MANIFEST, e);
         }
         if (root == null || !root.isObject()) {
             throw new ManifestException(MANIFEST + " must be a YAML mapping with id, title, population, sources and indicators");
@@ -326,20 +332,6 @@ public final class CollectionLoader {
         if (v == null || v.isNull() || v.isContainer()) return Optional.empty();
         String s = v.asString().strip();
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
-    }
-
-    /**
-     * The YAML parser's report on one line: its problem and position lines, without the quoted excerpt and caret
-     * (the lines indented four spaces), which only make sense on lines of their own.
-     */
-    static String yamlProblem(String report) {
-        StringBuilder line = new StringBuilder();
-        report.lines().filter(l -> !l.startsWith("    ")).map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> {
-            String part = l.replaceFirst("^in reader, ", "at ").replaceFirst(":$", "");
-            if (!line.isEmpty()) line.append(part.startsWith("at ") ? " " : "; ");
-            line.append(part);
-        });
-        return line.toString();
     }
 
     /**

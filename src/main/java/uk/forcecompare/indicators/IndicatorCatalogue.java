@@ -5,18 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import uk.forcecompare.collection.ManifestException;
+import uk.forcecompare.collection.SourceKind;
+import uk.forcecompare.sources.Measures;
 
 /** The indicators analysts have defined, one YAML file each under {@code jobs/indicators/}. */
 public final class IndicatorCatalogue {
@@ -47,6 +51,7 @@ public final class IndicatorCatalogue {
         }
         YAMLMapper yaml = YAMLMapper.builder().enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         Map<String, IndicatorDefinition> defs = new LinkedHashMap<>();
+        Map<String, Path> fileOf = new java.util.HashMap<>();
         java.security.MessageDigest digest = sha256Digest();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted().toList()) {
@@ -59,7 +64,14 @@ public final class IndicatorCatalogue {
                 if (!d.id().equals(stem)) {
                     throw new ManifestException(f + ": id '" + d.id() + "' must match the file name '" + stem + "'");
                 }
-                defs.put(d.id(), d);
+                // cbo-share.yml beside cbo-share.yaml: keeping either silently would publish a definition the
+                // analyst may not be looking at
+                IndicatorDefinition before = defs.put(d.id(), d);
+                if (before != null) {
+                    throw new ManifestException(fileOf.get(d.id()) + " and " + f + " both define indicator '" + d.id()
+                            + "'; keep one of them");
+                }
+                fileOf.put(d.id(), f);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,7 +97,7 @@ public final class IndicatorCatalogue {
         try {
             n = yaml.readTree(bytes);
         } catch (JacksonException e) {
-            throw new ManifestException(f + " is not valid YAML: " + e.getOriginalMessage());
+            throw ManifestException.notYaml(f.toString(), e);
         }
         if (n == null || !n.isObject()) throw new ManifestException(f + ": must be a YAML mapping of " + String.join(", ", FIELDS));
         for (String key : n.propertyNames()) {
@@ -125,6 +137,11 @@ public final class IndicatorCatalogue {
             List<String> numerator = measures(n, "numerator", f), denominator = measures(n, "denominator", f);
             // a proportion is a part of a count: a part above its whole is an error in the data, never a value above 100%
             boolean partOfWhole = bool(n, "part-of-whole", f) || kind.equals("proportion");
+            if (kind.equals("proportion") && denominator.contains(Measures.POPULATION)) {
+                // people are no whole that a count is a part of: a rate per head is a count-rate
+                throw new ManifestException(f + ": kind proportion needs a whole the numerator is part of, but the denominator is "
+                        + Measures.POPULATION + "; a rate per head of population is kind: count-rate");
+            }
             return new IndicatorDefinition(
                     id, title, chartSubject, kind, unit, numerator, denominator, partOfWhole,
                     decimals(n, f), target, optionalText(n, "target-label", f),
@@ -223,14 +240,32 @@ public final class IndicatorCatalogue {
     }
 
     /**
-     * Checks that a manifest names only defined indicators, so that every way of running a collection refuses the
-     * same manifest with the same message, before anything is read.
+     * Checks that a manifest names only defined indicators, each of whose measures one of its sources can give, so
+     * that every way of running a collection refuses the same manifest with the same message, before anything is
+     * read: a run would otherwise publish a chart with no force on it.
+     *
+     * @param declared the kinds of source the manifest declares
      */
-    public void requireDefined(java.util.Collection<String> ids) {
+    public void requireRunnable(java.util.Collection<String> ids, Set<SourceKind> declared) {
         for (String id : ids) {
             if (!byId.containsKey(id)) {
                 throw new ManifestException("collection.yml names indicator '" + id + "', which is not defined in "
                         + folder + "; the indicators are " + String.join(", ", byId.keySet()));
+            }
+        }
+        for (String id : ids) {
+            IndicatorDefinition d = byId.get(id);
+            for (String m : d.measures()) {
+                // the stand-in counts: funding from the Home Office table serves a collection with no returns
+                List<String> either = d.fallback().containsKey(m) ? List.of(m, d.fallback().get(m)) : List.of(m);
+                if (declared.stream().anyMatch(k -> either.stream().anyMatch(Measures.of(k)::contains))) continue;
+                List<String> giving = Arrays.stream(SourceKind.values())
+                        .filter(k -> either.stream().anyMatch(Measures.of(k)::contains)).map(SourceKind::id).toList();
+                throw new ManifestException("collection.yml asks for " + id + ", which needs " + String.join(" or ", either)
+                        + " (" + Measures.inWords(m) + "); none of its sources ("
+                        + declared.stream().map(SourceKind::id).collect(Collectors.joining(", "))
+                        + ") gives that: add " + ("aeiou".indexOf(giving.get(0).charAt(0)) >= 0 ? "an " : "a ")
+                        + String.join(" or ", giving) + " source, or take " + id + " out of its indicators");
             }
         }
     }

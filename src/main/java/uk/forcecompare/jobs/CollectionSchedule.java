@@ -69,7 +69,7 @@ public class CollectionSchedule {
             Collection c;
             try {
                 CollectionLoader.Listing listing = new CollectionLoader().list(folder);
-                catalogue.requireDefined(listing.indicatorIds());
+                catalogue.requireRunnable(listing.indicatorIds(), listing.sourceKinds());
                 listing.settings().requireForces(forces::isForce);
                 c = listing.hash();
             } catch (ManifestException | java.io.UncheckedIOException e) {

@@ -75,7 +75,7 @@ public final class Validator {
             return new Report(target.getFileName().toString(), findings.all(), 1, !s.readable());
         }
         CollectionLoader.Listing listing = new CollectionLoader().list(target);
-        catalogue.requireDefined(listing.indicatorIds());
+        catalogue.requireRunnable(listing.indicatorIds(), listing.sourceKinds());
         listing.settings().requireForces(forces::isForce);
         Collection c = listing.hash();
         int readable = 0;

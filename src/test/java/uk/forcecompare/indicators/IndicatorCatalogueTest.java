@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.forcecompare.collection.ManifestException;
+import uk.forcecompare.collection.SourceKind;
 
 /**
  * An analyst's mistake in an indicator file is refused with the file and the setting named, before anything runs:
@@ -81,6 +85,79 @@ class IndicatorCatalogueTest {
         // without the line, a part above its whole would reach the funnel plot as a proportion above 1
         write(ABANDONED.replace("part-of-whole: true\n", ""));
         assertThat(IndicatorCatalogue.load(folder).get("calls-101-abandonment-rate").orElseThrow().partOfWhole()).isTrue();
+    }
+
+    @Test
+    void aDefinitionInTwoFilesIsRefusedNamingBoth() throws IOException {
+        write(ABANDONED);
+        Path yaml = Files.writeString(folder.resolve("calls-101-abandonment-rate.yaml"),
+                ABANDONED.replace("[CALLS_101_ABANDONED]", "[CALLS_101_RECEIVED]"));
+        assertThatThrownBy(() -> IndicatorCatalogue.load(folder)).isInstanceOf(ManifestException.class)
+                .hasMessage(yaml + " and " + folder.resolve("calls-101-abandonment-rate.yml")
+                        + " both define indicator 'calls-101-abandonment-rate'; keep one of them");
+    }
+
+    @Test
+    void aYamlMistakeSaysWhereItIs() throws IOException {
+        // ABANDONED is 12 lines; the '[' of "target-label: [" is column 15 of line 13, and the file ends at line 14
+        assertRefused(ABANDONED + "target-label: [unclosed\n", "is not valid YAML: while parsing a flow sequence at line 13, "
+                + "column 15; expected ',' or ']', but got <stream end> at line 14, column 1. Fix the YAML and run again.");
+        // the token met is ':', the first one on line 3 ("  kind: : proportion"), at column 7
+        assertRefused("id: x\ntitle: [unclosed\n  kind: : proportion\n", "is not valid YAML: while parsing a flow sequence at "
+                + "line 2, column 8; expected ',' or ']', but got : at line 3, column 7.");
+    }
+
+    @Test
+    void aProportionOfThePopulationIsRefused() throws IOException {
+        assertRefused(ABANDONED.replace("[CALLS_101_RECEIVED]", "[POPULATION]"),
+                ": kind proportion needs a whole the numerator is part of, but the denominator is POPULATION; "
+                        + "a rate per head of population is kind: count-rate");
+        write(ABANDONED.replace("[CALLS_101_RECEIVED]", "[POPULATION]").replace("kind: proportion", "kind: count-rate")
+                .replace("part-of-whole: true\n", ""));
+        assertThat(IndicatorCatalogue.load(folder).get("calls-101-abandonment-rate")).isPresent();
+    }
+
+    private static final String FUNDING = """
+            id: funding-per-1000
+            title: Funding per head
+            chart-subject: Funding per head of population
+            kind: amount
+            unit: per-1000
+            numerator: [FUNDING_TOTAL_GBP]
+            denominator: [POPULATION]
+            axis-label: Funding per 1,000 people
+            source-note: "Source: returns"
+            fallback:
+              FUNDING_TOTAL_GBP: HO_FUNDING_TOTAL_GBP
+            """;
+
+    @Test
+    void aCollectionMayAskOnlyForIndicatorsItsSourcesCanGive() throws IOException {
+        write(ABANDONED);
+        Files.writeString(folder.resolve("funding-per-1000.yml"), FUNDING);
+        IndicatorCatalogue catalogue = IndicatorCatalogue.load(folder);
+        Set<SourceKind> sample = EnumSet.of(SourceKind.ONS_POPULATION, SourceKind.POLICE_UK_999, SourceKind.FORCE_RETURN);
+        catalogue.requireRunnable(List.of("calls-101-abandonment-rate", "funding-per-1000"), sample);
+        // the Home Office funding table stands in for the returns' funding
+        catalogue.requireRunnable(List.of("funding-per-1000"), EnumSet.of(SourceKind.ONS_POPULATION, SourceKind.HOME_OFFICE_FUNDING));
+
+        assertThatThrownBy(() -> catalogue.requireRunnable(List.of("calls-101-abandonment-rate"),
+                EnumSet.of(SourceKind.ONS_POPULATION, SourceKind.POLICE_UK_999)))
+                .isInstanceOf(ManifestException.class)
+                .hasMessage("collection.yml asks for calls-101-abandonment-rate, which needs CALLS_101_ABANDONED (101 calls abandoned); "
+                        + "none of its sources (ons-population, police-uk-999) gives that: add a force-return source, or take "
+                        + "calls-101-abandonment-rate out of its indicators");
+        assertThatThrownBy(() -> catalogue.requireRunnable(List.of("funding-per-1000"), EnumSet.of(SourceKind.FORCE_RETURN)))
+                .isInstanceOf(ManifestException.class)
+                .hasMessage("collection.yml asks for funding-per-1000, which needs POPULATION (population); none of its sources "
+                        + "(force-return) gives that: add an ons-population source, or take funding-per-1000 out of its indicators");
+        assertThatThrownBy(() -> catalogue.requireRunnable(List.of("funding-per-1000"),
+                EnumSet.of(SourceKind.ONS_POPULATION, SourceKind.HOME_OFFICE_WORKFORCE)))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("needs FUNDING_TOTAL_GBP or HO_FUNDING_TOTAL_GBP (total funding)")
+                .hasMessageContaining("add a home-office-funding or force-return source");
+        assertThatThrownBy(() -> catalogue.requireRunnable(List.of("no-such"), sample)).isInstanceOf(ManifestException.class)
+                .hasMessageContaining("collection.yml names indicator 'no-such', which is not defined");
     }
 
     @Test

@@ -205,7 +205,19 @@ class CommandLineTest {
             assertThat(s.out()).isEmpty();
             assertThat(s.err().lines()).singleElement().asString()
                     .startsWith("force-compare: the indicators folder " + broken + " (--force-compare.indicators-dir) cannot be read: "
-                            + broken.resolve("x.yml") + " is not valid YAML");
+                            + broken.resolve("x.yml") + " is not valid YAML")
+                    // the '[' opens at line 2, column 8 ("title: [") and the file ends on line 3 without closing it
+                    .contains("while parsing a flow sequence at line 2, column 8; expected ',' or ']', but got <stream end> at line 3, column 1");
+        }
+        // one id in two files: whichever was read last would be published without a word
+        Path twice = Files.createDirectories(tmp.resolve("twice"));
+        Files.copy(Path.of("jobs/indicators/officers-per-1000.yml"), twice.resolve("officers-per-1000.yml"));
+        Files.writeString(twice.resolve("officers-per-1000.yaml"),
+                Files.readString(Path.of("jobs/indicators/officers-per-1000.yml")).replace("OFFICER_FTE", "RECORDS_CRIMES"));
+        for (String[] command : everyCommandWith("--force-compare.indicators-dir=" + twice)) {
+            assertWrongCommandLine(execute(command), "the indicators folder " + twice + " (--force-compare.indicators-dir) cannot be read: "
+                    + twice.resolve("officers-per-1000.yaml") + " and " + twice.resolve("officers-per-1000.yml")
+                    + " both define indicator 'officers-per-1000'; keep one of them");
         }
     }
 
@@ -323,6 +335,11 @@ class CommandLineTest {
         assertRefused("id: x\nsources: [ { file: a.csv, kind: ons-population } ]\nindicators: { calls-999-per-1000: { period: 2023-13 } }\n",
                 "not a valid period");
         assertRefused("id: x\nsources: [ { file: missing.csv, kind: ons-population } ]\n", "does not exist");
+        // officers come only from the Home Office workforce table: the run would publish a chart with no force on it
+        assertRefused("id: x\nsources: [ { file: a.csv, kind: ons-population } ]\nindicators: { officers-per-1000: {} }\n",
+                "nothing was run: collection.yml asks for officers-per-1000, which needs OFFICER_FTE (police officers (FTE)); "
+                        + "none of its sources (ons-population) gives that: add a home-office-workforce source, or take "
+                        + "officers-per-1000 out of its indicators");
         // written twice: the last would win without a word
         assertRefused("id: x\nsources: [ { file: a.csv, kind: ons-population } ]\nindicators:\n  calls-999-per-1000: {}\n"
                 + "  calls-999-per-1000: { period: 2023-01 }\n", "Duplicate");

@@ -80,7 +80,7 @@ class EmptyCollectionTest {
                   - { file: ons/pfa-population.csv, kind: ons-population }
                   - { file: returns, kind: force-return }
                 indicators:
-                  officers-per-1000: { period: 2022-03-31 }
+                  calls-101-abandonment-rate: { period: "FY2022/23" }
                 """);
         Path out = tmp.resolve("out");
         CommandLineRuns.Outcome o = CommandLineRuns.run("run", collection.toString(), "--out", out.toString());

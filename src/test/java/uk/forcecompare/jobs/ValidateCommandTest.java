@@ -105,6 +105,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aManifestAskingForAnIndicatorNoSourceGivesIsUnusable() throws Exception {
+        Path copy = tmp.resolve("spring");
+        RestartAfterCrashTest.copyTree(Path.of("data/sample/2024-spring"), copy);
+        Path manifest = copy.resolve("collection.yml");
+        Files.writeString(manifest, Files.readString(manifest) + "  officers-per-1000:             { period: \"2023-03-31\" }\n");
+        CommandLineRuns.Outcome o = CommandLineRuns.runExactly("validate", copy.toString());
+        assertThat(o.exitStatus()).as(o.output()).isEqualTo(2);
+        assertThat(o.output()).contains("cannot validate: collection.yml asks for officers-per-1000, which needs OFFICER_FTE")
+                .contains("none of its sources (ons-population, police-uk-999, force-return) gives that");
+    }
+
+    @Test
     void theReferenceAndIndicatorsFoldersAreTakenFromTheCommandLine() throws Exception {
         Path reference = copy(Path.of("data/reference"), tmp.resolve("reference"));
         Path indicators = copy(Path.of("jobs/indicators"), tmp.resolve("indicators"));
