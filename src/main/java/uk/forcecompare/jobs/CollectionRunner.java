@@ -201,7 +201,7 @@ public class CollectionRunner {
             return FAILED;
         }
         out.println("Nothing new to publish: these inputs are already published by run " + pub.get().runId()
-                + " (job execution " + pub.get().jobExecutionId() + ", " + pub.get().publishedAt() + ") in "
+                + " (job execution " + pub.get().jobExecutionId() + ", " + ShownTime.of(pub.get().publishedAt()) + ") in "
                 + pub.get().folder() + ", with exit status " + pub.get().exitStatus() + ".");
         return pub.get().exitStatus();
     }

@@ -56,7 +56,7 @@ public class CollectionSchedule {
                 out.println("Schedule stopped.");
                 return;
             }
-            out.println("Next run at " + next + ".");
+            out.println("Next run at " + ShownTime.of(next) + ".");
             sleepUntil(next);
             runDue(collectionsRoot, outputRoot, out);
         }

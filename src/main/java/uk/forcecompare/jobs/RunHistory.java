@@ -83,7 +83,7 @@ public class RunHistory {
             String folder = r.outputFolder() == null ? ""
                     : r.outputFolder() + (latest != null && latest != r.runId() ? "  (now holds run " + latest + ")" : "");
             out.printf(Locale.ROOT, "%-5d %-6d %-18s %-11s %-19s %-9s %-6d %-10d %-6s %-8s %s%n", r.runId(), r.jobExecutionId(),
-                    r.collectionId(), status, r.start() == null ? "" : r.start().withNano(0).toString().replace('T', ' '),
+                    r.collectionId(), status, r.start() == null ? "" : ShownTime.of(r.start()),
                     duration, r.inputs(), r.rowsRead(), r.exitStatus() == null ? "" : r.exitStatus().toString(),
                     r.errors() == null ? "" : r.errors() + "/" + r.warnings(), folder);
         }

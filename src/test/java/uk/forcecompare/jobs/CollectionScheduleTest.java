@@ -32,6 +32,9 @@ class CollectionScheduleTest {
         assertThat(o.exitStatus()).as(o.output()).isZero();
         assertThat(o.output()).containsOnlyOnce("Published collection 2024-spring");
         assertThat(o.output()).doesNotContain("2024-autumn");
+        // every time to the second, ":00" too: LocalDateTime.toString() printed 20:58 for 20:58:00 and a T
+        assertThat(o.output().lines().filter(l -> l.startsWith("Next run at"))).isNotEmpty()
+                .allMatch(l -> l.matches("Next run at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\."));
         assertThat(out.resolve("2024-spring/indicators.csv")).exists();
 
         CommandLineRuns.Outcome history = CommandLineRuns.run("history", "--collection", "2024-spring");
