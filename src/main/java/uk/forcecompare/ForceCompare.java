@@ -463,6 +463,16 @@ public final class ForceCompare implements Callable<Integer> {
             PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
             CommandSettings settings = CommandSettings.read(springArguments, spec);
             CommandSettings.checkOutFile(out);
+            // the file is an Excel workbook whatever its name says: one named .csv would open as garbage
+            if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+                throw new UsageError("--out " + out + " does not end in .xlsx: the template is an Excel workbook; give a file such as "
+                        + out.resolveSibling(out.getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".xlsx"));
+            }
+            // the id goes on the cover and must match the collection.yml the return is read into
+            if (collection != null && !CollectionLoader.isCollectionId(collection)) {
+                throw new UsageError("--collection '" + collection + "' is not a collection id: it may contain only a-z, 0-9 and '-'"
+                        + " (for example 2024-spring)");
+            }
             // the file may be a return a force has filled in: replacing it with a blank template would lose that work
             if (Files.exists(out) && !overwrite) {
                 throw new UsageError("--out " + out + " already exists; give another file, or add --overwrite to replace it");

@@ -37,6 +37,11 @@ public final class CollectionLoader {
     // an indicator or setting written twice would otherwise keep the last silently
     private final YAMLMapper yaml = YAMLMapper.builder().enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
+    /** Whether a collection id may be used: it names the output folder, so only a-z, 0-9 and '-'. */
+    public static boolean isCollectionId(String id) {
+        return ID.matcher(id).matches();
+    }
+
     /** Reads the collection: {@link #list} and then {@link Listing#hash}. */
     public Collection load(Path folder) {
         return list(folder).hash();

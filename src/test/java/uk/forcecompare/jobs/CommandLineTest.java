@@ -264,6 +264,23 @@ class CommandLineTest {
     }
 
     @Test
+    void templateRefusesACollectionIdAManifestCouldNotHaveAndAFileThatIsNotAWorkbook() {
+        Path out = tmp.resolve("x.xlsx");
+        assertWrongCommandLine(execute("template", "--collection", "Bad Id", "--out", out.toString()),
+                "--collection 'Bad Id' is not a collection id: it may contain only a-z, 0-9 and '-' (for example 2024-spring)");
+        assertThat(out).doesNotExist();
+        Path csv = tmp.resolve("x.csv");
+        assertWrongCommandLine(execute("template", "--out", csv.toString()), "--out " + csv
+                + " does not end in .xlsx: the template is an Excel workbook; give a file such as " + tmp.resolve("x.xlsx"));
+        assertThat(csv).doesNotExist();
+        // Excel on Windows may name it in capitals
+        Path capitals = tmp.resolve("NORFOLK.XLSX");
+        Streams written = execute("template", "--collection", "2024-spring", "--out", capitals.toString());
+        assertThat(written.exitStatus()).as(written.err()).isZero();
+        assertThat(capitals).exists();
+    }
+
+    @Test
     void templateKeepsAFileThatIsAlreadyThereUnlessToldToReplaceIt() throws IOException {
         Path filledIn = tmp.resolve("norfolk.xlsx");
         byte[] work = "a return Norfolk has filled in".getBytes(StandardCharsets.UTF_8);
