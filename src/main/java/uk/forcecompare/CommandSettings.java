@@ -149,6 +149,55 @@ final class CommandSettings {
         return query < 0 ? shown : shown.substring(0, query);
     }
 
+    /**
+     * A line about a failure as it may be shown: without the user and password, which a driver's or a library's
+     * message may repeat from the URL it was given ("unknown host bob:s3cret@127.0.0.1") or from the settings: the
+     * user information of any URL, user= and password= parameters, and the configured user and password wherever
+     * they appear.
+     */
+    String withoutSecrets(String line) {
+        String shown = line.replaceAll("(?i)\\b([a-z][a-z0-9+.-]*://)[^\\s/@?#]*@", "$1")
+                .replaceAll("(?i)\\b(user|password)=[^&;,\\s)]*", "$1=***");
+        List<String> secrets = new java.util.ArrayList<>();
+        String url = property("spring.datasource.url");
+        if (url != null) {
+            java.util.regex.Matcher userInfo = java.util.regex.Pattern.compile("//([^/@?#]*)@").matcher(url);
+            if (userInfo.find()) {
+                // pgjdbc takes "bob:s3cret@127.0.0.1" for the host: drop it whole first, then its parts anywhere
+                shown = shown.replace(userInfo.group(1) + "@", "");
+                secrets.addAll(List.of(userInfo.group(1).split(":", 2)));
+            }
+            java.util.regex.Matcher parameter = java.util.regex.Pattern.compile("(?i)[?&;](?:user|password)=([^&;]*)").matcher(url);
+            while (parameter.find()) secrets.add(parameter.group(1));
+        }
+        for (String key : List.of("spring.datasource.password", "spring.datasource.username")) {
+            String value = property(key);
+            if (value != null) secrets.add(value);
+        }
+        for (String secret : secrets) {
+            if (!secret.isBlank()) {
+                // whole values only: a user "fc" must not turn "jdbc" into "jdb***"
+                shown = shown.replaceAll("(?<![A-Za-z0-9])" + java.util.regex.Pattern.quote(secret) + "(?![A-Za-z0-9])",
+                        java.util.regex.Matcher.quoteReplacement("***"));
+            }
+        }
+        return shown;
+    }
+
+    /**
+     * The PostgreSQL driver takes no user or password before the host: it reads "bob:s3cret@127.0.0.1" as a host
+     * name, and says so, password and all, in its error and in a log line it writes before any of ours could hide it.
+     * Such a URL is a wrong command line, refused before the driver sees it.
+     */
+    void checkDatabaseUrl() {
+        String url = property("spring.datasource.url");
+        if (url != null && url.startsWith("jdbc:postgresql:") && url.matches("jdbc:postgresql://[^/?#]*@.*")) {
+            throw new UsageError("spring.datasource.url " + withoutCredentials(url) + " names a user before the host,"
+                    + " which the PostgreSQL driver does not accept: give the user and password as"
+                    + " --spring.datasource.username and --spring.datasource.password");
+        }
+    }
+
     /** --out names a folder to write into: it may be missing, but not a file, nor under one. */
     static void checkOutFolder(Path out) {
         if (Files.exists(out) && !Files.isDirectory(out)) {

@@ -233,7 +233,7 @@ public final class ForceCompare implements Callable<Integer> {
                 try {
                     return ctx.getBean(CollectionRunner.class).run(collection, this.out, console.stream());
                 } catch (RuntimeException e) {
-                    throw new Failure("the run failed: " + describe(e)
+                    throw new Failure("the run failed: " + settings.withoutSecrets(describe(e))
                             + ". Nothing was published; the previous publication stands.", e);
                 }
             }
@@ -265,9 +265,11 @@ public final class ForceCompare implements Callable<Integer> {
             try (ConfigurableApplicationContext ctx = startSpring(settings, "")) {
                 try {
                     return call(ctx, console());
+                } catch (UsageError | Failure e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     if (unreachableDatabase(e)) throw cannotReach(settings, e, "");
-                    throw e;
+                    throw new Failure(settings.withoutSecrets(describe(e)), e);
                 }
             }
         }
@@ -580,21 +582,22 @@ public final class ForceCompare implements Callable<Integer> {
         quiet.setProperty("logging.level.org.springframework.boot.SpringApplication", "OFF");
         quiet.setProperty("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR");
         app.setDefaultProperties(quiet);
+        settings.checkDatabaseUrl();
         springLogging = true;
         try {
             return app.run(settings.springArguments());
         } catch (RuntimeException e) {
             if (unreachableDatabase(e)) throw cannotReach(settings, e, then);
             if (settings.property("spring.datasource.url") == null && thrownBy(e, uk.forcecompare.database.EmbeddedDatabase.class)) {
-                throw new Failure("cannot start " + settings.database() + ": " + describe(e) + then, e);
+                throw new Failure("cannot start " + settings.database() + ": " + settings.withoutSecrets(describe(e)) + then, e);
             }
-            throw new Failure("could not start: " + describe(e) + then, e);
+            throw new Failure("could not start: " + settings.withoutSecrets(describe(e)) + then, e);
         }
     }
 
     /** The one line for a database that refused or failed to connect, at start-up or later. */
     private static Failure cannotReach(CommandSettings settings, RuntimeException e, String then) {
-        return new Failure("cannot reach " + settings.database() + ": " + describe(e) + then, e);
+        return new Failure("cannot reach " + settings.database() + ": " + settings.withoutSecrets(describe(e)) + then, e);
     }
 
     /** Whether a failure is the database refusing or failing to connect (SQL states 08 connection, 28 authorisation, 3D no such database). */

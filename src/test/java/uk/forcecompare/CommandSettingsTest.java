@@ -30,6 +30,23 @@ class CommandSettingsTest {
     }
 
     @Test
+    void aFailureIsShownWithoutTheUserOrPasswordWhereverItsCauseRepeatsThem() {
+        CommandLine.Model.CommandSpec history = new CommandLine(new ForceCompare()).getSubcommands().get("history").getCommandSpec();
+        CommandSettings inUrl = CommandSettings.read(List.of("--spring.datasource.url=jdbc:postgresql://bob:s3cret@127.0.0.1:5432/x"), history);
+        assertThat(inUrl.withoutSecrets("unknown host bob:s3cret@127.0.0.1")).isEqualTo("unknown host 127.0.0.1");
+        assertThat(inUrl.withoutSecrets("Driver org.postgresql.Driver claims to not accept jdbcUrl, jdbc:postgresql://bob:s3cret@localhost/x"))
+                .isEqualTo("Driver org.postgresql.Driver claims to not accept jdbcUrl, jdbc:postgresql://localhost/x");
+        assertThat(inUrl.withoutSecrets("JDBC URL invalid port number: s3cret@localhost")).isEqualTo("JDBC URL invalid port number: ***@localhost");
+
+        CommandSettings given = CommandSettings.read(List.of("--spring.datasource.url=jdbc:postgresql://db/peel",
+                "--spring.datasource.username=fc", "--spring.datasource.password=pa$$word"), history);
+        assertThat(given.withoutSecrets("FATAL: password authentication failed for user \"fc\" (pa$$word) at jdbc:postgresql://db/peel"))
+                .isEqualTo("FATAL: password authentication failed for user \"***\" (***) at jdbc:postgresql://db/peel");
+        assertThat(given.withoutSecrets("cannot use jdbc:postgresql://db/peel?ssl=true&password=other;user=someone"))
+                .isEqualTo("cannot use jdbc:postgresql://db/peel?ssl=true&password=***;user=***");
+    }
+
+    @Test
     void aConfigFileThatIsNotThereIsAWrongCommandLine() {
         CommandLine.Model.CommandSpec history = new CommandLine(new ForceCompare()).getSubcommands().get("history").getCommandSpec();
         Path missing = tmp.resolve("missing.properties");

@@ -137,6 +137,40 @@ class CommandLineTest {
     }
 
     @Test
+    void aUserAndPasswordBeforeTheHostAreRefusedWithoutBeingShown() throws Exception {
+        // the PostgreSQL driver took "bob:s3cret@127.0.0.1" for the host, and said so, and logged it, password and all
+        String url = "jdbc:postgresql://bob:s3cret@127.0.0.1:1/test";
+        String refused = "spring.datasource.url jdbc:postgresql://127.0.0.1:1/test names a user before the host, which the"
+                + " PostgreSQL driver does not accept: give the user and password as --spring.datasource.username and"
+                + " --spring.datasource.password";
+        assertWrongCommandLine(execute("history", "--spring.datasource.url=" + url), refused);
+        assertWrongCommandLine(execute("run", SAMPLE, "--out", tmp.resolve("charts").toString(), "--spring.datasource.url=" + url),
+                refused);
+        assertThat(tmp.resolve("charts")).doesNotExist();
+        // in a process of its own, where a log line of the driver's would have reached the console
+        Streams history = child("history", "--spring.datasource.url=" + url);
+        assertThat(history.exitStatus()).isEqualTo(2);
+        assertThat(history.out() + history.err()).doesNotContain("s3cret").doesNotContain("bob");
+    }
+
+    @Test
+    void aFailureNeverShowsTheDatabaseUserOrPassword() {
+        // PostgreSQL names the user it refused; the pool repeats a URL it cannot use, user= and all
+        String url = ChildProcess.databaseUrl();
+        Streams role = execute("history", "--spring.datasource.url=" + url, "--spring.datasource.username=bob",
+                "--spring.datasource.password=s3cret", "--spring.datasource.hikari.connection-timeout=1000");
+        assertThat(role.exitStatus()).as(role.err()).isEqualTo(1);
+        // the URL is shown without its query, which may hold a password
+        assertThat(role.err()).isEqualTo("force-compare: cannot reach the database at " + url.replaceFirst("\\?.*", "")
+                + ": FATAL: role \"***\" does not exist" + System.lineSeparator());
+
+        Streams port = execute("history", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:abc/test?user=bob&password=s3cret");
+        assertThat(port.exitStatus()).as(port.err()).isEqualTo(1);
+        assertThat(port.err()).isEqualTo("force-compare: could not start: Driver org.postgresql.Driver claims to not accept"
+                + " jdbcUrl, jdbc:postgresql://127.0.0.1:abc/test?user=***&password=***" + System.lineSeparator());
+    }
+
+    @Test
     void aRunThatFailsInAStepSaysWhyWithoutAStackTrace() throws Exception {
         // a file where the publication folders go: the chart step cannot create its folder
         Path out = Files.createDirectories(tmp.resolve("blocked"));
