@@ -27,6 +27,7 @@ import uk.forcecompare.collection.CollectionLoader;
 import uk.forcecompare.collection.ManifestException;
 import uk.forcecompare.indicators.IndicatorCatalogue;
 import uk.forcecompare.jobs.CollectionRunner;
+import uk.forcecompare.jobs.Interruption;
 import uk.forcecompare.reference.ForceDirectory;
 
 /**
@@ -68,6 +69,7 @@ public final class ForceCompare implements Callable<Integer> {
             // a process of seconds; schedule and worker live long enough to repay C2 everywhere
             CompilerDirectives.keepC2ForHotPathsAside();
         }
+        Interruption.watch(System.out);
         System.exit(execute(args, System.out, System.err));
     }
 
@@ -122,6 +124,10 @@ public final class ForceCompare implements Callable<Integer> {
      */
     private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
+        if (Interruption.stopping()) {
+            // the shutdown after a signal failed the command: Interruption said so, and the exit status is the signal's
+            return CollectionRunner.FAILED;
+        }
         if (e instanceof UsageError) {
             err.println(PREFIX + e.getMessage());
             err.flush();
@@ -190,6 +196,13 @@ public final class ForceCompare implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            // from the start: Ctrl-C while Spring and the database start is a run that published nothing, too
+            try (Interruption.RunInHand ignored = Interruption.runInHand()) {
+                return runInHand();
+            }
+        }
+
+        private Integer runInHand() {
             PrintWriterStream console = new PrintWriterStream(spec.commandLine().getOut());
             CommandSettings.checkSpringArguments(springArguments, spec);
             CommandSettings.checkOutFolder(this.out);
@@ -581,6 +594,9 @@ public final class ForceCompare implements Callable<Integer> {
         Properties quiet = new Properties();
         quiet.setProperty("logging.level.org.springframework.boot.SpringApplication", "OFF");
         quiet.setProperty("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR");
+        // Logback stopped by a shutdown hook answers whatever logs after it (the work a signal interrupts, as the pool
+        // closes under it) with "No appenders present" on stderr; a console appender has nothing to flush at exit
+        quiet.setProperty("logging.register-shutdown-hook", "false");
         app.setDefaultProperties(quiet);
         settings.checkDatabaseUrl();
         springLogging = true;

@@ -59,6 +59,12 @@ public class CollectionRunner {
     }
 
     public int run(Collection collection, Path outputRoot, PrintStream out) {
+        try (Interruption.RunInHand ignored = Interruption.runInHand()) {
+            return runInHand(collection, outputRoot, out);
+        }
+    }
+
+    private int runInHand(Collection collection, Path outputRoot, PrintStream out) {
         Path root = canonical(outputRoot);
         JobParameters params = RunParameters.of(collection, root, 1, support.definitionsSha256());
         support.remember(collection);
@@ -66,7 +72,9 @@ public class CollectionRunner {
         try {
             held = lock.tryAcquire(collection.id(), root.toString());
         } catch (SQLException e) {
-            out.println("The run failed: the database cannot be reached (" + e.getMessage() + ").");
+            if (!Interruption.stopping()) {
+                out.println("The run failed: the database cannot be reached (" + e.getMessage() + ").");
+            }
             return FAILED;
         }
         if (held.isEmpty()) {
@@ -105,7 +113,10 @@ public class CollectionRunner {
             out.println("Another run of collection " + collection.id() + " is in progress: " + oneLine(e.getMessage()) + ".");
             return FAILED;
         } catch (Exception e) {
-            out.println("The run failed: " + rootMessage(e) + ". The previous publication stands; run the same command again to resume.");
+            // stopped on a signal: the pool closed under the run, which Interruption has already said
+            if (!Interruption.stopping()) {
+                out.println("The run failed: " + rootMessage(e) + ". The previous publication stands; run the same command again to resume.");
+            }
             return FAILED;
         }
     }
@@ -222,6 +233,7 @@ public class CollectionRunner {
             }
             return pub.exitStatus();
         }
+        if (Interruption.stopping()) return FAILED;
         out.println("The run failed in step '" + failedStep(execution) + "': " + failureMessage(execution) + ".");
         out.println("The previous publication stands. Run the same command again to resume run " + run + " from that step.");
         return FAILED;

@@ -59,6 +59,8 @@ public class CollectionSchedule {
             out.println("Next run at " + ShownTime.of(next) + ".");
             sleepUntil(next);
             runDue(collectionsRoot, outputRoot, out);
+            // a signal stopped the process: there is no next run to announce
+            if (Interruption.stopping()) return;
         }
     }
 
@@ -82,6 +84,7 @@ public class CollectionSchedule {
                 continue;
             }
             int status = runner.run(c, outputRoot, out);
+            if (Interruption.stopping()) return ran;
             out.println("Scheduled run of " + c.id() + " ended with exit status " + status + ".");
             ran++;
         }
