@@ -151,34 +151,36 @@ final class CommandSettings {
 
     /**
      * A line about a failure as it may be shown: without the user and password, which a driver's or a library's
-     * message may repeat from the URL it was given ("unknown host bob:s3cret@127.0.0.1") or from the settings: the
-     * user information of any URL, user= and password= parameters, and the configured user and password wherever
-     * they appear.
+     * message may repeat from the URL it was given ("unknown host bob:s3cret@127.0.0.1") or from the settings. The user
+     * information of any URL and user= and password= parameters go; a user or role the server names in quotes
+     * ({@code role "fc" does not exist}) shows as "***". A password is never put in stars where it stands in the text:
+     * one that is an ordinary word ("not") would give itself away by the gap it leaves in "database nodb does ***
+     * exist", and a user's name that is also a database's would hide which database was meant. So a cause that still
+     * holds the configured password, or a part of a URL's user information, is withheld whole.
      */
     String withoutSecrets(String line) {
         String shown = line.replaceAll("(?i)\\b([a-z][a-z0-9+.-]*://)[^\\s/@?#]*@", "$1")
-                .replaceAll("(?i)\\b(user|password)=[^&;,\\s)]*", "$1=***");
+                .replaceAll("(?i)\\b(user|password)=[^&;,\\s)]*", "$1=***")
+                .replaceAll("(?i)\\b(role|user) \"[^\"]*\"", "$1 \"***\"");
         List<String> secrets = new java.util.ArrayList<>();
         String url = property("spring.datasource.url");
         if (url != null) {
             java.util.regex.Matcher userInfo = java.util.regex.Pattern.compile("//([^/@?#]*)@").matcher(url);
             if (userInfo.find()) {
-                // pgjdbc takes "bob:s3cret@127.0.0.1" for the host: drop it whole first, then its parts anywhere
+                // pgjdbc takes "bob:s3cret@127.0.0.1" for the host: drop it whole first, then look for its parts
                 shown = shown.replace(userInfo.group(1) + "@", "");
                 secrets.addAll(List.of(userInfo.group(1).split(":", 2)));
             }
-            java.util.regex.Matcher parameter = java.util.regex.Pattern.compile("(?i)[?&;](?:user|password)=([^&;]*)").matcher(url);
+            java.util.regex.Matcher parameter = java.util.regex.Pattern.compile("(?i)[?&;]password=([^&;]*)").matcher(url);
             while (parameter.find()) secrets.add(parameter.group(1));
         }
-        for (String key : List.of("spring.datasource.password", "spring.datasource.username")) {
-            String value = property(key);
-            if (value != null) secrets.add(value);
-        }
+        String password = property("spring.datasource.password");
+        if (password != null) secrets.add(password);
         for (String secret : secrets) {
-            if (!secret.isBlank()) {
-                // whole values only: a user "fc" must not turn "jdbc" into "jdb***"
-                shown = shown.replaceAll("(?<![A-Za-z0-9])" + java.util.regex.Pattern.quote(secret) + "(?![A-Za-z0-9])",
-                        java.util.regex.Matcher.quoteReplacement("***"));
+            // whole values only: a password "fc" is not in "jdbc"
+            if (!secret.isBlank() && java.util.regex.Pattern.compile("(?<![A-Za-z0-9])" + java.util.regex.Pattern.quote(secret)
+                    + "(?![A-Za-z0-9])").matcher(shown).find()) {
+                return "the cause is withheld because it repeats the database user's credentials";
             }
         }
         return shown;

@@ -36,14 +36,31 @@ class CommandSettingsTest {
         assertThat(inUrl.withoutSecrets("unknown host bob:s3cret@127.0.0.1")).isEqualTo("unknown host 127.0.0.1");
         assertThat(inUrl.withoutSecrets("Driver org.postgresql.Driver claims to not accept jdbcUrl, jdbc:postgresql://bob:s3cret@localhost/x"))
                 .isEqualTo("Driver org.postgresql.Driver claims to not accept jdbcUrl, jdbc:postgresql://localhost/x");
-        assertThat(inUrl.withoutSecrets("JDBC URL invalid port number: s3cret@localhost")).isEqualTo("JDBC URL invalid port number: ***@localhost");
+        // a part of the user information left in the text: the cause is withheld, not starred where it stood
+        assertThat(inUrl.withoutSecrets("JDBC URL invalid port number: s3cret@localhost"))
+                .isEqualTo("the cause is withheld because it repeats the database user's credentials");
 
         CommandSettings given = CommandSettings.read(List.of("--spring.datasource.url=jdbc:postgresql://db/peel",
                 "--spring.datasource.username=fc", "--spring.datasource.password=pa$$word"), history);
-        assertThat(given.withoutSecrets("FATAL: password authentication failed for user \"fc\" (pa$$word) at jdbc:postgresql://db/peel"))
-                .isEqualTo("FATAL: password authentication failed for user \"***\" (***) at jdbc:postgresql://db/peel");
+        // the server names the user in quotes: that goes, and the rest of the line stays as the server wrote it
+        assertThat(given.withoutSecrets("FATAL: password authentication failed for user \"fc\" at jdbc:postgresql://db/peel"))
+                .isEqualTo("FATAL: password authentication failed for user \"***\" at jdbc:postgresql://db/peel");
+        assertThat(given.withoutSecrets("FATAL: role \"fc\" does not exist")).isEqualTo("FATAL: role \"***\" does not exist");
+        assertThat(given.withoutSecrets("FATAL: password authentication failed (pa$$word)"))
+                .isEqualTo("the cause is withheld because it repeats the database user's credentials");
         assertThat(given.withoutSecrets("cannot use jdbc:postgresql://db/peel?ssl=true&password=other;user=someone"))
                 .isEqualTo("cannot use jdbc:postgresql://db/peel?ssl=true&password=***;user=***");
+
+        // a password that is an ordinary word, and a database named as its user: neither is starred in the text, where
+        // "does *** exist" would give the password away and "database \"***\"" would hide which database was meant
+        CommandSettings wordy = CommandSettings.read(List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1/postgres_x",
+                "--spring.datasource.username=postgres", "--spring.datasource.password=not"), history);
+        assertThat(wordy.withoutSecrets("FATAL: database \"postgres_x\" does not exist"))
+                .isEqualTo("the cause is withheld because it repeats the database user's credentials");
+        CommandSettings plain = CommandSettings.read(List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1/postgres",
+                "--spring.datasource.username=postgres", "--spring.datasource.password=Connection"), history);
+        assertThat(plain.withoutSecrets("FATAL: database \"postgres\" does not exist"))
+                .isEqualTo("FATAL: database \"postgres\" does not exist");
     }
 
     @Test
