@@ -27,12 +27,34 @@ final class DefinitionChanges {
         return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
     }
 
+    /** One indicator's change: its settings that moved ("decimals 1 -> 0; target 90 -> 85"), or added or removed. */
+    record Change(String indicatorId, String what) {
+        static final String ADDED = "added";
+        static final String REMOVED = "removed";
+
+        /** as run.json lists it: "calls-999-answered-within-10s: decimals 1 -> 0", "precept-share: removed" */
+        @Override
+        public String toString() {
+            return indicatorId + ": " + what;
+        }
+
+        /** as {@code changes} prints it */
+        String line() {
+            return switch (what) {
+                case ADDED -> "Indicator added: " + indicatorId;
+                case REMOVED -> "Indicator removed: " + indicatorId + " (no longer published)";
+                default -> "Definition changed: " + this;
+            };
+        }
+    }
+
     /**
-     * One line per indicator whose settings differ, "calls-999-answered-within-10s: decimals 1 -> 0; target 90 -> 85",
-     * for the indicators both runs computed with known definitions; indicators added or dropped are the values' business.
+     * Each indicator whose settings differ, then those one run computed and the other did not (a chart that
+     * appeared or went). Nothing where the earlier run's definitions are not known (a run from before they were kept).
      */
-    static List<String> between(Map<String, Map<String, String>> before, Map<String, Map<String, String>> after) {
-        List<String> out = new ArrayList<>();
+    static List<Change> between(Map<String, Map<String, String>> before, Map<String, Map<String, String>> after) {
+        List<Change> out = new ArrayList<>();
+        if (before.isEmpty()) return out;
         for (var e : after.entrySet()) {
             Map<String, String> was = before.get(e.getKey());
             if (was == null) continue;
@@ -44,8 +66,10 @@ final class DefinitionChanges {
                 String a = was.getOrDefault(name, ""), b = is.getOrDefault(name, "");
                 if (!a.equals(b)) settings.add(name + " " + shown(a) + " -> " + shown(b));
             }
-            if (!settings.isEmpty()) out.add(e.getKey() + ": " + String.join("; ", settings));
+            if (!settings.isEmpty()) out.add(new Change(e.getKey(), String.join("; ", settings)));
         }
+        after.keySet().stream().filter(id -> !before.containsKey(id)).forEach(id -> out.add(new Change(id, Change.ADDED)));
+        before.keySet().stream().filter(id -> !after.containsKey(id)).forEach(id -> out.add(new Change(id, Change.REMOVED)));
         return out;
     }
 

@@ -102,7 +102,8 @@ class PublishTasklet implements Tasklet {
         repository.previousPublication(c.id(), run).ifPresent(previous -> {
             Map<String, List<String>> changed = changedInputs(repository.sourceFiles(previous), sourceFiles);
             // an edited definition republishes with the same inputs: say which settings moved
-            changed.put("definitions", DefinitionChanges.between(repository.definitions(previous), repository.definitions(run)));
+            changed.put("definitions", DefinitionChanges.between(repository.definitions(previous), repository.definitions(run))
+                    .stream().map(DefinitionChanges.Change::toString).toList());
             m.put("changed_since_run_" + previous, changed);
         });
         Map<String, Object> settings = new LinkedHashMap<>();

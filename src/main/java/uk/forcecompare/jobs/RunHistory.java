@@ -200,8 +200,9 @@ public class RunHistory {
                 ? values + (values == 1 ? " value" : " values") + " changed, " + bands + (bands == 1 ? " band" : " bands") + " changed."
                 : "they have no indicator and force in common, so nothing can be compared."));
         // the same figures republished with an edited target or decimals read differently: say which settings moved
-        for (String edited : DefinitionChanges.between(repository.definitions(previous.get()), repository.definitions(latest))) {
-            out.println("Definition changed: " + edited);
+        for (DefinitionChanges.Change edited : DefinitionChanges.between(repository.definitions(previous.get()),
+                repository.definitions(latest))) {
+            out.println(edited.line());
         }
         for (Change c : changes) {
             String move = c.bandChanged() ? "  band " + c.bandBefore() + " -> " + c.bandAfter()
