@@ -54,13 +54,14 @@ public final class IndicatorCatalogue {
         Map<String, Path> fileOf = new java.util.HashMap<>();
         java.security.MessageDigest digest = sha256Digest();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted().toList()) {
+            // "x.YML" as saved by an editor on another system is a definition too: ignored, an edit in it would go unseen
+            for (Path f : files.filter(p -> YAML_FILE.matcher(p.getFileName().toString()).find()).sorted().toList()) {
                 byte[] bytes = Files.readAllBytes(f);
                 digest.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(bytes);
                 IndicatorDefinition d = parse(yaml, f, bytes);
-                String stem = f.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+                String stem = YAML_FILE.matcher(f.getFileName().toString()).replaceFirst("");
                 if (!d.id().equals(stem)) {
                     throw new ManifestException(f + ": id '" + d.id() + "' must match the file name '" + stem + "'");
                 }
@@ -78,6 +79,8 @@ public final class IndicatorCatalogue {
         }
         return new IndicatorCatalogue(folder, defs, java.util.HexFormat.of().formatHex(digest.digest()));
     }
+
+    private static final java.util.regex.Pattern YAML_FILE = java.util.regex.Pattern.compile("(?i)\\.ya?ml$");
 
     private static java.security.MessageDigest sha256Digest() {
         try {

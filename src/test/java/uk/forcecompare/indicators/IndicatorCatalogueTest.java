@@ -98,6 +98,15 @@ class IndicatorCatalogueTest {
     }
 
     @Test
+    void aDefinitionWhoseExtensionIsInCapitalsIsReadAndCountsAsASecondFile() throws IOException {
+        Path upper = Files.writeString(folder.resolve("calls-101-abandonment-rate.YML"), ABANDONED);
+        assertThat(IndicatorCatalogue.load(folder).get("calls-101-abandonment-rate")).isPresent();
+        Path lower = write(ABANDONED);
+        assertThatThrownBy(() -> IndicatorCatalogue.load(folder)).isInstanceOf(ManifestException.class)
+                .hasMessage(upper + " and " + lower + " both define indicator 'calls-101-abandonment-rate'; keep one of them");
+    }
+
+    @Test
     void aYamlMistakeSaysWhereItIs() throws IOException {
         // ABANDONED is 12 lines; the '[' of "target-label: [" is column 15 of line 13, and the file ends at line 14
         assertRefused(ABANDONED + "target-label: [unclosed\n", "is not valid YAML: while parsing a flow sequence at line 13, "
