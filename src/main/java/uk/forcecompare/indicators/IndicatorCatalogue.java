@@ -28,13 +28,25 @@ public final class IndicatorCatalogue {
     private static final Set<String> KINDS = Set.of("proportion", "count-rate", "amount");
 
     private final Path folder;
-    private final Map<String, IndicatorDefinition> byId;
-    private final String sha256;
+    /** The definitions and their sha256, replaced together by {@link #reload()}. */
+    private volatile Loaded loaded;
+
+    private record Loaded(Map<String, IndicatorDefinition> byId, String sha256) {
+    }
 
     private IndicatorCatalogue(Path folder, Map<String, IndicatorDefinition> byId, String sha256) {
         this.folder = folder;
-        this.byId = byId;
-        this.sha256 = sha256;
+        this.loaded = new Loaded(byId, sha256);
+    }
+
+    /**
+     * Reads the folder again, for a process that outlives an analyst's edit (a schedule that fires twice a year):
+     * the next run computes with, and is identified by, the definitions as they are now. A folder that no longer
+     * loads throws and leaves the definitions as they were, for the caller to skip its runs and say why.
+     */
+    public void reload() {
+        IndicatorCatalogue fresh = load(folder);
+        this.loaded = fresh.loaded;
     }
 
     /**
@@ -42,7 +54,7 @@ public final class IndicatorCatalogue {
      * definition is published by the next run, and a run that failed on a definition resumes with it mended.
      */
     public String sha256() {
-        return sha256;
+        return loaded.sha256();
     }
 
     public static IndicatorCatalogue load(Path folder) {
@@ -250,6 +262,7 @@ public final class IndicatorCatalogue {
      * @param declared the kinds of source the manifest declares
      */
     public void requireRunnable(java.util.Collection<String> ids, Set<SourceKind> declared) {
+        Map<String, IndicatorDefinition> byId = loaded.byId();
         for (String id : ids) {
             if (!byId.containsKey(id)) {
                 throw new ManifestException("collection.yml names indicator '" + id + "', which is not defined in "
@@ -274,10 +287,10 @@ public final class IndicatorCatalogue {
     }
 
     public Optional<IndicatorDefinition> get(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(loaded.byId().get(id));
     }
 
     public List<IndicatorDefinition> all() {
-        return List.copyOf(byId.values());
+        return List.copyOf(loaded.byId().values());
     }
 }

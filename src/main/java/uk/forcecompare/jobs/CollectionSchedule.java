@@ -67,7 +67,18 @@ public class CollectionSchedule {
     /** Runs every ready collection whose inputs have not been published yet; returns how many ran. */
     public int runDue(Path collectionsRoot, Path outputRoot, PrintStream out) {
         int ran = 0;
-        for (Path folder : readyCollections(collectionsRoot)) {
+        List<Path> ready = readyCollections(collectionsRoot);
+        try {
+            // a schedule lives for months: an analyst's edit to the definitions is published by its next firing
+            catalogue.reload();
+        } catch (ManifestException | java.io.UncheckedIOException e) {
+            // the definitions as they stood would publish what the analyst has since changed: run nothing
+            for (Path folder : ready) {
+                out.println("Skipped " + folder + ": " + e.getMessage());
+            }
+            return 0;
+        }
+        for (Path folder : ready) {
             Collection c;
             try {
                 CollectionLoader.Listing listing = new CollectionLoader().list(folder);

@@ -107,6 +107,23 @@ class IndicatorCatalogueTest {
     }
 
     @Test
+    void aReloadSeesAnEditAndABrokenFolderKeepsWhatWasLoaded() throws IOException {
+        write(ABANDONED);
+        IndicatorCatalogue catalogue = IndicatorCatalogue.load(folder);
+        String before = catalogue.sha256();
+        write(ABANDONED.replace("decimals: 1\n", "decimals: 2\n"));
+        catalogue.reload();
+        assertThat(catalogue.get("calls-101-abandonment-rate").orElseThrow().decimals()).isEqualTo(2);
+        assertThat(catalogue.sha256()).isNotEqualTo(before);
+        String edited = catalogue.sha256();
+
+        write(ABANDONED + "target-label: [unclosed\n");
+        assertThatThrownBy(catalogue::reload).isInstanceOf(ManifestException.class).hasMessageContaining("not valid YAML");
+        assertThat(catalogue.get("calls-101-abandonment-rate").orElseThrow().decimals()).isEqualTo(2);
+        assertThat(catalogue.sha256()).isEqualTo(edited);
+    }
+
+    @Test
     void aYamlMistakeSaysWhereItIs() throws IOException {
         // ABANDONED is 12 lines; the '[' of "target-label: [" is column 15 of line 13, and the file ends at line 14
         assertRefused(ABANDONED + "target-label: [unclosed\n", "is not valid YAML: while parsing a flow sequence at line 13, "

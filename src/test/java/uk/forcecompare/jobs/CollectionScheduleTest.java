@@ -45,4 +45,29 @@ class CollectionScheduleTest {
         assertThat(all.exitStatus()).as(all.output()).isZero();
         assertThat(all.output().lines().filter(l -> l.contains(out.toAbsolutePath().toString()))).hasSize(1);
     }
+
+    @Test
+    void anIndicatorEditedWhileTheScheduleRunsIsPublishedByItsNextFiring(@TempDir Path indicators) throws Exception {
+        RestartAfterCrashTest.copyTree(Path.of("data/sample/2024-spring"), root.resolve("2024-spring"));
+        RestartAfterCrashTest.copyTree(Path.of("jobs/indicators"), indicators);
+        var schedule = java.util.concurrent.CompletableFuture.supplyAsync(() -> CommandLineRuns.run("schedule",
+                root.toString(), "--cron", "*/2 * * * * *", "--out", out.toString(), "--stop-after", "PT45S",
+                "--force-compare.indicators-dir=" + indicators));
+        Path runJson = out.resolve("2024-spring/run.json");
+        long waited = 0;
+        while (!Files.exists(runJson) && waited < 40_000) {
+            Thread.sleep(200);
+            waited += 200;
+        }
+        assertThat(runJson).as("the first firing publishes").exists();
+        Path yml = indicators.resolve("calls-999-answered-within-10s.yml");
+        Files.writeString(yml, Files.readString(yml).replace("\ndecimals: 1\n", "\ndecimals: 0\n"));
+
+        CommandLineRuns.Outcome o = schedule.get();
+        assertThat(o.exitStatus()).as(o.output()).isZero();
+        // the same inputs published twice: once with the definitions it started with, once with the edit
+        assertThat(o.output().lines().filter(l -> l.startsWith("Published collection 2024-spring"))).hasSize(2);
+        assertThat(Files.readString(out.resolve("2024-spring/run.json"))).contains("\"decimals\" : \"0\"")
+                .contains("calls-999-answered-within-10s: decimals 1 -> 0");
+    }
 }
