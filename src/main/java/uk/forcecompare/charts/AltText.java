@@ -26,7 +26,17 @@ final class AltText {
                     .append(" in England and Wales, one bar per force, sorted from highest to lowest. The vertical axis shows ")
                     .append(lowerFirst(c.valueAxisLabel()));
             if (bars.size() == 1) sb.append(". The one bar: ").append(valued(layout, first)).append(".\n");
-            else sb.append(". Highest: ").append(valued(layout, first)).append(". Lowest: ").append(valued(layout, last)).append(".\n");
+            else {
+                // "Highest: Suffolk 0.0" beside a mean of 0.006 reads as a mistake: the two ends go to as many places as
+                // tell them from each other, the mean and the band edge each crossed
+                int dp = Math.max(
+                        Comparison.decimalsToTellApart(first.value(), c.decimals(), last.value(), c.mean(),
+                                Comparison.edgeCrossed(first.band(), c.lower(), c.upper())),
+                        Comparison.decimalsToTellApart(last.value(), c.decimals(), first.value(), c.mean(),
+                                Comparison.edgeCrossed(last.band(), c.lower(), c.upper())));
+                sb.append(". Highest: ").append(first.forceName()).append(' ').append(layout.format(first.value(), dp))
+                        .append(". Lowest: ").append(last.forceName()).append(' ').append(layout.format(last.value(), dp)).append(".\n");
+            }
             boolean noBand = Double.isNaN(c.sd());
             if (c.forcesInMean() == 0) {
                 sb.append("No force counts towards the mean: every force with a value is left out of it by configuration, ")

@@ -197,6 +197,20 @@ class FigureLayoutTest {
     }
 
     @Test
+    void altTextGivesTheHighestAndLowestTheDecimalsThatTellThemFromTheMean() {
+        // at one decimal every figure here is 0.0: Suffolk 0.0249 above an upper edge of 0.011, City of London 0.0001
+        // below a lower edge of 0.001, a mean of 0.006. City of London needs three places to leave its edge (0.000
+        // against 0.001), and both ends are given to those three
+        List<ComparisonChart.Bar> bars = List.of(new ComparisonChart.Bar("E1", "Suffolk", 0.0249, Band.ABOVE),
+                new ComparisonChart.Bar("E2", "Kent", 0.006, Band.WITHIN),
+                new ComparisonChart.Bar("E3", "Norfolk", 0.004, Band.WITHIN),
+                new ComparisonChart.Bar("E4", "City of London", 0.0001, Band.BELOW));
+        ComparisonChart tiny = new ComparisonChart("t", "Orders per 1,000 population", 1, "", bars, 0.006, 0.005, 0.001,
+                0.011, java.util.OptionalDouble.empty(), "", List.of(), java.util.Optional.empty());
+        assertThat(AltText.national(new FigureLayout(tiny))).contains(". Highest: Suffolk 0.025. Lowest: City of London 0.000.\n");
+    }
+
+    @Test
     void theLinesLabelsNeverShowTheMeanAsAnEdgeOrTheTarget() {
         // whole percentages: a mean of 98.71 beside a +1 SD edge of 99.32 and a target of 99 would all read "99%"
         List<ComparisonChart.Bar> bars = List.of(new ComparisonChart.Bar("E1", "Lancashire", 99.69, Band.ABOVE),
