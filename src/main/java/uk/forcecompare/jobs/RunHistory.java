@@ -207,8 +207,14 @@ public class RunHistory {
         for (Change c : changes) {
             String move = c.bandChanged() ? "  band " + c.bandBefore() + " -> " + c.bandAfter()
                     + (c.bandAfter().equals("above") || c.bandAfter().equals("below") ? "  (moved " + c.bandAfter() + ")" : "") : "";
+            // a value that moved but shows the same at the indicator's decimals ("1.5 -> 1.5") gets the places that
+            // tell the two apart, as the charts' text does
+            int dp = decimals(c.indicatorId());
+            if (dp >= 0 && c.before() != null && c.after() != null) {
+                dp = uk.forcecompare.indicators.Comparison.decimalsToTellApart(c.after(), dp, c.before());
+            }
             out.println(String.format(Locale.ROOT, "%-32s %-20s %12s -> %-12s%s", c.indicatorId(), c.forceName(),
-                    num(c.before(), c.indicatorId()), num(c.after(), c.indicatorId()), move).stripTrailing());
+                    num(c.before(), dp), num(c.after(), dp), move).stripTrailing());
         }
         printComparisons(previous.get(), latest, out);
         printOutputRoots(previous.get(), latest, out);
@@ -279,9 +285,18 @@ public class RunHistory {
 
     /** A value as the charts show it, to the indicator's decimals; one no longer defined, to four figures. */
     private String num(Double d, String indicatorId) {
+        return num(d, decimals(indicatorId));
+    }
+
+    /** the indicator's decimals; -1 for one no longer defined */
+    private int decimals(String indicatorId) {
+        return indicators.get(indicatorId).map(def -> Math.max(0, def.decimals())).orElse(-1);
+    }
+
+    /** {@code decimals} places; -1 (an indicator no longer defined) for four figures */
+    private static String num(Double d, int decimals) {
         if (d == null) return "(none)";
-        return indicators.get(indicatorId).map(def -> String.format(Locale.UK, "%,." + Math.max(0, def.decimals()) + "f", d))
-                .orElse(String.format(Locale.ROOT, "%.4g", d));
+        return decimals >= 0 ? String.format(Locale.UK, "%,." + decimals + "f", d) : String.format(Locale.ROOT, "%.4g", d);
     }
 
     private Map<String, Object[]> values(long run) {

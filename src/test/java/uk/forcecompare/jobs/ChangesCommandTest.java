@@ -190,6 +190,9 @@ class ChangesCommandTest {
             copyPublication(st, sampleRun, earlierRun, "collection_id", "output_folder");
             assertThat(st.executeUpdate("update indicator_value set value = 80.0 where run_id = " + earlierRun
                     + " and indicator_id = 'calls-999-answered-within-10s' and force_code = 'E23000024'")).isEqualTo(1);
+            // Cumbria's was 96.43: 96.4 at one place, as its 72,220 of 74,910 (96.409...) is now
+            assertThat(st.executeUpdate("update indicator_value set value = 96.43 where run_id = " + earlierRun
+                    + " and indicator_id = 'calls-999-answered-within-10s' and force_code = 'E23000002'")).isEqualTo(1);
             // and whose 999 average was 80.04 (80.0 as displayed) with an SD of 6.96 (7.0), over 42 forces of 2022
             assertThat(st.executeUpdate("update indicator_comparison set mean = 80.04, sd = 6.96, n_forces = 42,"
                     + " period = '2022-01..2022-12' where run_id = " + earlierRun
@@ -203,12 +206,14 @@ class ChangesCommandTest {
         assertThat(itself.exitStatus()).as(itself.output()).isZero();
         List<String> lines = lines(itself.output());
         assertThat(lines.get(0)).isEqualTo("Changes from run " + earlierRun + " (2024-spring) to run " + sampleRun
-                + " (2024-spring): 1 value changed, 0 bands changed.");
-        assertThat(lines).hasSize(4);
-        assertThat(lines.get(1)).contains("Norfolk").endsWith("80.0 -> 87.1");
+                + " (2024-spring): 2 values changed, 0 bands changed.");
+        assertThat(lines).hasSize(5);
+        // a move that shows the same at one place is given to the two that tell it: 96.43 against 96.409...
+        assertThat(lines.get(1)).contains("Cumbria").endsWith("96.43 -> 96.41");
+        assertThat(lines.get(2)).contains("Norfolk").endsWith("80.0 -> 87.1");
         // only the indicator whose average moved; the others' comparison rows are the same in both
-        assertThat(lines.get(2)).isEqualTo("Averages (unweighted mean of forces) and standard deviations that changed:");
-        assertThat(lines.get(3)).startsWith("calls-999-answered-within-10s").endsWith(String.format(Locale.ROOT,
+        assertThat(lines.get(3)).isEqualTo("Averages (unweighted mean of forces) and standard deviations that changed:");
+        assertThat(lines.get(4)).startsWith("calls-999-answered-within-10s").endsWith(String.format(Locale.ROOT,
                 "average 80.0 -> %.1f, standard deviation 7.0 -> %.1f, forces 42 -> 43, period 2022-01..2022-12 -> 2023-01..2023-12",
                 meanNow, sdNow));
     }
