@@ -16,8 +16,14 @@ public class ManifestException extends RuntimeException {
      * where it is, so that a missing bracket can be found without opening the file at every line.
      */
     public static ManifestException notYaml(String file, tools.jackson.core.JacksonException e) {
-        return new ManifestException(file + " is not valid YAML: " + yamlProblem(e.getOriginalMessage())
-                + ". Fix the YAML and run again.", e);
+        String problem = yamlProblem(e.getOriginalMessage());
+        // the YAML parser says where it stopped; a problem Jackson finds itself (a key given twice) does not, but its
+        // location knows
+        tools.jackson.core.TokenStreamLocation at = e.getLocation();
+        if (!problem.contains(" at line ") && at != null && at.getLineNr() > 0) {
+            problem += " at line " + at.getLineNr() + (at.getColumnNr() > 0 ? ", column " + at.getColumnNr() : "");
+        }
+        return new ManifestException(file + " is not valid YAML: " + problem + ". Fix the YAML and run again.", e);
     }
 
     /**

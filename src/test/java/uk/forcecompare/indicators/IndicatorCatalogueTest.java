@@ -124,6 +124,12 @@ class IndicatorCatalogueTest {
     }
 
     @Test
+    void aKeyGivenTwiceSaysWhichLine() throws IOException {
+        // ABANDONED is 12 lines and gives decimals on line 9: the second one is line 13
+        assertRefused(ABANDONED + "decimals: 2\n", "is not valid YAML: Duplicate Object property \"decimals\"", " at line 13");
+    }
+
+    @Test
     void aYamlMistakeSaysWhereItIs() throws IOException {
         // ABANDONED is 12 lines; the '[' of "target-label: [" is column 15 of line 13, and the file ends at line 14
         assertRefused(ABANDONED + "target-label: [unclosed\n", "is not valid YAML: while parsing a flow sequence at line 13, "
