@@ -97,7 +97,10 @@ public class CollectionRunner {
                 }
                 if (last != null && last.getStatus().isRunning()) {
                     // we hold the lock, so the process that started this execution is gone (killed, or the machine died)
+                    // recover() stamps the execution it is given with the time of recovery: keep when it last wrote
+                    java.time.LocalDateTime lastWrite = last.getLastUpdated();
                     operator.recover(last);
+                    markInterrupted(last.getId(), lastWrite);
                     out.println("Run " + instance.getInstanceId() + " was interrupted (job execution " + last.getId()
                             + "); resuming it.");
                 } else if (last != null) {
@@ -119,6 +122,22 @@ public class CollectionRunner {
             }
             return FAILED;
         }
+    }
+
+    /** The exit code history shows for an execution that was stopped or killed, and later resumed by another. */
+    static final String INTERRUPTED = "INTERRUPTED";
+
+    /**
+     * recover() leaves a killed execution FAILED, ended now: history would show a failure that never happened and a
+     * duration that runs on to the resume. It ended when its process last wrote to the job repository.
+     */
+    private void markInterrupted(long killed, java.time.LocalDateTime lastWrite) {
+        JobExecution recovered = jobRepository.getJobExecution(killed);
+        if (recovered == null) return;
+        if (lastWrite != null) recovered.setEndTime(lastWrite);
+        recovered.setExitStatus(new org.springframework.batch.core.ExitStatus(INTERRUPTED,
+                "stopped or killed; resumed by a later job execution"));
+        jobRepository.update(recovered);
     }
 
     /**

@@ -40,7 +40,8 @@ public class RunHistory {
 
     public List<RunSummary> runs(Optional<String> collectionId) {
         return jdbc.sql("""
-                select e.job_instance_id, e.job_execution_id, p.parameter_value, e.status, e.start_time, e.end_time,
+                select e.job_instance_id, e.job_execution_id, p.parameter_value,
+                  case when e.exit_code = 'INTERRUPTED' then 'INTERRUPTED' else e.status end, e.start_time, e.end_time,
                   (select count(*) from source_file s where s.run_id = e.job_instance_id),
                   (select coalesce(sum(rows_read), 0) from source_file s where s.run_id = e.job_instance_id),
                   pub.exit_status, pub.errors, pub.warnings, pub.output_folder

@@ -60,11 +60,36 @@ class RestartAfterCrashTest {
         assertThat(lines.stream().filter(l -> l.contains(" INTERRUPTED ")).findFirst().orElseThrow().substring(started))
                 .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:.*");
 
+        // when the killed process last wrote to the job repository
+        java.sql.Timestamp lastWrite = null;
+        try (Connection c = DriverManager.getConnection(ChildProcess.databaseUrl(), "postgres", null);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select last_updated from batch_job_execution where status = 'STARTED' "
+                     + "order by job_execution_id desc limit 1")) {
+            if (rs.next()) lastWrite = rs.getTimestamp(1);
+        }
         CommandLineRuns.Outcome resumed = CommandLineRuns.run("run", SAMPLE.toString(), "--out", out.toString());
         assertThat(resumed.exitStatus()).as(resumed.output()).isZero();
         assertThat(resumed.output()).contains("interrupted");
         assertThat(Files.readAllBytes(published.resolve("indicators.csv"))).isEqualTo(uninterrupted);
         assertNoDuplicateRows();
+
+        // resumed, the killed execution is still what it was, interrupted, not a failure, and its duration ends when it
+        // was killed, not when it was resumed
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("was interrupted \\(job execution (\\d+)\\)")
+                .matcher(resumed.output());
+        assertThat(m.find()).as(resumed.output()).isTrue();
+        String killed = m.group(1);
+        String line = CommandLineRuns.run("history").output().lines()
+                .filter(l -> l.split("\\s+").length > 1 && l.split("\\s+")[1].equals(killed)).findFirst().orElseThrow();
+        assertThat(line.split("\\s+")[3]).as(line).isEqualTo("INTERRUPTED");
+        try (Connection c = DriverManager.getConnection(ChildProcess.databaseUrl(), "postgres", null);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select end_time from batch_job_execution where job_execution_id = " + killed)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(lastWrite).isNotNull();
+            assertThat(rs.getTimestamp(1)).as("ends when it last wrote, not at the resume").isEqualTo(lastWrite);
+        }
     }
 
     @Test
