@@ -154,8 +154,15 @@ public final class IndicatorCatalogue {
             boolean partOfWhole = bool(n, "part-of-whole", f) || kind.equals("proportion");
             if (kind.equals("proportion") && denominator.contains(Measures.POPULATION)) {
                 // people are no whole that a count is a part of: a rate per head is a count-rate
-                throw new ManifestException(f + ": kind proportion needs a whole the numerator is part of, but the denominator is "
-                        + Measures.POPULATION + "; a rate per head of population is kind: count-rate");
+                throw new ManifestException(f + ": kind proportion needs a whole the numerator is part of, but the denominator "
+                        + (denominator.size() == 1 ? "is " : "includes ") + Measures.POPULATION
+                        + "; a rate per head of population is kind: count-rate");
+            }
+            if (denominator.contains(Measures.POPULATION) && denominator.size() > 1) {
+                // a denominator is the sum of its measures: people and injunctions added together measure nothing
+                throw new ManifestException(f + ": denominator " + String.join(", ", denominator) + " adds "
+                        + Measures.POPULATION + " to other measures; a rate per 1,000 population has POPULATION alone as its"
+                        + " denominator");
             }
             return new IndicatorDefinition(
                     id, title, chartSubject, kind, unit, numerator, denominator, partOfWhole,

@@ -124,6 +124,19 @@ class IndicatorCatalogueTest {
     }
 
     @Test
+    void populationIsADenominatorOnItsOwn() throws IOException {
+        String perHead = ABANDONED.replace("kind: proportion", "kind: count-rate").replace("unit: percent", "unit: per-1000")
+                .replace("part-of-whole: true\n", "");
+        assertRefused(perHead.replace("[CALLS_101_RECEIVED]", "[CALLS_101_RECEIVED, POPULATION]"),
+                ": denominator CALLS_101_RECEIVED, POPULATION adds POPULATION to other measures");
+        assertRefused(ABANDONED.replace("[CALLS_101_RECEIVED]", "[CALLS_101_RECEIVED, POPULATION]"),
+                "kind proportion needs a whole the numerator is part of, but the denominator includes POPULATION");
+        // POPULATION alone, per 1,000: as every per-head indicator is
+        write(perHead.replace("[CALLS_101_RECEIVED]", "[POPULATION]"));
+        assertThat(IndicatorCatalogue.load(folder).get("calls-101-abandonment-rate")).isPresent();
+    }
+
+    @Test
     void aKeyGivenTwiceSaysWhichLine() throws IOException {
         // ABANDONED is 12 lines and gives decimals on line 9: the second one is line 13
         assertRefused(ABANDONED + "decimals: 2\n", "is not valid YAML: Duplicate Object property \"decimals\"", " at line 13");
