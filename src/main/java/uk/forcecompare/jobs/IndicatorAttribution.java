@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import uk.forcecompare.indicators.IndicatorDefinition;
 import uk.forcecompare.indicators.IndicatorResult;
@@ -19,9 +17,6 @@ import uk.forcecompare.validation.Finding;
  * that feeds several (a population, the 999 total) is left without one, as the contract's one column cannot hold them.
  */
 final class IndicatorAttribution {
-
-    /** how every reader names a measure in its messages (contract 5: the message names the measure code) */
-    private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
 
     private IndicatorAttribution() {
     }
@@ -37,11 +32,8 @@ final class IndicatorAttribution {
     }
 
     private static String onlyIndicatorOf(Finding f, List<IndicatorResult> computed) {
-        Set<String> measures = new TreeSet<>();
-        Matcher m = CODE.matcher(f.message());
-        while (m.find()) {
-            if (Measures.known().contains(m.group())) measures.add(m.group());
-        }
+        Set<String> measures = new TreeSet<>(Measures.codesIn(f.message()));
+        measures.retainAll(Measures.known());
         if (measures.size() != 1) return "";
         String measure = measures.iterator().next();
         String only = "";

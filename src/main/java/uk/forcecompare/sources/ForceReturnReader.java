@@ -233,49 +233,48 @@ final class ForceReturnReader {
         return note.length() <= 200 ? note : note.substring(0, 199).strip() + "\u2026";
     }
 
+    /** Why a value cannot be used: the finding's rule, its problem after "Force MEASURE: ", what was seen, the reason. */
+    private record Rejection(Rule rule, String problem, String observed, String reason) {
+    }
+
     private Observation observation(Force force, String measure, Period period, TableCell cell, String note) {
         String who = force.name() + " " + measure;
         String expected = Measures.isMoney(measure) ? "an amount in pounds, 0 or more" : "a whole number, 0 or more";
-        // the force's words beside a value that cannot be used are what the query back to it starts from
-        String besides = note.isEmpty() ? "" : "; the force's note beside it: '" + note + "'";
-        String reason;
+        Rejection rejected;
         if (cell.formulaWithoutResult()) {
-            ctx.report(Rule.VALUE_FORMULA_NO_RESULT, cell.location(), force.code(),
-                    who + ": a formula with no saved result; recalculate and save the workbook" + besides, cell.text(), expected);
-            reason = "formula without a saved result" + besides;
+            rejected = new Rejection(Rule.VALUE_FORMULA_NO_RESULT, "a formula with no saved result; recalculate and save the workbook",
+                    cell.text(), "formula without a saved result");
         } else if (cell.excelError() != null) {
-            ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": an Excel error value" + besides, cell.excelError(), expected);
-            reason = "Excel error " + cell.excelError() + besides;
+            rejected = new Rejection(Rule.VALUE_NOT_NUMBER, "an Excel error value", cell.excelError(), "Excel error " + cell.excelError());
         } else if (cell.date() != null) {
-            ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": a date where a number belongs" + besides, cell.text(), expected);
-            reason = "a date, not a number" + besides;
+            rejected = new Rejection(Rule.VALUE_NOT_NUMBER, "a date where a number belongs", cell.text(), "a date, not a number");
         } else if (cell.isBlank()) {
             // a force that leaves a value blank usually says why beside it: the footnote and the query carry its words
             String noted = note.isEmpty() ? "" : " with the note '" + note + "'";
             ctx.report(Rule.VALUE_NOT_SUPPLIED, cell.location(), force.code(), who + ": left blank (not supplied)" + noted, "", expected);
-            reason = "left blank" + noted;
+            return Observation.missing(force.code(), measure, period, "", "left blank" + noted, ctx.fileName(), cell.location());
         } else {
             // contract 2: in a return, any text where a number belongs is an error for the force to correct, numeric
             // text ('1,234' in a text cell) included; a CSV has no cell types, so there text is all there is
             BigDecimal n = cell.number() != null ? cell.number() : Numbers.parse(cell.text());
             if (n != null && cell.number() == null && !isCsv()) {
-                ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": a number stored as text ('"
-                        + Text.clean(cell.text()) + "'); enter it as a number" + besides, cell.text(), expected);
-                reason = "a number stored as text" + besides;
+                rejected = new Rejection(Rule.VALUE_NOT_NUMBER, "a number stored as text ('" + Text.clean(cell.text())
+                        + "'); enter it as a number", cell.text(), "a number stored as text");
             } else if (n == null) {
-                ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": text where a number belongs" + besides, cell.text(), expected);
-                reason = "text '" + Text.clean(cell.text()) + "', not a number" + besides;
+                rejected = new Rejection(Rule.VALUE_NOT_NUMBER, "text where a number belongs", cell.text(),
+                        "text '" + Text.clean(cell.text()) + "', not a number");
             } else if (n.signum() < 0) {
-                ctx.report(Rule.VALUE_NEGATIVE, cell.location(), force.code(), who + ": negative" + besides, n.toPlainString(), expected);
-                reason = "negative value " + n.toPlainString() + besides;
+                rejected = new Rejection(Rule.VALUE_NEGATIVE, "negative", n.toPlainString(), "negative value " + n.toPlainString());
             } else if (!Measures.isMoney(measure) && !Numbers.isWhole(n)) {
-                ctx.report(Rule.VALUE_NOT_NUMBER, cell.location(), force.code(), who + ": a count must be a whole number" + besides,
-                        n.toPlainString(), expected);
-                reason = "fractional count " + n.toPlainString() + besides;
+                rejected = new Rejection(Rule.VALUE_NOT_NUMBER, "a count must be a whole number", n.toPlainString(),
+                        "fractional count " + n.toPlainString());
             } else {
                 return Observation.of(force.code(), measure, period, "", n, ctx.fileName(), cell.location());
             }
         }
-        return Observation.missing(force.code(), measure, period, "", reason, ctx.fileName(), cell.location());
+        // the force's words beside a value that cannot be used are what the query back to it starts from
+        String besides = note.isEmpty() ? "" : "; the force's note beside it: '" + note + "'";
+        ctx.report(rejected.rule(), cell.location(), force.code(), who + ": " + rejected.problem() + besides, rejected.observed(), expected);
+        return Observation.missing(force.code(), measure, period, "", rejected.reason() + besides, ctx.fileName(), cell.location());
     }
 }

@@ -84,6 +84,19 @@ public final class Measures {
             Map.entry("FUNDING_TOTAL_GBP", "total funding"),
             Map.entry("FUNDING_PRECEPT_GBP", "precept funding"));
 
+    private static final java.util.regex.Pattern CODE_SHAPED = java.util.regex.Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
+
+    /**
+     * Every measure-code-shaped word of a text, in order, known or not ("CALLS_101_ABANDONED", a mistyped "ASB_INCIDENT"):
+     * a finding's message names the measure it concerns (contract 5), and the readers that come after find it so.
+     */
+    public static java.util.List<String> codesIn(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = CODE_SHAPED.matcher(text);
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+
     /** Every measure a source gives, for indicators to be built from: published tables', records' and returns'. */
     public static java.util.Set<String> known() {
         return KNOWN;

@@ -74,7 +74,6 @@ public final class QueryWorkbooks {
 
     private static final int[] WIDTHS = {16, 22, 70, 48, 34, 14, 28, 28, 26, 60};
     /** Measure codes as the findings' messages print them: upper case words joined by underscores. */
-    private static final Pattern MEASURE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
     private static final Pattern CELL = Pattern.compile("(?:'((?:[^']|'')+)'|([^!]+))!\\$?([A-Z]+)\\$?(\\d+)");
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
 
@@ -383,13 +382,9 @@ public final class QueryWorkbooks {
 
     /** The measure code a finding is about: one of the return's codes where the message names one. */
     static String measure(Finding f) {
-        Matcher m = MEASURE.matcher(f.message());
-        String first = "";
-        while (m.find()) {
-            if (uk.forcecompare.sources.Measures.FORCE_RETURN.containsKey(m.group())) return m.group();
-            if (first.isEmpty()) first = m.group();
-        }
-        return first;
+        List<String> codes = uk.forcecompare.sources.Measures.codesIn(f.message());
+        return codes.stream().filter(uk.forcecompare.sources.Measures.FORCE_RETURN::containsKey).findFirst()
+                .orElse(codes.isEmpty() ? "" : codes.get(0));
     }
 
     private static String expecting(Finding f) {
