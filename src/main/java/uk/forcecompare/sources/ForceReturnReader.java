@@ -247,7 +247,9 @@ final class ForceReturnReader {
         } else if (cell.excelError() != null) {
             rejected = new Rejection(Rule.VALUE_NOT_NUMBER, "an Excel error value", cell.excelError(), "Excel error " + cell.excelError());
         } else if (cell.date() != null) {
-            rejected = new Rejection(Rule.VALUE_NOT_NUMBER, "a date where a number belongs", cell.text(), "a date, not a number");
+            // the footnote quotes the date, so a reader can see which figure was typed into the wrong cell
+            rejected = new Rejection(Rule.VALUE_NOT_NUMBER, "a date where a number belongs", cell.text(),
+                    "a date (" + cell.text() + "), not a number");
         } else if (cell.isBlank()) {
             // a force that leaves a value blank usually says why beside it: the footnote and the query carry its words
             String noted = note.isEmpty() ? "" : " with the note '" + note + "'";

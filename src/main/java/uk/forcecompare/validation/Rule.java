@@ -53,7 +53,8 @@ public enum Rule {
             "that force's values from those rows"),
     // values
     VALUE_NOT_NUMBER("value.not-a-number", ERROR,
-            "Text or an Excel error value where a number belongs in a force return; the force must correct it.",
+            "A force return's value that cannot be used as a figure: text (a number stored as text included), an Excel "
+                    + "error value, a date, or a fraction where a count belongs; the force must correct it.",
             "values computed from that cell"),
     VALUE_UNPARSEABLE("value.unparseable", ERROR,
             "Text in a published table where a number belongs that is neither a number nor a known suppression symbol.",

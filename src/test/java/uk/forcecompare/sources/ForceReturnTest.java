@@ -53,6 +53,12 @@ class ForceReturnTest {
                 else if (v instanceof String s) c.setCellValue(s);
                 else if (v instanceof FormulaError e) c.setCellErrorValue(e.getCode());
                 else if (v instanceof Fixtures.Formula f) c.setCellFormula(f.text());
+                else if (v instanceof LocalDate d) {
+                    c.setCellValue(d);
+                    var style = wb.createCellStyle();
+                    style.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
+                    c.setCellStyle(style);
+                }
             }
             wb.getSheet("Cover").getRow(7).getCell(1).setCellValue("A. Analyst");
             wb.getSheet("Cover").getRow(8).getCell(1).setCellValue(LocalDate.of(2024, 4, 20));
@@ -242,6 +248,19 @@ class ForceReturnTest {
                         .isEqualTo("negative value -4; the force's note beside it: 'Correction of last year's overcount'"));
         // the note is in the error itself, not a second finding
         assertThat(out.findings(Rule.VALUE_FORCE_NOTE)).isEmpty();
+    }
+
+    @Test
+    void aDateWhereACountBelongsIsQuotedInItsReason() throws Exception {
+        Map<String, Object> v = allValid();
+        v.put("ASB_CIVIL_INJUNCTIONS", LocalDate.of(2023, 3, 31));
+        Fixtures.Output out = Fixtures.read(filled("return-cumbria.xlsx", v, wb -> { }), SourceKind.FORCE_RETURN);
+
+        assertThat(out.findings(Rule.VALUE_NOT_NUMBER)).extracting(f -> f.location() + " " + f.observed() + " " + f.message())
+                .containsExactly("Return!C7 2023-03-31 Cumbria ASB_CIVIL_INJUNCTIONS: a date where a number belongs");
+        // the footnote under the chart gives this reason: the date itself, as the cell shows it in ISO form
+        assertThat(out.observations).filteredOn(o -> o.measure().equals("ASB_CIVIL_INJUNCTIONS")).singleElement()
+                .satisfies(o -> assertThat(o.missingReason()).isEqualTo("a date (2023-03-31), not a number"));
     }
 
     @Test

@@ -581,4 +581,12 @@ class QueryWorkbooksTest {
                 + "'1,234', stored as text, so it cannot be used as a figure. Please enter it as a number (not text) and "
                 + "send the return again.");
     }
+
+    @Test
+    void whyWeAskADateOrAFractionSaysSoRatherThanTextOrAnExcelError() {
+        // the row's "Why we ask" sits beside the question: a force sent a date must not read "Text or an Excel error"
+        String why = Rule.VALUE_NOT_NUMBER.explanation();
+        assertThat(why).contains("a date").contains("a fraction where a count belongs").contains("text")
+                .contains("an Excel error value").doesNotStartWith("Text or an Excel error value");
+    }
 }
