@@ -128,7 +128,12 @@ class RunRepository {
 
     /** A CSV field for COPY: always quoted, so that an empty string is never read as NULL. */
     private static StringBuilder quoted(StringBuilder b, String s) {
-        return b.append('"').append(s.replace("\"", "\"\"")).append('"');
+        return b.append('"').append(storable(s).replace("\"", "\"\"")).append('"');
+    }
+
+    /** PostgreSQL's text cannot hold NUL: a cell of a binary or UTF-16 file keeps it shown as U+2400, as findings do. */
+    private static String storable(String s) {
+        return s == null || s.indexOf('\u0000') < 0 ? s : s.replace('\u0000', '\u2400');
     }
 
     List<Observation> observations(long run) {
@@ -148,7 +153,7 @@ class RunRepository {
     /** Removes values a finding invalidated after they were read (for example every value of a duplicated return). */
     int invalidateObservations(long run, String forceCode, String sourceFile, String reason) {
         return jdbc.sql("update observation set value = null, missing_reason = ? where run_id = ? and force_code = ? and source_file = ?")
-                .params(reason, run, forceCode, sourceFile).update();
+                .params(storable(reason), run, forceCode, sourceFile).update();
     }
 
     /** Removes a file's values for a force: a copy of a file whose values are already counted. */
@@ -163,13 +168,14 @@ class RunRepository {
     /** Removes one value: the same figure, already counted from another file. */
     int dropObservation(long run, Observation o) {
         return jdbc.sql("delete from observation" + ONE_OBSERVATION).params(run, o.forceCode(), o.measure(), o.period().start(),
-                o.period().end(), o.dimensions(), o.sourceFile(), o.location()).update();
+                o.period().end(), storable(o.dimensions()), o.sourceFile(), o.location()).update();
     }
 
     /** Makes one value missing, with the reason. */
     int invalidateObservation(long run, Observation o, String reason) {
-        return jdbc.sql("update observation set value = null, missing_reason = ?" + ONE_OBSERVATION).params(reason, run,
-                o.forceCode(), o.measure(), o.period().start(), o.period().end(), o.dimensions(), o.sourceFile(), o.location()).update();
+        return jdbc.sql("update observation set value = null, missing_reason = ?" + ONE_OBSERVATION).params(storable(reason), run,
+                o.forceCode(), o.measure(), o.period().start(), o.period().end(), storable(o.dimensions()), o.sourceFile(),
+                o.location()).update();
     }
 
     private volatile String publicationTag;
@@ -190,7 +196,7 @@ class RunRepository {
 
     void saveQuarantine(long run, String sourceFile, String location, Rule rule, String rawText) {
         jdbc.sql("insert into quarantine (run_id, source_file, location, rule, raw_text) values (?, ?, ?, ?, ?)")
-                .params(run, sourceFile, location, rule.id(), rawText).update();
+                .params(run, sourceFile, location, rule.id(), storable(rawText)).update();
     }
 
     /** The run's rejected rows. */

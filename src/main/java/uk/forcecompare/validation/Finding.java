@@ -23,13 +23,13 @@ public record Finding(
     public Finding {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(rule, "rule");
-        sourceFile = nullToEmpty(sourceFile);
-        location = nullToEmpty(location);
-        forceCode = nullToEmpty(forceCode);
-        indicatorId = nullToEmpty(indicatorId);
-        message = nullToEmpty(message);
-        observed = nullToEmpty(observed);
-        expected = nullToEmpty(expected);
+        sourceFile = shown(sourceFile);
+        location = shown(location);
+        forceCode = shown(forceCode);
+        indicatorId = shown(indicatorId);
+        message = shown(message);
+        observed = shown(observed);
+        expected = shown(expected);
     }
 
     /** A finding at the rule's own severity. */
@@ -37,8 +37,12 @@ public record Finding(
         return new Builder(rule);
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+    /**
+     * The text with each NUL character shown as the symbol for null, U+2400: PostgreSQL's text cannot hold NUL (a row
+     * of a binary or UTF-16 file quoted as observed once failed the whole run), and a reviewer can still see it was there.
+     */
+    private static String shown(String s) {
+        return s == null ? "" : s.indexOf('\u0000') < 0 ? s : s.replace('\u0000', '\u2400');
     }
 
     public static final class Builder {
