@@ -107,11 +107,16 @@ public final class PublicationWriter {
         int dp = r.definition().decimals();
         var c = r.comparison();
         List<List<String>> rows = new ArrayList<>();
-        int rank = 0;
+        int position = 0, rank = 0;
+        double previous = Double.NaN;
         for (ForceValue v : Figures.chartOrder(r, forces)) {
             Force f = forces.byCode(v.forceCode()).orElseThrow();
             if (v.hasValue()) {
-                rows.add(List.of(Integer.toString(++rank), f.code(), f.name(), Numbers.displayed(v.value().getAsDouble(), dp),
+                // forces with exactly the same value share a rank ("1, 1, 3"): the order between them is only alphabetical
+                position++;
+                if (v.value().getAsDouble() != previous) rank = position;
+                previous = v.value().getAsDouble();
+                rows.add(List.of(Integer.toString(rank), f.code(), f.name(), Numbers.displayed(v.value().getAsDouble(), dp),
                         v.band().label(), Numbers.displayed(c.mean(), dp), Numbers.displayed(c.lower(), dp),
                         Numbers.displayed(c.upper(), dp), String.join("; ", java.util.stream.Stream.of(
                                 c.excluded().contains(f.code()) ? "left out of the mean and SD by configuration" : "",
