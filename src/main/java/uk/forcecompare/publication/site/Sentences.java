@@ -122,8 +122,12 @@ final class Sentences {
                     yield "This is in line with the average of " + mean + " for forces in England and Wales, within the "
                             + "normal range of one standard deviation either side of it.";
                 }
+                // a value exactly on an edge is within the band (contract 4), but "by less than" would be untrue
+                boolean onTheEdge = Math.abs(Math.abs(value - c.mean()) - c.sd()) <= 1e-9 * Math.max(1.0, c.sd());
                 yield "This is within the normal range for forces in England and Wales: " + (value > c.mean() ? "higher" : "lower")
-                        + " than their average of " + mean + " by less than one standard deviation.";
+                        + " than their average of " + mean + (onTheEdge
+                        ? " by exactly one standard deviation, on the edge of the range."
+                        : " by less than one standard deviation.");
             }
         };
     }

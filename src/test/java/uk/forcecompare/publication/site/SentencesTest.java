@@ -65,6 +65,16 @@ class SentencesTest {
     }
 
     @Test
+    void aValueExactlyOnTheBandsEdgeIsWithinItByExactlyOneStandardDeviation() {
+        // 3,000 of 10,000 calls abandoned, 30 percent, against a mean of 20 and an sd of 10: on the upper edge, within
+        Comparison c = new Comparison(20.0, 10.0, 10.0, 30.0, 43, 20.0, "sample (n-1)", List.of());
+        IndicatorResult r = one("calls-101-abandonment-rate", "FY2022/23", BigDecimal.valueOf(3000), BigDecimal.valueOf(10_000), c);
+        assertThat(norfolk(r)).contains("This is within the normal range for forces in England and Wales: higher than their "
+                + "average of 20.0 percent by exactly one standard deviation, on the edge of the range.")
+                .doesNotContain("less than");
+    }
+
+    @Test
     void belowTheBandAndRatesPerThousand() {
         Comparison c = new Comparison(140.04, 20.0, 120.04, 160.04, 43, 139.0, "sample (n-1)", List.of());
         // 99,800 calls in a population of 1,000,000: 99.8 per 1,000
@@ -159,7 +169,8 @@ class SentencesTest {
         // the title names the unit already: not "recorded 5.0 per 1,000 population for the widgets per 1,000 population"
         assertThat(norfolk(r)).isEqualTo("In the year ending 31 March 2023, Norfolk Constabulary recorded 5.0 widgets per "
                 + "1,000 population. This is within the normal range for forces in England "
-                + "and Wales: higher than their average of 4.0 per 1,000 population by less than one standard deviation.");
+                + "and Wales: higher than their average of 4.0 per 1,000 population by exactly one standard deviation, on "
+                + "the edge of the range.");
 
         var share = def("calls-101-abandonment-rate");
         var gadgets = new uk.forcecompare.indicators.IndicatorDefinition("gadget-share", "Share of gadgets repaired",
