@@ -94,7 +94,7 @@ final class AltText {
             default -> "within one standard deviation of the mean";
         };
         return "The bar of " + b.forceName() + " is outlined and labelled: " + layout.formatMarked(b) + ", "
-                + rank(index, layout.bars.size()) + ", " + where + ".";
+                + rank(layout, index) + ", " + where + ".";
     }
 
     private static void band(StringBuilder sb, FigureLayout layout, Band band, String heading) {
@@ -125,6 +125,19 @@ final class AltText {
             return "the value";
         }
         return s.length() > 1 && Character.isUpperCase(s.charAt(1)) ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Bars of exactly the same value share a rank, as in data.csv: the order between them is only alphabetical. */
+    private static String rank(FigureLayout layout, int index) {
+        List<ComparisonChart.Bar> bars = layout.bars;
+        int first = index, last = index;
+        while (first > 0 && bars.get(first - 1).value() == bars.get(index).value()) first--;
+        while (last < bars.size() - 1 && bars.get(last + 1).value() == bars.get(index).value()) last++;
+        if (first == last || bars.size() == 1) {
+            return rank(index, bars.size());
+        }
+        String place = first == 0 ? "highest" : last == bars.size() - 1 ? "lowest" : ordinal(first + 1) + " highest";
+        return "joint " + place + " of " + bars.size() + " forces, with " + (last - first) + (last - first == 1 ? " other" : " others");
     }
 
     private static String rank(int index, int n) {

@@ -248,4 +248,22 @@ class FigureLayoutTest {
         }
         assertThat(all.toString().toLowerCase()).doesNotContain("significant");
     }
+
+    @Test
+    void barsOfExactlyTheSameValueShareTheirRankInTheFocusText() {
+        // 43 forces: three at exactly 30 percent, then 38 at 20, two at 10
+        java.util.List<ComparisonChart.Bar> bars = new java.util.ArrayList<>();
+        int i = 0;
+        for (TestCharts.Row r : TestCharts.rows()) {
+            double v = i < 3 ? 30.0 : i < 41 ? 20.0 : 10.0;
+            bars.add(new ComparisonChart.Bar(r.code(), r.name(), v, uk.forcecompare.indicators.Band.WITHIN));
+            i++;
+        }
+        ComparisonChart chart = new ComparisonChart("Share", "Percentage", 1, "%", bars, 20.0, 5.0, 15.0, 25.0,
+                java.util.OptionalDouble.empty(), "", java.util.List.of("Source: test"), java.util.Optional.empty());
+        FigureLayout tied = new FigureLayout(chart);
+        assertThat(AltText.focus(tied, 1)).contains("joint highest of 43 forces, with 2 others");
+        assertThat(AltText.focus(tied, 3)).contains("joint 4th highest of 43 forces, with 37 others");
+        assertThat(AltText.focus(tied, 42)).contains("joint lowest of 43 forces, with 1 other");
+    }
 }
