@@ -261,15 +261,27 @@ public final class IndicatorCalculator {
         return Optional.of(total);
     }
 
-    /** The measure itself, or its fallback where the force has no usable value of it in the period but has the fallback. */
+    /**
+     * The measure itself, or its fallback where the force has no usable value of it in the period but has the fallback.
+     * A force with no figure of the measure at all, for any period, and none asked of it in a return, takes the
+     * fallback even for other periods: that table is where its figure was looked for, so the years it holds are the
+     * reason to give (a period mismatch), not "no figure in the collection".
+     */
     private String measureFor(IndicatorDefinition def, Period period, Force f, String measure) {
         String alternative = def.fallback().get(measure);
         if (alternative == null) return measure;
-        boolean usable = byMeasureThenForce.getOrDefault(measure, Map.of()).getOrDefault(f.code(), List.of()).stream()
-                .anyMatch(o -> o.hasValue() && period.contains(o.period()));
-        boolean alternativeThere = byMeasureThenForce.getOrDefault(alternative, Map.of()).getOrDefault(f.code(), List.of()).stream()
-                .anyMatch(o -> period.contains(o.period()));
-        return !usable && alternativeThere ? alternative : measure;
+        List<Observation> own = byMeasureThenForce.getOrDefault(measure, Map.of()).getOrDefault(f.code(), List.of());
+        List<Observation> others = byMeasureThenForce.getOrDefault(alternative, Map.of()).getOrDefault(f.code(), List.of());
+        boolean usable = own.stream().anyMatch(o -> o.hasValue() && period.contains(o.period()));
+        boolean alternativeThere = others.stream().anyMatch(o -> period.contains(o.period()));
+        boolean onlyAlternative = own.isEmpty() && !others.isEmpty() && !returnAwaited(f, measure);
+        return !usable && (alternativeThere || onlyAlternative) ? alternative : measure;
+    }
+
+    /** A return measure the collection asks the force for, where no return of the force's came. */
+    private boolean returnAwaited(Force f, String measure) {
+        boolean returnsAsked = returnsDeclared || !forcesWithReturn.isEmpty() || !unusableReturns.isEmpty();
+        return Measures.FORCE_RETURN.containsKey(measure) && returnsAsked && !forcesWithReturn.contains(f.code());
     }
 
     private Aggregate population(IndicatorDefinition def, Force f) {
@@ -292,8 +304,7 @@ public final class IndicatorCalculator {
         List<Observation> all = byMeasureThenForce.getOrDefault(measure, Map.of()).getOrDefault(f.code(), List.of());
         if (all.isEmpty()) {
             boolean returnMeasure = Measures.FORCE_RETURN.containsKey(measure);
-            boolean returnsAsked = returnsDeclared || !forcesWithReturn.isEmpty() || !unusableReturns.isEmpty();
-            if (returnMeasure && returnsAsked && !forcesWithReturn.contains(f.code())) {
+            if (returnAwaited(f, measure)) {
                 String file = unusableReturns.get(f.code());
                 if (file == null) return Aggregate.missing("no return from the force");
                 // why, where the error that kept it out says: "the file is empty (0 bytes)", not only that it was not used

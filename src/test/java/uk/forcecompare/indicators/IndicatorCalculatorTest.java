@@ -337,6 +337,57 @@ class IndicatorCalculatorTest {
         assertThat(suffolk.missingReason()).isEqualTo("101 calls abandoned: not supplied, returns/suffolk.xlsx Return!C10");
     }
 
+    /** Norfolk's funding in the Home Office table for FY2021/22 and FY2023/24 only; Suffolk's for FY2022/23 too. */
+    private void fundingTableWithoutNorfolksFY2022() {
+        Period at = Period.asAt(LocalDate.of(2020, 6, 30));
+        obs.add(Observation.of(NORFOLK, Measures.POPULATION, at, "", BigDecimal.valueOf(1_000_000), "ons/p.csv", "line 2"));
+        obs.add(Observation.of(SUFFOLK, Measures.POPULATION, at, "", BigDecimal.valueOf(800_000), "ons/p.csv", "line 3"));
+        Period fy2021 = Period.financialYear(2021), fy2023 = Period.financialYear(2023);
+        obs.add(Observation.of(NORFOLK, Measures.HO_FUNDING_PRECEPT_GBP, fy2021, "", new BigDecimal("100000000"), "ho/funding.xlsx", "Table_4a!D9"));
+        obs.add(Observation.of(NORFOLK, Measures.HO_FUNDING_TOTAL_GBP, fy2021, "", new BigDecimal("250000000"), "ho/funding.xlsx", "Table_4a!E9"));
+        obs.add(Observation.of(NORFOLK, Measures.HO_FUNDING_PRECEPT_GBP, fy2023, "", new BigDecimal("110000000"), "ho/funding.xlsx", "Table_4a!J9"));
+        obs.add(Observation.of(NORFOLK, Measures.HO_FUNDING_TOTAL_GBP, fy2023, "", new BigDecimal("270000000"), "ho/funding.xlsx", "Table_4a!K9"));
+        obs.add(Observation.of(SUFFOLK, Measures.HO_FUNDING_TOTAL_GBP, FY, "", new BigDecimal("180500000"), "ho/funding.xlsx", "Table_4a!H10"));
+        obs.add(Observation.of(SUFFOLK, Measures.HO_FUNDING_PRECEPT_GBP, FY, "", new BigDecimal("90250000"), "ho/funding.xlsx", "Table_4a!G10"));
+    }
+
+    @Test
+    void aFundingTableWithoutTheYearIsAPeriodMismatchNamingTheYearsItHolds() {
+        fundingTableWithoutNorfolksFY2022();
+        IndicatorResult perHead = compute("funding-per-1000", FY);
+        IndicatorResult share = compute("precept-share", FY);
+
+        // the table has Norfolk's funding, for other years: said as the other tables say it, not "no figure"
+        assertThat(valueOf(perHead, NORFOLK).missingReason()).isEqualTo("total funding cover FY2021/22, FY2023/24, not FY2022/23");
+        assertThat(valueOf(share, NORFOLK).missingReason()).isEqualTo("precept funding cover FY2021/22, FY2023/24, not FY2022/23");
+        List<Finding> mismatches = findings.all().stream().filter(f -> f.rule() == Rule.PERIOD_MISMATCH).toList();
+        assertThat(mismatches).allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(uk.forcecompare.validation.Severity.WARNING);
+            assertThat(f.forceCode()).isEqualTo(NORFOLK);
+            assertThat(f.sourceFile()).isEqualTo("ho/funding.xlsx");
+            assertThat(f.observed()).isEqualTo("FY2021/22, FY2023/24");
+            assertThat(f.expected()).isEqualTo("FY2022/23");
+        });
+        assertThat(mismatches).extracting(Finding::indicatorId, Finding::location, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("funding-per-1000", "Table_4a!E9",
+                        "Norfolk's HO_FUNDING_TOTAL_GBP covers FY2021/22, FY2023/24, not the indicator's period FY2022/23"),
+                org.assertj.core.groups.Tuple.tuple("precept-share", "Table_4a!D9",
+                        "Norfolk's HO_FUNDING_PRECEPT_GBP covers FY2021/22, FY2023/24, not the indicator's period FY2022/23"),
+                org.assertj.core.groups.Tuple.tuple("precept-share", "Table_4a!E9",
+                        "Norfolk's HO_FUNDING_TOTAL_GBP covers FY2021/22, FY2023/24, not the indicator's period FY2022/23"));
+        // Suffolk's year is there: £180.5m / 800,000 x 1,000 = £225,625 per 1,000; £90.25m of £180.5m = 50%
+        assertThat(valueOf(perHead, SUFFOLK).value().getAsDouble()).isEqualTo(225_625.0);
+        assertThat(valueOf(share, SUFFOLK).value().getAsDouble()).isEqualTo(50.0);
+    }
+
+    @Test
+    void aForceAskedForAReturnThatSentNoneIsStillMissingForWantOfItsReturn() {
+        fundingTableWithoutNorfolksFY2022();
+        IndicatorCalculator calc = new IndicatorCalculator(FORCES, obs, Optional.empty(), findings).returnsDeclared(true);
+        ForceValue norfolk = valueOf(calc.compute(CATALOGUE.get("funding-per-1000").orElseThrow(), FY, Set.of(), false), NORFOLK);
+        assertThat(norfolk.missingReason()).isEqualTo("no return from the force");
+    }
+
     @Test
     void perPopulationUsesTheChosenMidYear() {
         monthly(NORFOLK, 1000, 900);
