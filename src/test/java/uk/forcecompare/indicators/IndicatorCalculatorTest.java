@@ -466,15 +466,20 @@ class IndicatorCalculatorTest {
         // what is known stays known (contract 5): 380 arrests, 447 searches
         assertThat(essex.numerator()).contains(new BigDecimal("380"));
         assertThat(essex.denominator()).contains(new BigDecimal("447"));
+        // the figures are one row's, not the force's year (380 and 447): the error says so, and which row
         assertThat(findings.all()).filteredOn(f -> f.rule() == Rule.VALUE_PART_EXCEEDS_WHOLE).singleElement().satisfies(f -> {
             assertThat(f.forceCode()).isEqualTo(ESSEX);
             assertThat(f.location()).isEqualTo("line 2");
             assertThat(f.observed()).isEqualTo("375");
+            assertThat(f.message()).isEqualTo("Essex, FY2021/22: in one row, line 2 [legislation Section 1 (PACE), reason Drugs, "
+                    + "ethnicity White - British], STOP_SEARCH_S1_ARRESTS 375 is greater than STOP_SEARCH_S1_SEARCHES 370 (the "
+                    + "force's totals for FY2021/22 are 380 and 447); stop-search-arrest-rate is left out for this force");
         });
         assertThat(valueOf(r, KENT).value().getAsDouble()).isEqualTo(12.0);
-        // the footnote says it in words; the log keeps the codes
+        // the footnote (and the sentence, which quotes it) says it in words; the log keeps the codes
         assertThat(essex.missingReason()).isEqualTo("more arrests from section 1 stop and searches than section 1 stop and "
-                + "searches: 375 against 370 in the year ending 31 March 2022");
+                + "searches in one row, ho/ss.csv line 2 [legislation Section 1 (PACE), reason Drugs, ethnicity White - British]: "
+                + "375 against 370 in the year ending 31 March 2022");
     }
 
     @Test
