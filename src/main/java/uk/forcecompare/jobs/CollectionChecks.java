@@ -434,9 +434,12 @@ final class CollectionChecks {
                     .observed(held).expected("a mid-" + year.get() + " population estimate"));
             return;
         }
+        List<Observation> ofTheYear = population.stream().filter(o -> o.period().end().getYear() == at.getYear()).toList();
+        // the table the force is missing from, as coverage.force-missing names its file
+        String files = ofTheYear.stream().map(Observation::sourceFile).distinct().collect(Collectors.joining(" and "));
         for (Force f : support.forces.all()) {
             if (!have.contains(f.code())) {
-                findings.report(Finding.of(Rule.POPULATION_MISSING).force(f.code())
+                findings.report(Finding.of(Rule.POPULATION_MISSING).file(files).force(f.code())
                         .message(f.name() + " is not in the population table for mid-" + year.get()
                                 + "; its rates per 1,000 population are missing")
                         .expected("a mid-" + year.get() + " population estimate"));
