@@ -297,6 +297,12 @@ public final class IndicatorCalculator {
         }
         Observation o = obs.get(0);
         if (!o.hasValue()) return Aggregate.missing("its mid-" + populationMidYear.get() + " population is unavailable: " + o.missingReason());
+        if (o.value().get().signum() == 0) {
+            // a nil ('-') population is in the table, but there is nothing to divide by: said where it is, as a warning
+            // at the cell is (jobs/CollectionChecks), not as a force with no people
+            return Aggregate.missing("its mid-" + populationMidYear.get() + " population is nil (0) at " + o.sourceFile()
+                    + (o.location().isEmpty() ? "" : " " + o.location()) + ", so there is nothing to divide by");
+        }
         return Aggregate.of(o.value().get(), Map.of(o.period(), o.value().get()), Map.of(o.period(), o));
     }
 

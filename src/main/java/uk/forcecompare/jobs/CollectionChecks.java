@@ -445,5 +445,14 @@ final class CollectionChecks {
                         .expected("a mid-" + year.get() + " population estimate"));
             }
         }
+        // a nil ('-') population is read as the zero it means, and nothing can be divided by it
+        for (Observation o : ofTheYear) {
+            if (!o.hasValue() || o.value().get().signum() != 0) continue;
+            String name = support.forces.byCode(o.forceCode()).map(Force::name).orElse(o.forceCode());
+            findings.report(Finding.of(Rule.POPULATION_NIL).file(o.sourceFile()).at(o.location()).force(o.forceCode())
+                    .message(name + "'s mid-" + year.get() + " " + Measures.POPULATION + " is nil (0): nothing can be divided "
+                            + "by it, so its rates per 1,000 population are missing")
+                    .observed("0").expected("a mid-" + year.get() + " population estimate above 0"));
+        }
     }
 }

@@ -116,6 +116,10 @@ public enum Rule {
     POPULATION_MISSING("coverage.population-missing", WARNING,
             "The force is missing from the population table for the collection's mid-year.",
             "that force's per-1,000 values"),
+    POPULATION_NIL("coverage.population-nil", WARNING,
+            "The population table gives the force a nil ('-') or zero population for the collection's mid-year: a rate "
+                    + "cannot be divided by it, so the force's per-1,000 values are missing, as for a force missing from the table.",
+            "that force's per-1,000 values"),
     POPULATION_YEAR_MISSING("coverage.population-year-missing", ERROR,
             "The population table holds no estimate for the mid-year the manifest names, for any force: population.mid-year "
                     + "in collection.yml is probably wrong.",

@@ -389,6 +389,23 @@ class IndicatorCalculatorTest {
     }
 
     @Test
+    void aNilPopulationRemovesTheRatesPerThousandNamingItsCell() {
+        Period at = Period.asAt(LocalDate.of(2020, 6, 30));
+        obs.add(Observation.of(NORFOLK, Measures.POPULATION, at, "", BigDecimal.ZERO, "ons/pop.csv", "line 42"));
+        obs.add(Observation.of(SUFFOLK, Measures.POPULATION, at, "", BigDecimal.valueOf(800_000), "ons/pop.csv", "line 43"));
+        obs.add(Observation.of(NORFOLK, Measures.HO_FUNDING_TOTAL_GBP, FY, "", new BigDecimal("260000000"), "ho/funding.ods", "Table_4a!E9"));
+        obs.add(Observation.of(SUFFOLK, Measures.HO_FUNDING_TOTAL_GBP, FY, "", new BigDecimal("180500000"), "ho/funding.ods", "Table_4a!E10"));
+        IndicatorResult r = compute("funding-per-1000", FY);
+
+        ForceValue norfolk = valueOf(r, NORFOLK);
+        assertThat(norfolk.band()).isEqualTo(Band.MISSING);
+        assertThat(norfolk.numerator()).contains(new BigDecimal("260000000"));
+        assertThat(norfolk.missingReason()).isEqualTo("its mid-2020 population is nil (0) at ons/pop.csv line 42, so there is "
+                + "nothing to divide by");
+        assertThat(valueOf(r, SUFFOLK).value().getAsDouble()).isEqualTo(225_625.0);
+    }
+
+    @Test
     void perPopulationUsesTheChosenMidYear() {
         monthly(NORFOLK, 1000, 900);
         obs.add(Observation.of(NORFOLK, Measures.POPULATION, Period.asAt(LocalDate.of(2020, 6, 30)), "", BigDecimal.valueOf(914_039), "ons/p.csv", "line 2"));

@@ -57,4 +57,20 @@ class PopulationChecksTest {
             assertThat(f.sourceFile()).isEqualTo("ons/pop.csv");
         });
     }
+
+    @Test
+    void aNilPopulationIsAWarningAtItsLineNamingTheForce() throws Exception {
+        List<Finding> findings = validateWithGwent("-");
+
+        assertThat(findings).noneMatch(f -> f.rule() == Rule.POPULATION_MISSING);
+        assertThat(findings).filteredOn(f -> f.rule() == Rule.POPULATION_NIL).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.sourceFile()).isEqualTo("ons/pop.csv");
+            assertThat(f.location()).isEqualTo("line 2");
+            assertThat(f.forceCode()).isEqualTo(GWENT);
+            assertThat(f.message()).isEqualTo("Gwent's mid-2020 POPULATION is nil (0): nothing can be divided by it, so its "
+                    + "rates per 1,000 population are missing");
+            assertThat(f.observed()).isEqualTo("0");
+        });
+    }
 }

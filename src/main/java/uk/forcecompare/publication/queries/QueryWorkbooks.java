@@ -367,6 +367,8 @@ public final class QueryWorkbooks {
                     + ". Please confirm which period they cover.";
             case POPULATION_MISSING -> "Your force is missing from the population table we use (" + detail + "), so its "
                     + "figures per 1,000 population cannot be shown. Please tell us if you know why.";
+            case POPULATION_NIL -> "The population table we use (" + file + at + ") gives your force's population as nil, so "
+                    + "its figures per 1,000 population cannot be shown. Please tell us if you know why.";
             case FORCE_NO_VALUE -> "We have no value for " + what + " for your force: " + detail + ".";
             // these are about a value worked out from the figures, not a figure the force gave: ask about what it rests on
             case PLAUSIBLE_RANGE -> "The value we worked out for " + what + (f.observed().isEmpty() ? "" : " (" + figure(f.observed()) + ")")
