@@ -83,6 +83,16 @@ final class ReadContext {
         }
         String printed = code.isEmpty() ? name : name.isEmpty() ? code : code + " " + name;
         if (m instanceof ForceMatch.Territorial t) return Optional.of(t.force());
+        Optional<Force> byCode = forces.byCode(code);
+        if (byCode.isPresent() && forces.match(name) instanceof ForceMatch.Territorial byName) {
+            // both are known, as two forces: which one the row is for cannot be told, and "matches none" would be untrue
+            report(Rule.FORCE_UNKNOWN, row.location(), "",
+                    "'" + printed + "' in " + what + ": the code " + code + " is " + byCode.get().name() + "'s and the name '"
+                            + name + "' is " + byName.force().name() + "'s, so the row's force cannot be told; row quarantined",
+                    printed, "the code and name of one force");
+            quarantine(row, Rule.FORCE_UNKNOWN);
+            return Optional.empty();
+        }
         if (m instanceof ForceMatch.NotTerritorial nt) {
             report(Rule.FORCE_NOT_TERRITORIAL, row.location(), "",
                     "row for " + nt.body() + " excluded from " + what + ": " + nt.why(), printed, "one of the 43 territorial forces");

@@ -84,6 +84,29 @@ class HomeOfficeTablesTest {
                 "legislation=Section 1 (PACE)|reason=Offensive weapons|ethnicity_group=White|ethnicity=White - British|financial_year_quarter=2");
     }
 
+    @Test
+    void aRowWhoseCodeAndNameAreTwoForcesSaysSoAndIsLeftOut() {
+        String csv = "financial_year,geocode,police_force_area,region,legislation,reason_for_search,"
+                + "self_defined_ethnicity_group,self_defined_ethnicity,number_of_searches,number_of_arrests\n"
+                + "2022/23,E23000031,Surrey,South East,Section 1 (PACE),Drugs,White,White - British,40,4\n"
+                + "2022/23,E23000031,Essex,South East,Section 1 (PACE),Drugs,White,White - Irish,10,1\n";
+        Fixtures.Output out = Fixtures.read(Fixtures.csv(dir, "ss.csv", csv), SourceKind.HOME_OFFICE_STOP_SEARCH);
+
+        // E23000031 is Surrey's code: the row matches two forces, not none
+        assertThat(out.findings).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.FORCE_UNKNOWN);
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.location()).isEqualTo("line 3");
+            assertThat(f.forceCode()).isEmpty();
+            assertThat(f.message()).isEqualTo("'E23000031 Essex' in the stop and search table: the code E23000031 is Surrey's "
+                    + "and the name 'Essex' is Essex's, so the row's force cannot be told; row quarantined");
+        });
+        assertThat(out.quarantined).singleElement().satisfies(q -> assertThat(q).startsWith("line 3 "));
+        // only Surrey's own row is read
+        assertThat(out.observations).extracting(o -> o.forceCode() + " " + o.value().orElseThrow().toPlainString())
+                .containsExactly("E23000031 40", "E23000031 4");
+    }
+
     // ---- workforce
 
     @Test
