@@ -39,11 +39,19 @@ final class IndicatorAttribution {
         String only = "";
         for (IndicatorResult r : computed) {
             IndicatorDefinition d = r.definition();
-            if (d.measures().contains(measure) || d.fallback().containsValue(measure)) {
+            if (feeds(d, measure)) {
                 if (!only.isEmpty()) return "";
                 only = d.id();
             }
         }
         return only;
+    }
+
+    /**
+     * The indicator's own measures, and the fallback of each of them. A definition may list a fallback for a measure
+     * it does not use (funding-per-1000 lists the precept's beside the total's): that feeds nothing of it.
+     */
+    private static boolean feeds(IndicatorDefinition d, String measure) {
+        return d.measures().stream().anyMatch(m -> m.equals(measure) || measure.equals(d.fallback().get(m)));
     }
 }
