@@ -440,8 +440,8 @@ final class CollectionChecks {
         for (Force f : support.forces.all()) {
             if (!have.contains(f.code())) {
                 findings.report(Finding.of(Rule.POPULATION_MISSING).file(files).force(f.code())
-                        .message(f.name() + " is not in the population table for mid-" + year.get()
-                                + "; its rates per 1,000 population are missing")
+                        .message(f.name() + " is not in the population table for mid-" + year.get() + " (" + Measures.POPULATION
+                                + "); its rates per 1,000 population are missing")
                         .expected("a mid-" + year.get() + " population estimate"));
             }
         }

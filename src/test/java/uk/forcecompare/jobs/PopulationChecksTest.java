@@ -55,6 +55,9 @@ class PopulationChecksTest {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.forceCode()).isEqualTo(GWENT);
             assertThat(f.sourceFile()).isEqualTo("ons/pop.csv");
+            // contract 5: the message names the force and the measure code it concerns
+            assertThat(f.message()).isEqualTo("Gwent is not in the population table for mid-2020 (POPULATION); its rates "
+                    + "per 1,000 population are missing");
         });
     }
 
