@@ -155,33 +155,38 @@ public final class IndicatorCalculator {
     }
 
     /**
-     * The indicator's period when the manifest gives none: for monthly data the latest calendar year that
-     * some force has complete, otherwise the latest period the data covers.
+     * The indicator's period when the manifest gives none: the latest year that most of the forces with data for it have
+     * complete. For monthly data a year is a calendar year, complete for a force that has every month of it; otherwise
+     * it is a period the data gives (a financial year, a stock date), complete for a force that has it. "Most" is more
+     * than half: one force a year ahead of the others (Kent alone in 2024) does not move every force to a year only it
+     * has, and one short of a month does not hold the others back (it is warned of the month it lacks). Where no year is
+     * complete for more than half of them, the year complete for the most forces, the latest of equals.
      */
     public Optional<Period> defaultPeriod(IndicatorDefinition def) {
         List<Observation> obs = observationsOf(def);
         if (obs.isEmpty()) return Optional.empty();
+        Map<Period, Set<String>> completeFor = new HashMap<>();
         boolean monthly = obs.stream().allMatch(o -> o.period().form() == Period.Form.MONTH);
         if (monthly) {
             Map<String, Set<YearMonth>> monthsByForce = new HashMap<>();
             for (Observation o : obs) {
                 monthsByForce.computeIfAbsent(o.forceCode(), k -> new HashSet<>()).add(YearMonth.from(o.period().start()));
             }
-            int latest = obs.stream().mapToInt(o -> o.period().start().getYear()).max().getAsInt();
-            for (int y = latest; y >= latest - 50; y--) {
-                final int year = y;
-                boolean complete = monthsByForce.values().stream().anyMatch(ms -> {
-                    for (int m = 1; m <= 12; m++) if (!ms.contains(YearMonth.of(year, m))) return false;
-                    return true;
-                });
-                if (complete) return Optional.of(Period.months(YearMonth.of(y, 1), YearMonth.of(y, 12)));
-            }
-            return Optional.empty();
+            monthsByForce.forEach((force, months) -> months.stream().map(YearMonth::getYear).distinct().forEach(y -> {
+                Period year = Period.months(YearMonth.of(y, 1), YearMonth.of(y, 12));
+                if (months.containsAll(year.months())) completeFor.computeIfAbsent(year, k -> new HashSet<>()).add(force);
+            }));
+        } else {
+            obs.forEach(o -> completeFor.computeIfAbsent(o.period(), k -> new HashSet<>()).add(o.forceCode()));
         }
-        // the latest period, and where several end together the one most forces report
-        Map<Period, Long> counts = obs.stream().collect(Collectors.groupingBy(Observation::period, Collectors.counting()));
-        return counts.keySet().stream().max(Comparator.comparing(Period::end)
-                .thenComparing(p -> counts.get(p)).thenComparing(Period::start, Comparator.reverseOrder()));
+        long forcesWithData = obs.stream().map(Observation::forceCode).distinct().count();
+        // where several end together, the one most forces have, then the longest
+        Comparator<Period> latest = Comparator.comparing(Period::end).thenComparing(p -> completeFor.get(p).size())
+                .thenComparing(Period::start, Comparator.reverseOrder());
+        Optional<Period> forMost = completeFor.keySet().stream().filter(p -> completeFor.get(p).size() * 2L > forcesWithData)
+                .max(latest);
+        return forMost.or(() -> completeFor.keySet().stream()
+                .max(Comparator.comparing((Period p) -> completeFor.get(p).size()).thenComparing(latest)));
     }
 
     public IndicatorResult compute(IndicatorDefinition def, Period period, Set<String> excludedForceCodes, boolean populationSd) {

@@ -426,6 +426,84 @@ class IndicatorCalculatorTest {
         assertThat(calc.defaultPeriod(CATALOGUE.get("calls-999-answered-within-10s").orElseThrow())).contains(YEAR_2023);
     }
 
+    /** A force's 999 call totals for every month of {@code year} but those skipped. */
+    private void calls999(String force, int year, int... skipMonths) {
+        for (int m = 1; m <= 12; m++) {
+            final int month = m;
+            if (java.util.Arrays.stream(skipMonths).anyMatch(s -> s == month)) continue;
+            obs.add(Observation.of(force, Measures.CALLS_999_TOTAL, Period.month(YearMonth.of(year, m)), "", BigDecimal.TEN,
+                    "bt/999.csv", "line " + m));
+        }
+    }
+
+    private Optional<Period> defaultPeriod(String indicator) {
+        return new IndicatorCalculator(FORCES, obs, Optional.empty(), findings).defaultPeriod(CATALOGUE.get(indicator).orElseThrow());
+    }
+
+    @Test
+    void oneForceAYearAheadDoesNotMoveTheDefaultPeriodForTheOthers() {
+        // Norfolk, Suffolk and Essex have 2023; Kent has 2023 and all of 2024: 2024 is complete for 1 force of 4
+        for (String force : List.of(NORFOLK, SUFFOLK, ESSEX, KENT)) calls999(force, 2023);
+        calls999(KENT, 2024);
+        assertThat(defaultPeriod("calls-999-per-1000")).contains(YEAR_2023);
+        // with Essex too, 2 of 4 have 2024: half is not most
+        calls999(ESSEX, 2024);
+        assertThat(defaultPeriod("calls-999-per-1000")).contains(YEAR_2023);
+        // with Suffolk, 3 of 4 have 2024
+        calls999(SUFFOLK, 2024);
+        assertThat(defaultPeriod("calls-999-per-1000")).contains(Period.parse("2024-01..2024-12"));
+    }
+
+    @Test
+    void oneForceShortOfAMonthDoesNotHoldTheDefaultPeriodBack() {
+        // 2024 is complete for Norfolk, Suffolk and Essex (3 of 4); Kent lacks 2024-11 and keeps its warning for it
+        for (String force : List.of(NORFOLK, SUFFOLK, ESSEX, KENT)) calls999(force, 2023);
+        for (String force : List.of(NORFOLK, SUFFOLK, ESSEX)) calls999(force, 2024);
+        calls999(KENT, 2024, 11);
+        Period y2024 = Period.parse("2024-01..2024-12");
+        assertThat(defaultPeriod("calls-999-per-1000")).contains(y2024);
+        obs.add(Observation.of(KENT, Measures.POPULATION, Period.asAt(LocalDate.of(2022, 6, 30)), "", BigDecimal.valueOf(1_000_000),
+                "ons/p.csv", "line 2"));
+        IndicatorResult r = compute("calls-999-per-1000", y2024);
+        assertThat(valueOf(r, KENT).hasValue()).isFalse();
+        assertThat(monthsMissing()).singleElement().satisfies(w -> {
+            assertThat(w.forceCode()).isEqualTo(KENT);
+            assertThat(w.message()).startsWith("Kent: its 2024-11 row is missing from bt/999.csv");
+        });
+    }
+
+    @Test
+    void whereNoYearIsCompleteForMostForcesTheDefaultIsTheYearCompleteForTheMost() {
+        // of 5 forces, 2023 is complete for Norfolk and Suffolk (Essex, Kent and Dorset lack June), 2024 for Kent alone
+        for (String force : List.of(NORFOLK, SUFFOLK)) calls999(force, 2023);
+        for (String force : List.of(ESSEX, KENT, DORSET)) calls999(force, 2023, 6);
+        calls999(KENT, 2024);
+        assertThat(defaultPeriod("calls-999-per-1000")).contains(YEAR_2023);
+    }
+
+    @Test
+    void oneReturnForALaterYearDoesNotMoveTheDefaultPeriodForTheOthers() {
+        Period later = Period.parse("FY2023/24");
+        for (String force : List.of(NORFOLK, SUFFOLK, ESSEX)) {
+            returned(force, FY, "CALLS_101_RECEIVED", 1000);
+            returned(force, FY, "CALLS_101_ABANDONED", 100);
+        }
+        returned(KENT, later, "CALLS_101_RECEIVED", 1000);
+        returned(KENT, later, "CALLS_101_ABANDONED", 100);
+        assertThat(defaultPeriod("calls-101-abandonment-rate")).contains(FY);
+    }
+
+    @Test
+    void oneForceCountedOnALaterDateDoesNotMoveTheDefaultStockDate() {
+        Period march2023 = Period.asAt(LocalDate.of(2023, 3, 31));
+        for (String force : List.of(NORFOLK, SUFFOLK, ESSEX, KENT)) {
+            obs.add(Observation.of(force, Measures.OFFICER_FTE, Period.asAt(LocalDate.of(2022, 3, 31)), "", BigDecimal.TEN, "hr/w.csv", "line 2"));
+            obs.add(Observation.of(force, Measures.OFFICER_FTE, march2023, "", BigDecimal.TEN, "hr/w.csv", "line 3"));
+        }
+        obs.add(Observation.of(KENT, Measures.OFFICER_FTE, Period.asAt(LocalDate.of(2024, 3, 31)), "", BigDecimal.TEN, "hr/w.csv", "line 4"));
+        assertThat(defaultPeriod("officers-per-1000")).contains(march2023);
+    }
+
     @Test
     void excludedForcesKeepTheirValueButLeaveMeanAndSd() {
         monthly(NORFOLK, 100, 90);
