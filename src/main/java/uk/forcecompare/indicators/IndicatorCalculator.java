@@ -803,15 +803,10 @@ public final class IndicatorCalculator {
     }
 
     /**
-     * A value in a message, to four significant figures ("569.8", "3.76", "1.333"): a reviewer reads the message, and
-     * the observed column keeps the full value.
+     * Queries, never removals: a real outlier such as City of London is real. The figures are quoted as the charts show
+     * them ({@link ShownFigures}), in the message and in its observed and expected columns alike, which a force reads in
+     * its query workbook; indicators.csv keeps the value at full precision.
      */
-    static String shown(double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) return String.valueOf(x);
-        return new BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
-    }
-
-    /** Queries, never removals: a real outlier such as City of London is real. */
     private void queryImplausible(IndicatorDefinition def, List<ForceValue> values) {
         List<ForceValue> with = values.stream().filter(ForceValue::hasValue).toList();
         for (ForceValue v : with) {
@@ -819,20 +814,21 @@ public final class IndicatorCalculator {
             Force f = forces.byCode(v.forceCode()).orElseThrow();
             def.plausibleRange().ifPresent(r -> {
                 if (x < r[0] || x > r[1]) {
+                    List<String> shown = ShownFigures.of(def, x, r[0], r[1]);
                     findings.report(Finding.of(Rule.PLAUSIBLE_RANGE).force(f.code()).indicator(def.id())
-                            .message(f.name() + "'s " + def.id() + " of " + shown(x) + " is outside the plausible range of "
-                                    + shown(r[0]) + " to " + shown(r[1]) + "; please confirm it")
-                            .observed(String.valueOf(x)).expected(r[0] + " to " + r[1]));
+                            .message(f.name() + "'s " + def.id() + " of " + shown.get(0) + " is outside the plausible range of "
+                                    + shown.get(1) + " to " + shown.get(2) + "; please confirm it")
+                            .observed(shown.get(0)).expected(shown.get(1) + " to " + shown.get(2)));
                 }
             });
             double[] others = with.stream().filter(o -> o != v).mapToDouble(o -> o.value().getAsDouble()).toArray();
             Comparison c = Comparison.of(others, false, Double.NaN, List.of());
             if (others.length >= 3 && c.sd() > 0 && Math.abs(x - c.mean()) > 3 * c.sd()) {
+                List<String> shown = ShownFigures.of(def, x, c.mean(), c.mean() - 3 * c.sd(), c.mean() + 3 * c.sd());
                 findings.report(Finding.of(Rule.PLAUSIBLE_OUTLIER).force(f.code()).indicator(def.id())
-                        .message(f.name() + "'s " + def.id() + " of " + shown(x) + " is more than 3 SD from the other forces' mean of "
-                                + shown(c.mean()) + "; please confirm it")
-                        .observed(String.valueOf(x)).expected(String.format(Locale.ROOT, "%.4g to %.4g", c.mean() - 3 * c.sd(),
-                                c.mean() + 3 * c.sd())));
+                        .message(f.name() + "'s " + def.id() + " of " + shown.get(0) + " is more than 3 SD from the other forces' mean of "
+                                + shown.get(1) + "; please confirm it")
+                        .observed(shown.get(0)).expected(shown.get(2) + " to " + shown.get(3)));
             }
         }
     }

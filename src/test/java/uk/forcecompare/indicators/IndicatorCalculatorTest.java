@@ -534,12 +534,63 @@ class IndicatorCalculatorTest {
     }
 
     @Test
-    void messagesQuoteValuesToFourSignificantFigures() {
-        assertThat(IndicatorCalculator.shown(6232 * 1000.0 / 10938)).isEqualTo("569.8");
-        assertThat(IndicatorCalculator.shown(3.7600000000000002)).isEqualTo("3.76");
-        assertThat(IndicatorCalculator.shown(1.3333993219808862)).isEqualTo("1.333");
-        assertThat(IndicatorCalculator.shown(400.0)).isEqualTo("400");
-        assertThat(IndicatorCalculator.shown(0.000123456)).isEqualTo("0.0001235");
+    void messagesQuoteFiguresAtTheIndicatorsDecimalsWithThousandsGrouped() {
+        assertThat(ShownFigures.of(0, 9_533_645.36)).containsExactly("9,533,645");
+        assertThat(ShownFigures.of(0, 12_000_000.0)).containsExactly("12,000,000"); // Double.toString gives 1.2E7
+        assertThat(ShownFigures.of(1, 6232 * 1000.0 / 10938)).containsExactly("569.8");
+        assertThat(ShownFigures.of(2, 3.7600000000000002)).containsExactly("3.76");
+        // half up on the figure as written, as data.csv rounds it; never "-0.0"
+        assertThat(ShownFigures.of(1, 2.85, -0.04)).containsExactly("2.9", "0.0");
+        // 60.04 against a range ending at 60 would read "60.0 ... to 60.0": every figure takes a decimal more
+        assertThat(ShownFigures.of(1, 60.04, 0, 60)).containsExactly("60.04", "0.00", "60.00");
+        // equal figures may read alike
+        assertThat(ShownFigures.of(1, 5.0, 5.0)).containsExactly("5.0", "5.0");
+    }
+
+    /** A force's funding per 1,000 from its return: total funding (£) in FY2022/23, and its mid-2020 population. */
+    private void funding(String force, String totalGbp, long population) {
+        obs.add(Observation.of(force, Measures.POPULATION, Period.asAt(LocalDate.of(2020, 6, 30)), "", BigDecimal.valueOf(population),
+                "ons/p.csv", "line 2"));
+        obs.add(Observation.of(force, "FUNDING_TOTAL_GBP", FY, "", new BigDecimal(totalGbp), "returns/" + force + ".xlsx", "Return!C14"));
+    }
+
+    @Test
+    void plausibilityQueriesQuoteFiguresAsTheChartShowsThem() {
+        String city = "E23000034";
+        // £76,269,162.88 for 8,000 residents: 9,533,645.36 per 1,000, shown to funding-per-1000's 0 decimals
+        funding(city, "76269162.88", 8_000);
+        // the others: 200,000, 222,500 and 245,000 per 1,000; mean 222,500, sample SD 22,500, so 3 SD is 155,000 to 290,000
+        funding(NORFOLK, "200000000", 1_000_000);
+        funding(SUFFOLK, "222500000", 1_000_000);
+        funding(ESSEX, "245000000", 1_000_000);
+        compute("funding-per-1000", FY);
+        assertThat(findings.all()).filteredOn(f -> f.rule() == Rule.PLAUSIBLE_RANGE).singleElement().satisfies(f -> {
+            assertThat(f.forceCode()).isEqualTo(city);
+            assertThat(f.message()).isEqualTo("City of London's funding-per-1000 of 9,533,645 is outside the plausible range of "
+                    + "100,000 to 2,000,000; please confirm it");
+            assertThat(f.observed()).isEqualTo("9,533,645");
+            assertThat(f.expected()).isEqualTo("100,000 to 2,000,000");
+        });
+        assertThat(findings.all()).filteredOn(f -> f.rule() == Rule.PLAUSIBLE_OUTLIER).singleElement().satisfies(f -> {
+            assertThat(f.forceCode()).isEqualTo(city);
+            assertThat(f.message()).isEqualTo("City of London's funding-per-1000 of 9,533,645 is more than 3 SD from the other "
+                    + "forces' mean of 222,500; please confirm it");
+            assertThat(f.observed()).isEqualTo("9,533,645");
+            assertThat(f.expected()).isEqualTo("155,000 to 290,000");
+        });
+    }
+
+    @Test
+    void aValueJustOutsideItsRangeIsQuotedWithTheDecimalsThatShowIt() {
+        // 60,040 of 100,000 calls abandoned: 60.04%, outside 0 to 60, which at 1 decimal would read "60.0"
+        returned(NORFOLK, FY, "CALLS_101_RECEIVED", 100_000);
+        returned(NORFOLK, FY, "CALLS_101_ABANDONED", 60_040);
+        compute("calls-101-abandonment-rate", FY);
+        assertThat(findings.all()).filteredOn(f -> f.rule() == Rule.PLAUSIBLE_RANGE).singleElement().satisfies(f -> {
+            assertThat(f.message()).isEqualTo("Norfolk's calls-101-abandonment-rate of 60.04 is outside the plausible range of "
+                    + "0.00 to 60.00; please confirm it");
+            assertThat(f.expected()).isEqualTo("0.00 to 60.00");
+        });
     }
 
     @Test

@@ -223,11 +223,17 @@ public final class QueryWorkbooks {
         return message.substring(at + " with the note '".length(), message.length() - 1);
     }
 
-    /** A number as a letter quotes it: "569.7568111172061" as "569.8"; anything else as it is. */
+    /**
+     * A number as a letter quotes it: a figure as the product displays it ("41.2", "9,533,645", "2.3456", no more
+     * decimals than an indicator shows) as it is; one at full precision ("569.7568111172061") or in E-notation ("1.2E7")
+     * to four significant figures, written out ("569.8", "12000000"); anything else as it is.
+     */
     static String figure(String observed) {
         try {
             double x = Double.parseDouble(observed);
-            if (observed.indexOf('.') < 0 || observed.length() - observed.indexOf('.') <= 4) return observed;
+            int dot = observed.indexOf('.');
+            boolean exponent = observed.toUpperCase(Locale.ROOT).contains("E");
+            if (!exponent && (dot < 0 || observed.length() - dot - 1 <= 6)) return observed;
             return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
         } catch (NumberFormatException e) {
             return observed;

@@ -518,6 +518,10 @@ class QueryWorkbooksTest {
         assertThat(QueryWorkbooks.figure("41.2")).isEqualTo("41.2");
         assertThat(QueryWorkbooks.figure("12345")).isEqualTo("12345");
         assertThat(QueryWorkbooks.figure("#DIV/0!")).isEqualTo("#DIV/0!");
+        // a figure as displayed is quoted as it is; E-notation never reaches a letter
+        assertThat(QueryWorkbooks.figure("9,533,645")).isEqualTo("9,533,645");
+        assertThat(QueryWorkbooks.figure("2.3456")).isEqualTo("2.3456");
+        assertThat(QueryWorkbooks.figure("1.2E7")).isEqualTo("12000000");
         Finding f = Finding.of(Rule.PLAUSIBLE_RANGE).force("E23000034").indicator("calls-999-per-1000")
                 .observed(String.valueOf(6232 * 1000.0 / 10938)).expected("20.0 to 400.0").build();
         assertThat(QueryWorkbooks.question(f)).isEqualTo("The value we worked out for calls-999-per-1000 (569.8) is outside "
