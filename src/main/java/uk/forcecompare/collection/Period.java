@@ -96,6 +96,21 @@ public record Period(LocalDate start, LocalDate end, Form form) implements Compa
         return !other.start.isBefore(start) && !other.end.isAfter(end);
     }
 
+    /**
+     * Whether a value for this period can be set beside one for {@code other}: both stock dates, or both spans of the
+     * same length (a financial year and a 12-month span, four months and four months). A count over four months is about
+     * a third of one over twelve, so the two values differ without anything having changed.
+     */
+    public boolean sameLengthAndKind(Period other) {
+        if (isStock() || other.isStock()) return isStock() && other.isStock();
+        if (wholeMonths() && other.wholeMonths()) return months().size() == other.months().size();
+        return java.time.temporal.ChronoUnit.DAYS.between(start, end) == java.time.temporal.ChronoUnit.DAYS.between(other.start, other.end);
+    }
+
+    private boolean wholeMonths() {
+        return start.getDayOfMonth() == 1 && end.equals(YearMonth.from(end).atEndOfMonth());
+    }
+
     /** The months of a flow period, first to last. */
     public java.util.List<YearMonth> months() {
         java.util.List<YearMonth> out = new java.util.ArrayList<>();
@@ -121,7 +136,7 @@ public record Period(LocalDate start, LocalDate end, Form form) implements Compa
             case MONTH -> start.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK));
             default -> {
                 long months = months().size();
-                boolean wholeMonths = start.getDayOfMonth() == 1 && end.equals(YearMonth.from(end).atEndOfMonth());
+                boolean wholeMonths = wholeMonths();
                 if (wholeMonths && months == 12) yield "the year ending " + LONG.format(end);
                 if (wholeMonths) yield "the " + months + " months ending " + LONG.format(end);
                 yield "the period " + LONG.format(start) + " to " + LONG.format(end);

@@ -47,7 +47,7 @@ class ComputeTasklet implements Tasklet {
                 .returnsDeclared(c.declaresKind(uk.forcecompare.collection.SourceKind.FORCE_RETURN))
                 .rejected(CollectionChecks.rejected(repository.findings(run), repository.quarantine(run), kinds(run), support.forces));
         RunSupport.rememberPopulationMidYear(chunk, calculator.populationMidYear());
-        Optional<Long> previous = repository.lastCollectionPublished(c.id());
+        Optional<RunRepository.EarlierCollection> earlier = repository.collectionPublishedBefore(c.id());
         for (IndicatorDefinition def : indicators(c, calculator, findings)) {
             Optional<Period> period = c.indicators().getOrDefault(def.id(), Optional.empty()).or(() -> calculator.defaultPeriod(def));
             if (period.isEmpty()) {
@@ -58,7 +58,7 @@ class ComputeTasklet implements Tasklet {
             IndicatorResult result = calculator.compute(def, period.get(), support.excludedForceCodes(c, def.id()),
                     c.settings().populationSd());
             repository.saveResult(run, result);
-            previous.ifPresent(p -> queryChanges(def, result, repository.valuesByForce(p, def.id()), findings));
+            earlier.flatMap(e -> repository.publishedValues(e, def.id())).ifPresent(before -> queryChanges(def, result, before, findings));
             CrashPoints.reach("compute.after-first-indicator");
             log.info("{} {}: {} forces with a value, mean {}, sd {}", def.id(), period.get().text(),
                     result.comparison().nForces(), result.comparison().mean(), result.comparison().sd());
@@ -77,19 +77,26 @@ class ComputeTasklet implements Tasklet {
         return kinds;
     }
 
-    /**
-     * Queries (never removes) a value that moved far from the force's value in the last collection published:
-     * by more than a quarter, and by more than half the band's width, so that small values moving a little are not flagged.
-     */
-    private void queryChanges(IndicatorDefinition def, IndicatorResult result, java.util.Map<String, Double> before, FindingLog findings) {
+    private void queryChanges(IndicatorDefinition def, IndicatorResult result, RunRepository.PublishedValues before, FindingLog findings) {
         queryChanges(def, result, before, support.forces, findings);
     }
 
-    static void queryChanges(IndicatorDefinition def, IndicatorResult result, java.util.Map<String, Double> before,
+    /**
+     * Queries (never removes) a value that moved far from the force's value in the collection published before this
+     * one: by more than a quarter, and by more than half the band's width, so that small values moving a little are not
+     * flagged. Only where the earlier period is of the same length and kind: four months' calls set beside a year's
+     * would read as a fall of two thirds.
+     */
+    static void queryChanges(IndicatorDefinition def, IndicatorResult result, RunRepository.PublishedValues before,
                              uk.forcecompare.reference.ForceDirectory forces, FindingLog findings) {
+        if (!before.period().sameLengthAndKind(result.period())) {
+            log.info("{} {} is not compared with {}, whose period {} is not of the same length and kind", def.id(),
+                    result.period().text(), before.collectionId(), before.period().text());
+            return;
+        }
         double sd = result.comparison().sd();
         for (var v : result.forces()) {
-            Double was = before.get(v.forceCode());
+            Double was = before.byForce().get(v.forceCode());
             if (was == null || !v.hasValue()) continue;
             double now = v.value().getAsDouble();
             double change = now - was;
@@ -97,10 +104,13 @@ class ComputeTasklet implements Tasklet {
             boolean absolute = Double.isNaN(sd) || Math.abs(change) > 0.5 * sd;
             if (relative && absolute) {
                 String name = forces.byCode(v.forceCode()).map(f -> f.name()).orElse(v.forceCode());
+                List<String> shown = uk.forcecompare.indicators.ShownFigures.of(def, was, now);
+                String earlier = shown.get(0) + " in " + before.collectionId() + " (" + before.period().text() + ")";
+                String latest = shown.get(1) + " in " + result.period().text();
                 findings.report(Finding.of(Rule.PLAUSIBLE_CHANGE).force(v.forceCode()).indicator(def.id())
-                        .message(String.format(java.util.Locale.ROOT, "%s's %s moved from %.4g in the last collection to %.4g (%+.0f%%); please confirm it",
-                                name, def.id(), was, now, change / was * 100))
-                        .observed(String.valueOf(now)).expected("near " + was));
+                        .message(name + "'s " + def.id() + " moved from " + earlier + " to " + latest + " ("
+                                + String.format(java.util.Locale.UK, "%+,.0f%%", change / was * 100) + "); please confirm it")
+                        .observed(latest).expected("near " + earlier));
             }
         }
     }

@@ -343,10 +343,34 @@ class RunRepository {
                 """).params(run, execution, collectionId, folder, exitStatus, counts[0], counts[1], counts[2]).update();
     }
 
-    /** The run that published the last other collection, before this one. */
-    Optional<Long> lastCollectionPublished(String collectionId) {
-        return jdbc.sql("select run_id from publication where collection_id <> ? order by published_at desc limit 1")
-                .param(collectionId).query(Long.class).optional();
+    /** A publication of another collection, whose values this collection's are compared with. */
+    record EarlierCollection(long run, String collectionId) {
+    }
+
+    /**
+     * The publication of another collection that this one follows: the latest made before this collection was first
+     * published, so that running 2024-spring again after 2024-autumn was published still compares it with what came
+     * before it, not with 2024-autumn; for a collection not yet published, the latest of another collection.
+     */
+    Optional<EarlierCollection> collectionPublishedBefore(String collectionId) {
+        return jdbc.sql("""
+                select run_id, collection_id from publication
+                where collection_id <> ?
+                  and published_at < coalesce((select min(published_at) from publication where collection_id = ?), 'infinity')
+                order by published_at desc, run_id desc limit 1
+                """).params(collectionId, collectionId)
+                .query((rs, i) -> new EarlierCollection(rs.getLong(1), rs.getString(2))).optional();
+    }
+
+    /** An indicator as an earlier collection published it: its period, and the value of each force that had one. */
+    record PublishedValues(String collectionId, Period period, Map<String, Double> byForce) {
+    }
+
+    /** The indicator's period and values in the earlier collection; none where that run did not compute it. */
+    Optional<PublishedValues> publishedValues(EarlierCollection earlier, String indicatorId) {
+        return jdbc.sql("select period from indicator_comparison where run_id = ? and indicator_id = ?")
+                .params(earlier.run(), indicatorId).query(String.class).optional()
+                .map(period -> new PublishedValues(earlier.collectionId(), Period.parse(period), valuesByForce(earlier.run(), indicatorId)));
     }
 
     /** A run's values of one indicator by force, where the force had one. */

@@ -139,7 +139,8 @@ public enum Rule {
             "A value outside the plausible range for its indicator.",
             "nothing (a query)"),
     PLAUSIBLE_CHANGE("plausibility.change-from-last-collection", WARNING,
-            "A value far from the force's value for the same indicator in the last collection published.",
+            "A value far from the force's value for the same indicator, over a period of the same length, in the collection "
+                    + "published before this one.",
             "nothing (a query)"),
     PLAUSIBLE_OUTLIER("plausibility.outlier-3sd", WARNING,
             "A value more than 3 standard deviations from the other forces' mean.",

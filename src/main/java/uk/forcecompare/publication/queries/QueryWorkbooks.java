@@ -76,6 +76,8 @@ public final class QueryWorkbooks {
     /** Measure codes as the findings' messages print them: upper case words joined by underscores. */
     private static final Pattern CELL = Pattern.compile("(?:'((?:[^']|'')+)'|([^!]+))!\\$?([A-Z]+)\\$?(\\d+)");
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
+    /** "moved from 0.2 in 2023-autumn (FY2021/22) to 23.4 in FY2022/23 (+11,600%)" of a change-from-last-collection message */
+    private static final Pattern MOVED = Pattern.compile(" moved from (.+ to .+ \\([+-][\\d,]+%\\)); please confirm it$");
 
     private QueryWorkbooks() {
     }
@@ -341,9 +343,17 @@ public final class QueryWorkbooks {
                     + "with its data.";
             case SOURCES_DISAGREE -> "Your return's figure for " + what + at + " (" + f.observed() + ") differs from the "
                     + "Home Office funding table (" + f.expected() + "). We have used your return's figure: please confirm it.";
-            case PLAUSIBLE_CHANGE -> "Your figure for " + what + (f.observed().isEmpty() ? "" : " (" + figure(f.observed()) + ")")
-                    + " has moved a long way since the last collection (" + f.expected() + "). Please confirm it, or tell "
-                    + "us the right figure.";
+            case PLAUSIBLE_CHANGE -> {
+                Matcher moved = MOVED.matcher(f.message());
+                yield moved.find()
+                        ? "The value we worked out for " + what + " moved from " + moved.group(1) + ", a long way from one "
+                                + "collection to the next. Please confirm that the figures behind it are right, or tell us "
+                                + "which are not."
+                        : "The value we worked out for " + what + (f.observed().isEmpty() ? "" : " (" + figure(f.observed()) + ")")
+                                + " has moved a long way since the collection before this one" + (f.expected().isEmpty() ? ""
+                                : " (" + f.expected() + ")") + ". Please confirm that the figures behind it are right, or "
+                                + "tell us which are not.";
+            }
             case RETURN_FORCE_UNCERTAIN -> "We could not tell for sure which force the workbook " + file + " is from: "
                     + detail + ". None of its figures were used. Please check the force name and force code on its "
                     + "Cover sheet and the file name, and send it again.";
