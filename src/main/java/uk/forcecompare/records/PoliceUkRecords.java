@@ -32,6 +32,8 @@ import uk.forcecompare.validation.Rule;
  *     counted, unless it is cut short part-way through its last row or most of its rows do not fit its header:
  *     then it is unreadable (an error) and each of its counts is published as missing, with the reason.
  *     {@code Falls within} naming another force: one warning per file, rows still counted for the slug's force.</li>
+ * <li>A street or stop-and-search file with its header and no row: a warning (structure.no-data-rows) and no
+ *     observation, so that its month is missing for the force rather than counted as 0.</li>
  * </ul>
  *
  * Memory does not grow with rows: a 1 MiB buffer and a handful of counters per file. Instances are immutable

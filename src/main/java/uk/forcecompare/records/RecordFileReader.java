@@ -48,6 +48,7 @@ final class RecordFileReader {
     private final SourceOutput out;
     private final String where;
 
+    private long headerLine;
     private long rowsRead;
     private long malformed;
     private long monthMismatches;
@@ -80,6 +81,7 @@ final class RecordFileReader {
                 return unreadable("the header row is malformed (" + describe(csv.problem()) + ")", "a header row");
             }
             Map<String, Integer> header = header(csv);
+            headerLine = csv.line();
             csv.expectFields(csv.fieldCount());
             List<Observation> observations = switch (name.type()) {
                 case STREET -> street(csv, header);
@@ -88,6 +90,9 @@ final class RecordFileReader {
             };
             if (observations == null) {
                 return new ReadSummary(file.relativePath(), KIND, 0, 0, false);
+            }
+            if (rowsRead == 0 && !observations.isEmpty()) {
+                return noDataRows(observations);
             }
             summariseRowFindings();
             String unusable = unusable();
@@ -109,6 +114,19 @@ final class RecordFileReader {
         } catch (IOException | RuntimeException e) {
             return unreadable("it cannot be read: " + e, "");
         }
+    }
+
+    /**
+     * A file with its header and no row is no evidence of the month: a count of 0 from it would be summed into the
+     * force's range as if the force had recorded nothing. It gives no month, so the force's month is missing.
+     */
+    private ReadSummary noDataRows(List<Observation> wouldGive) {
+        String measures = String.join(" and ", wouldGive.stream().map(Observation::measure).toList());
+        out.report(Finding.of(Rule.TABLE_NO_ROWS).file(file.relativePath()).at("line " + headerLine).force(force.code())
+                .message("The data.police.uk " + name.type().suffix + " file of " + where + " has its header row but no data rows; "
+                        + "it gives no " + measures + " for " + name.month() + ", which is missing, not 0")
+                .observed("0 rows").expected("at least one row of data"));
+        return new ReadSummary(file.relativePath(), KIND, 0, 0, true);
     }
 
     // ---- street

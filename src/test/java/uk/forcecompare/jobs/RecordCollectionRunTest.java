@@ -147,8 +147,9 @@ class RecordCollectionRunTest {
     }
 
     /**
-     * Norfolk's February street file arrived empty, Suffolk's is absent, and 40 forces sent no file: the empty file is its
-     * error alone and the reason given, Suffolk's month one warning under no other file, each of the 40 one warning.
+     * Norfolk's February street file arrived empty, Suffolk's is absent, Essex's holds only its header, and 40 forces sent
+     * no file: the empty file is its error alone and the reason given, Suffolk's month one warning under no other file,
+     * Essex's header-only file one warning and the reason given, each of the 40 one warning.
      */
     @Test
     void anEmptyRecordFileIsItsErrorAndAForceWithoutFilesIsOneWarning() throws Exception {
@@ -161,6 +162,9 @@ class RecordCollectionRunTest {
         String empty = "police/" + street(files, "norfolk", 2).relativePath();
         Files.write(collection.resolve(empty), new byte[0]);
         Files.delete(collection.resolve("police").resolve(street(files, "suffolk", 2).relativePath()));
+        // Essex's February street file holds its header and no row: no evidence of the month, not a month of 0
+        String headerOnly = "police/" + street(files, "essex", 2).relativePath();
+        Files.writeString(collection.resolve(headerOnly), GenerateRecords.STREET_HEADER + "\n");
         Files.createDirectories(collection.resolve("ons"));
         Files.copy(Path.of("data/sample/2024-spring/ons/pfa-population.csv"), collection.resolve("ons/pfa-population.csv"));
         Files.writeString(collection.resolve("collection.yml"), """
@@ -193,6 +197,14 @@ class RecordCollectionRunTest {
                     assertThat(f.get("source_file")).isEmpty();
                     assertThat(f.get("observed")).isEqualTo("no figure for 2023-02");
                 });
+        assertThat(log).filteredOn(f -> f.get("force_code").equals(ESSEX) && !f.get("severity").equals("info")
+                        && !f.get("rule").startsWith("plausibility."))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.get("severity")).isEqualTo("warning");
+                    assertThat(f.get("rule")).isEqualTo("structure.no-data-rows");
+                    assertThat(f.get("source_file")).isEqualTo("police/2023-02/2023-02-essex-street.csv");
+                    assertThat(f.get("location")).isEqualTo("line 1");
+                });
         List<Map<String, String>> noFile = log.stream().filter(f -> f.get("rule").equals("coverage.month-missing")
                 && f.get("observed").equals("no file")).toList();
         assertThat(noFile).hasSize(40).extracting(f -> f.get("force_code")).doesNotHaveDuplicates()
@@ -209,6 +221,9 @@ class RecordCollectionRunTest {
             for (var r : CsvTables.read(out.resolve("records-empty-2023-q1/" + indicator + "/data.csv"))) table.put(r.get("force_code"), r);
             assertThat(table.get(NORFOLK).get("note")).isEqualTo("no data: " + why);
             assertThat(table.get(SUFFOLK).get("note")).isEqualTo("no data: no data.police.uk file for 2023-02");
+            // no partial sum of January and March
+            assertThat(table.get(ESSEX).get("value")).isEmpty();
+            assertThat(table.get(ESSEX).get("note")).isEqualTo("no data: its file " + headerOnly + " could not be read: it has no data rows");
             assertThat(Files.readString(out.resolve("records-empty-2023-q1/" + indicator + "/chart.txt"))).contains(why);
         }
     }

@@ -383,6 +383,52 @@ class PoliceUkRecordsTest {
     }
 
     @Test
+    void aFileWithItsHeaderAndNoRowsGivesNoMonthAndAWarning() throws IOException {
+        Path street = write("2023-02/2023-02-norfolk-street.csv", STREET + "\n");
+        Path search = write("2023-02/2023-02-norfolk-stop-and-search.csv", GenerateRecords.STOP_SEARCH_HEADER + "\r\n\r\n");
+        Capture c = new Capture();
+
+        assertThat(read(street, c)).isEqualTo(new ReadSummary("2023-02/2023-02-norfolk-street.csv", "police-uk-records", 0, 0, true));
+        assertThat(read(search, c).rowsRead()).isZero(); // a blank line is not a row
+        // no count of 0 for the month: a 0 would be summed into Norfolk's range as if it had recorded nothing
+        assertThat(c.observations).isEmpty();
+        assertThat(c.findings).hasSize(2).allSatisfy(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.TABLE_NO_ROWS);
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.forceCode()).isEqualTo(NORFOLK);
+            assertThat(f.location()).isEqualTo("line 1");
+        });
+        assertThat(c.findings.get(0).message()).isEqualTo("The data.police.uk street file of Norfolk (2023-02) has its header row "
+                + "but no data rows; it gives no RECORDS_ASB_INCIDENTS and RECORDS_CRIMES for 2023-02, which is missing, not 0");
+        assertThat(c.findings.get(1).message()).contains("no RECORDS_STOP_SEARCHES and RECORDS_STOP_SEARCH_FINDS for 2023-02");
+        assertThat(c.findings.get(0).sourceFile()).isEqualTo("2023-02/2023-02-norfolk-street.csv");
+    }
+
+    @Test
+    void aHeaderOnlyMonthLeavesThatForceWithoutTheMonth() throws IOException {
+        List<String[]> two = List.of(GenerateRecords.FORCES[31], GenerateRecords.FORCES[23]); // kent, norfolk
+        List<YearMonth> months = List.of(YearMonth.of(2023, 1), YearMonth.of(2023, 2), YearMonth.of(2023, 3));
+        var generated = GenerateRecords.generate(dir, 2_000, months, two, new GenerateRecords.Options(3, 0.1, 0.3, 0.5, 0.1));
+        write("2023-02/2023-02-norfolk-street.csv", STREET + "\n");
+        write("2023-02/2023-02-norfolk-stop-and-search.csv", GenerateRecords.STOP_SEARCH_HEADER + "\n");
+        Capture c = new Capture();
+        try (var files = Files.walk(dir)) {
+            files.filter(Files::isRegularFile).forEach(f -> read(f, c));
+        }
+
+        for (String measure : List.of(RECORDS_ASB_INCIDENTS, RECORDS_CRIMES, RECORDS_STOP_SEARCHES, RECORDS_STOP_SEARCH_FINDS)) {
+            assertThat(c.observations).filteredOn(o -> o.forceCode().equals(NORFOLK) && o.measure().equals(measure))
+                    .extracting(o -> o.period().text()).containsExactlyInAnyOrder("2023-01", "2023-03");
+            assertThat(c.observations).filteredOn(o -> o.forceCode().equals(KENT) && o.measure().equals(measure))
+                    .extracting(o -> o.period().text()).containsExactlyInAnyOrder("2023-01", "2023-02", "2023-03");
+        }
+        // 2 forces, 3 months, 2 files each, 2 counts a file; less Norfolk's two header-only files
+        assertThat(generated).hasSize(12);
+        assertThat(c.observations).hasSize(12 * 2 - 2 * 2);
+        assertThat(c.findings).extracting(Finding::rule).containsExactly(Rule.TABLE_NO_ROWS, Rule.TABLE_NO_ROWS);
+    }
+
+    @Test
     void recordFileNames() {
         assertThat(PoliceUkRecords.isRecordFile("2024-01-avon-and-somerset-street.csv")).isTrue();
         assertThat(PoliceUkRecords.isRecordFile("2024-01/2024-01-avon-and-somerset-stop-and-search.csv")).isTrue();

@@ -263,6 +263,8 @@ final class MalformedCorpus {
         f.put("records/2023-02-city-of-london-street.csv", () -> utf8(CorpusFixtures.STREET_HEADER + "\n"
                 + "l1,2023-02,London, City of,London, City of,-0.09,51.51,On or near Cheapside,E01000001,City of London 001A,Burglary,,\n"
                 + ",2023-02,London, City of,London, City of,-0.09,51.51,On or near Cheapside,E01000001,City of London 001A,Anti-social behaviour,,\n"));
+        // its header and no row: no evidence of the month, which must not be taken as a month of 0
+        f.put("records/2023-01-cleveland-street.csv", () -> utf8(CorpusFixtures.STREET_HEADER + "\n"));
         return f;
     }
 

@@ -20,6 +20,7 @@ import static uk.forcecompare.validation.Rule.RETURN_FORCE_UNCERTAIN;
 import static uk.forcecompare.validation.Rule.ROW_DUPLICATE_CONFLICT;
 import static uk.forcecompare.validation.Rule.ROW_DUPLICATE_EXACT;
 import static uk.forcecompare.validation.Rule.SHEET_MISSING;
+import static uk.forcecompare.validation.Rule.TABLE_NO_ROWS;
 import static uk.forcecompare.validation.Rule.VALUE_FORMULA_NO_RESULT;
 import static uk.forcecompare.validation.Rule.VALUE_NEGATIVE;
 import static uk.forcecompare.validation.Rule.VALUE_NOT_NUMBER;
@@ -264,7 +265,9 @@ class MalformedCorpusTest {
                 c("records/2023-02-city-of-london-street.csv", POLICE_UK_RECORDS, "an unquoted comma in every row", 0, 2,
                         e(RECORDS_ROW_NOT_COUNTED, CITY_OF_LONDON, "line 2", "14 fields where the header has 12"),
                         e(RECORDS_ROW_NOT_COUNTED, CITY_OF_LONDON, "line 3", "14 fields where the header has 12"),
-                        e(FILE_UNREADABLE, CITY_OF_LONDON, "line 2", "2 of its 2 rows do not fit its header")));
+                        e(FILE_UNREADABLE, CITY_OF_LONDON, "line 2", "2 of its 2 rows do not fit its header")),
+                c("records/2023-01-cleveland-street.csv", POLICE_UK_RECORDS, "its header and no row", 0, 0,
+                        e(TABLE_NO_ROWS, CLEVELAND, "line 1", "has its header row but no data rows")));
     }
 
     // ---------------------------------------------------------------- reading
