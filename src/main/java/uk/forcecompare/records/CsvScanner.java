@@ -502,6 +502,14 @@ final class CsvScanner implements Closeable {
         return true;
     }
 
+    /**
+     * The month of field {@code i} read as an ISO 8601 date or date-time ({@link IsoDate}): year × 12 + month − 1, or
+     * {@link IsoDate#NONE} where it is none. A field with a doubled quote in it is none.
+     */
+    int fieldIsoMonth(int i) {
+        return escaped[i] ? IsoDate.NONE : IsoDate.month(buf, fs[i], fe[i]);
+    }
+
     /** The field's raw bytes (quotes removed, doubled quotes unescaped), for caching by content. */
     byte[] fieldBytes(int i) {
         if (escaped[i]) return fieldString(i).getBytes(StandardCharsets.UTF_8);

@@ -26,8 +26,8 @@ import uk.forcecompare.validation.Rule;
  *     (rows read) and give no measure.</li>
  * <li>Files of British Transport Police and the PSNI: one info finding, not read (0 rows).
  *     An unknown slug: a warning (an unrecognised file), not read.</li>
- * <li>A malformed row (wrong number of fields, a quote never closed, no crime type) or a street row of another
- *     month: not counted, a warning (records.row-not-counted) with its line and the raw row in quarantine (findings capped at
+ * <li>A malformed row (wrong number of fields, a quote never closed, no crime type), a street row of another
+ *     month, or a stop-and-search row whose {@code Date} is in another month or is not a date: not counted, a warning (records.row-not-counted) with its line and the raw row in quarantine (findings capped at
  *     100 per file, quarantine at 1,000, then one summary finding with the totals). The file's other rows are
  *     counted, unless it is cut short part-way through its last row or most of its rows do not fit its header:
  *     then it is unreadable (an error) and each of its counts is published as missing, with the reason.

@@ -51,7 +51,8 @@ final class RecordFileReader {
     private long headerLine;
     private long rowsRead;
     private long malformed;
-    private long monthMismatches;
+    /** rows of another month than the file's, or (stop and search) with no date */
+    private long rowsOfAnotherMonth;
     private int rowFindings;
     private int monthFindings;
     private int quarantined;
@@ -148,7 +149,7 @@ final class RecordFileReader {
                 continue;
             }
             if (!csv.fieldEquals(monthCol, monthText)) {
-                monthMismatch(csv, monthCol);
+                notOfTheMonth(csv, monthCol, "Month", false, Measures.RECORDS_ASB_INCIDENTS + " or " + Measures.RECORDS_CRIMES);
                 continue;
             }
             falls.check(csv, fallsCol);
@@ -165,9 +166,10 @@ final class RecordFileReader {
     // ---- stop and search
 
     private List<Observation> stopAndSearch(CsvScanner csv, Map<String, Integer> header) throws IOException {
-        Integer linkedCol = header.get("outcomelinkedtoobjectofsearch");
-        if (!required(header, "Outcome linked to object of search", linkedCol)) return null;
+        Integer dateCol = header.get("date"), linkedCol = header.get("outcomelinkedtoobjectofsearch");
+        if (!required(header, "Date", dateCol, "Outcome linked to object of search", linkedCol)) return null;
         int width = csv.fieldCount();
+        int month = IsoDate.index(name.month());
         long searches = 0, finds = 0, unclear = 0;
         String firstUnclear = null;
         long firstUnclearLine = 0;
@@ -175,6 +177,12 @@ final class RecordFileReader {
             if (csv.isBlank()) continue;
             rowsRead++;
             if (!wellFormed(csv, width, Measures.RECORDS_STOP_SEARCHES)) continue;
+            int dated = csv.fieldIsoMonth(dateCol);
+            if (dated != month) {
+                notOfTheMonth(csv, dateCol, "Date", dated == IsoDate.NONE,
+                        Measures.RECORDS_STOP_SEARCHES + " or " + Measures.RECORDS_STOP_SEARCH_FINDS);
+                continue;
+            }
             searches++;
             if (csv.fieldEqualsIgnoreCase(linkedCol, TRUE)) {
                 finds++;
@@ -259,31 +267,39 @@ final class RecordFileReader {
         }
     }
 
-    private void monthMismatch(CsvScanner csv, int monthCol) {
-        monthMismatches++;
-        String seen = csv.fieldString(monthCol);
+    /**
+     * A row of another month than its file's, or one whose month cannot be told: not counted, as it is no part of this
+     * month's figure (and a row of another month may well be counted in that month's file too).
+     */
+    private void notOfTheMonth(CsvScanner csv, int col, String column, boolean notADate, String measures) {
+        rowsOfAnotherMonth++;
+        String seen = csv.fieldString(col);
         if (quarantined < MAX_QUARANTINED) {
             out.quarantine(file.relativePath(), "line " + csv.line(), Rule.RECORDS_ROW_NOT_COUNTED, csv.recordText());
             quarantined++;
         }
         if (monthFindings < MAX_ROW_FINDINGS) {
             monthFindings++;
+            String has = csv.fieldBlank(col) ? "has no " + column
+                    : notADate ? "has " + column + " '" + seen + "', which is not a date"
+                    : "has " + column + " '" + seen + "' in the file for " + name.month();
             out.report(Finding.of(Rule.RECORDS_ROW_NOT_COUNTED).file(file.relativePath()).at("line " + csv.line()).force(force.code())
-                    .message("A street row of " + where + " has Month '" + seen + "' in the file for " + name.month()
-                            + "; the row is not counted in " + Measures.RECORDS_ASB_INCIDENTS + " or " + Measures.RECORDS_CRIMES)
-                    .observed(seen).expected(name.month().toString()));
+                    .message("A " + name.type().suffix + " row of " + where + " " + has + "; the row is not counted in " + measures)
+                    .observed(seen).expected(name.type() == RecordFileName.Type.STREET ? name.month().toString() : "a date in " + name.month()));
         }
     }
 
     private void summariseRowFindings() {
-        long notQuarantined = malformed + monthMismatches - quarantined;
-        if (malformed > rowFindings || monthMismatches > monthFindings || notQuarantined > 0) {
+        long notQuarantined = malformed + rowsOfAnotherMonth - quarantined;
+        if (malformed > rowFindings || rowsOfAnotherMonth > monthFindings || notQuarantined > 0) {
             out.report(Finding.of(Rule.RECORDS_ROW_NOT_COUNTED).file(file.relativePath()).force(force.code())
                     .message("The data.police.uk file of " + where + " has " + malformed + " malformed row(s) and "
-                            + monthMismatches + " row(s) of another month, none counted; findings stop at "
+                            + rowsOfAnotherMonth + " row(s) of another month"
+                            + (name.type() == RecordFileName.Type.STOP_AND_SEARCH ? " or with no date" : "")
+                            + ", none counted; findings stop at "
                             + MAX_ROW_FINDINGS + " per file and kind, the quarantine keeps the first " + MAX_QUARANTINED
                             + " rows (" + Math.max(0, notQuarantined) + " not kept)")
-                    .observed((malformed + monthMismatches) + " rows not counted").expected("0"));
+                    .observed((malformed + rowsOfAnotherMonth) + " rows not counted").expected("0"));
         }
     }
 

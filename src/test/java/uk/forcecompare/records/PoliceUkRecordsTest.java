@@ -315,6 +315,63 @@ class PoliceUkRecordsTest {
         });
     }
 
+    static String search(String date, String linked) {
+        return "Person search," + date + ",False,,52.6,1.29,Male,18-24,White - English/Welsh/Scottish/Northern Irish/British,White,"
+                + "Misuse of Drugs Act 1971 (section 23),Controlled drugs,A no further action disposal," + linked + ",False";
+    }
+
+    @Test
+    void stopAndSearchRowsOfAnotherMonthOrWithoutADateAreWarningsAndNotCounted() throws IOException {
+        Path p = write("2023-01/2023-01-norfolk-stop-and-search.csv", String.join("\n", GenerateRecords.STOP_SEARCH_HEADER,
+                search("2023-01-05T10:20:00+00:00", "True"),   // line 2: counted, a find
+                search("2023-02-03T10:00:00+00:00", "True"),   // line 3: February's
+                search("2022-12-31T23:30:00+00:00", "False"),  // line 4: December's
+                search("", "True"),                            // line 5: no date
+                search("yesterday", "True"),                   // line 6: not a date
+                search("2023-01-31T23:59:59+01:00", "False"),  // line 7: counted: the month as written
+                search("2023-02-30T10:00:00+00:00", "True"),   // line 8: no such day
+                search("2023-01-15", "True"))                  // line 9: counted, a find: a date without a time
+                + "\n");
+        Capture c = new Capture();
+        ReadSummary s = read(p, c);
+
+        assertThat(s.rowsRead()).isEqualTo(8);
+        assertThat(c.value(NORFOLK, RECORDS_STOP_SEARCHES)).isEqualTo(3);
+        assertThat(c.value(NORFOLK, RECORDS_STOP_SEARCH_FINDS)).isEqualTo(2);
+        assertThat(c.findings).allSatisfy(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.RECORDS_ROW_NOT_COUNTED);
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.forceCode()).isEqualTo(NORFOLK);
+            assertThat(f.expected()).isEqualTo("a date in 2023-01");
+            assertThat(f.message()).endsWith("; the row is not counted in RECORDS_STOP_SEARCHES or RECORDS_STOP_SEARCH_FINDS");
+        }).extracting(Finding::location).containsExactly("line 3", "line 4", "line 5", "line 6", "line 8");
+        assertThat(c.findings.get(0).message()).startsWith("A stop-and-search row of Norfolk (2023-01) has Date "
+                + "'2023-02-03T10:00:00+00:00' in the file for 2023-01;");
+        assertThat(c.findings.get(0).observed()).isEqualTo("2023-02-03T10:00:00+00:00");
+        assertThat(c.findings.get(2).message()).contains("has no Date;");
+        assertThat(c.findings.get(3).message()).contains("has Date 'yesterday', which is not a date;");
+        assertThat(c.findings.get(4).message()).contains("has Date '2023-02-30T10:00:00+00:00', which is not a date;");
+        assertThat(c.quarantine).extracting(Capture.Quarantined::location).containsExactly("line 3", "line 4", "line 5", "line 6", "line 8");
+    }
+
+    @Test
+    void manyStopAndSearchRowsOfAnotherMonthAreCappedWithOneSummary() throws IOException {
+        StringBuilder sb = new StringBuilder(GenerateRecords.STOP_SEARCH_HEADER).append('\n');
+        for (int i = 0; i < 150; i++) sb.append(search("2023-02-01T10:00:00+00:00", "True")).append('\n');
+        for (int i = 0; i < 100; i++) sb.append(search("", "True")).append('\n');
+        for (int i = 0; i < 7; i++) sb.append(search("2023-01-01T10:00:00+00:00", i < 2 ? "True" : "False")).append('\n');
+        Path p = write("2023-01-norfolk-stop-and-search.csv", sb.toString());
+        Capture c = new Capture();
+        read(p, c);
+
+        assertThat(c.value(NORFOLK, RECORDS_STOP_SEARCHES)).isEqualTo(7);
+        assertThat(c.value(NORFOLK, RECORDS_STOP_SEARCH_FINDS)).isEqualTo(2);
+        assertThat(c.findings).hasSize(RecordFileReader.MAX_ROW_FINDINGS + 1);
+        assertThat(c.findings.get(c.findings.size() - 1).message())
+                .contains("has 0 malformed row(s) and 250 row(s) of another month or with no date, none counted");
+        assertThat(c.quarantine).hasSize(250);
+    }
+
     @Test
     void outcomesFilesAreCountedWithoutMeasures() throws IOException {
         Path p = write("2024-01-kent-outcomes.csv", String.join("\n", GenerateRecords.OUTCOMES_HEADER,

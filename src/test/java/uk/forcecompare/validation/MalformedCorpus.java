@@ -265,6 +265,13 @@ final class MalformedCorpus {
                 + ",2023-02,London, City of,London, City of,-0.09,51.51,On or near Cheapside,E01000001,City of London 001A,Anti-social behaviour,,\n"));
         // its header and no row: no evidence of the month, which must not be taken as a month of 0
         f.put("records/2023-01-cleveland-street.csv", () -> utf8(CorpusFixtures.STREET_HEADER + "\n"));
+        // stop and searches dated in another month, or not dated: not this month's
+        f.put("records/2023-05-northumbria-stop-and-search.csv", () -> utf8("Type,Date,Part of a policing operation,Policing operation,"
+                + "Latitude,Longitude,Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,Object of search,"
+                + "Outcome,Outcome linked to object of search,Removal of more than just outer clothing\n"
+                + "Person search,2023-05-02T10:00:00+01:00,False,,54.97,-1.61,Male,18-24,,,Misuse of Drugs Act 1971 (section 23),Controlled drugs,Arrest,True,False\n"
+                + "Person search,2023-04-30T22:00:00+01:00,False,,54.97,-1.61,Male,18-24,,,Misuse of Drugs Act 1971 (section 23),Controlled drugs,Arrest,True,False\n"
+                + "Person search,,False,,54.97,-1.61,Male,18-24,,,Misuse of Drugs Act 1971 (section 23),Controlled drugs,Arrest,False,False\n"));
         return f;
     }
 

@@ -267,7 +267,10 @@ class MalformedCorpusTest {
                         e(RECORDS_ROW_NOT_COUNTED, CITY_OF_LONDON, "line 3", "14 fields where the header has 12"),
                         e(FILE_UNREADABLE, CITY_OF_LONDON, "line 2", "2 of its 2 rows do not fit its header")),
                 c("records/2023-01-cleveland-street.csv", POLICE_UK_RECORDS, "its header and no row", 0, 0,
-                        e(TABLE_NO_ROWS, CLEVELAND, "line 1", "has its header row but no data rows")));
+                        e(TABLE_NO_ROWS, CLEVELAND, "line 1", "has its header row but no data rows")),
+                c("records/2023-05-northumbria-stop-and-search.csv", POLICE_UK_RECORDS, "searches dated in April, and not dated", 2, 0,
+                        e(RECORDS_ROW_NOT_COUNTED, NORTHUMBRIA, "line 3", "has Date '2023-04-30T22:00:00+01:00' in the file for 2023-05"),
+                        e(RECORDS_ROW_NOT_COUNTED, NORTHUMBRIA, "line 4", "has no Date")));
     }
 
     // ---------------------------------------------------------------- reading
