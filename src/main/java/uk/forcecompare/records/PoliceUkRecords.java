@@ -17,6 +17,8 @@ import uk.forcecompare.validation.Rule;
  * read as a stream and counted as they are read.
  *
  * <ul>
+ * <li>Columns are found by name in the header row, which may sit below title rows within the first 10 lines; without
+ *     one naming every column the file is counted from, the file is not read (structure.column-missing).</li>
  * <li>The force and month come from the file name {@code YYYY-MM-<slug>-street.csv} (or {@code -stop-and-search},
  *     {@code -outcomes}), wherever the file sits.</li>
  * <li>Street files give {@code RECORDS_ASB_INCIDENTS} (crime type {@code Anti-social behaviour}) and

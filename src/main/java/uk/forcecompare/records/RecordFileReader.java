@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +33,8 @@ final class RecordFileReader {
     static final String KIND = "police-uk-records";
     /** Findings about single rows stop here per file and per kind of problem; one summary finding gives the total. */
     static final int MAX_ROW_FINDINGS = 100;
+    /** How far down a header row is looked for, below title rows: a few lines of title, not a page of notes. */
+    static final int MAX_HEADER_LINE = 10;
     /** Raw rows kept in quarantine per file; the summary finding says how many more were not kept. */
     static final int MAX_QUARANTINED = 1_000;
 
@@ -74,24 +75,16 @@ final class RecordFileReader {
         int buffer = (int) Math.min(CsvScanner.DEFAULT_BUFFER, Math.max(8192, file.size() + 1));
         try (InputStream in = Files.newInputStream(file.path()); CsvScanner csv = new CsvScanner(in, buffer)) {
             csv.skipBom();
-            if (!csv.next() || csv.isBlank()) {
-                // 0 bytes is said as the other readers say it: a file that arrived empty, not one missing its header
-                return unreadable(file.size() == 0 ? "the file is empty (0 bytes)" : "the file is empty: no header row", "a header row");
+            Map<String, Integer> header = findHeader(csv);
+            if (header == null) {
+                return new ReadSummary(file.relativePath(), KIND, 0, 0, false);
             }
-            if (csv.problem() != null) {
-                return unreadable("the header row is malformed (" + describe(csv.problem()) + ")", "a header row");
-            }
-            Map<String, Integer> header = header(csv);
-            headerLine = csv.line();
             csv.expectFields(csv.fieldCount());
             List<Observation> observations = switch (name.type()) {
                 case STREET -> street(csv, header);
                 case STOP_AND_SEARCH -> stopAndSearch(csv, header);
                 case OUTCOMES -> outcomes(csv, header);
             };
-            if (observations == null) {
-                return new ReadSummary(file.relativePath(), KIND, 0, 0, false);
-            }
             if (rowsRead == 0 && !observations.isEmpty()) {
                 return noDataRows(observations);
             }
@@ -133,8 +126,7 @@ final class RecordFileReader {
     // ---- street
 
     private List<Observation> street(CsvScanner csv, Map<String, Integer> header) throws IOException {
-        Integer monthCol = header.get("month"), fallsCol = header.get("fallswithin"), typeCol = header.get("crimetype");
-        if (!required(header, "Month", monthCol, "Falls within", fallsCol, "Crime type", typeCol)) return null;
+        int monthCol = header.get("month"), fallsCol = header.get("fallswithin"), typeCol = header.get("crimetype");
         int width = csv.fieldCount();
         byte[] monthText = bytes(name.month().toString());
         FallsWithin falls = new FallsWithin();
@@ -166,8 +158,7 @@ final class RecordFileReader {
     // ---- stop and search
 
     private List<Observation> stopAndSearch(CsvScanner csv, Map<String, Integer> header) throws IOException {
-        Integer dateCol = header.get("date"), linkedCol = header.get("outcomelinkedtoobjectofsearch");
-        if (!required(header, "Date", dateCol, "Outcome linked to object of search", linkedCol)) return null;
+        int dateCol = header.get("date"), linkedCol = header.get("outcomelinkedtoobjectofsearch");
         int width = csv.fieldCount();
         int month = IsoDate.index(name.month());
         long searches = 0, finds = 0, unclear = 0;
@@ -210,8 +201,6 @@ final class RecordFileReader {
     // ---- outcomes: counted, no measure
 
     private List<Observation> outcomes(CsvScanner csv, Map<String, Integer> header) throws IOException {
-        Integer typeCol = header.get("outcometype");
-        if (!required(header, "Outcome type", typeCol)) return null;
         int width = csv.fieldCount();
         while (csv.next()) {
             if (csv.isBlank()) continue;
@@ -384,17 +373,68 @@ final class RecordFileReader {
         return kept.toString().toLowerCase(Locale.ROOT);
     }
 
-    private boolean required(Map<String, Integer> header, Object... namesAndColumns) {
-        List<String> missing = new ArrayList<>();
-        for (int i = 0; i < namesAndColumns.length; i += 2) {
-            if (namesAndColumns[i + 1] == null) missing.add((String) namesAndColumns[i]);
+    /** The columns a file of each type is counted from, as data.police.uk names them. */
+    private static List<String> requiredColumns(RecordFileName.Type type) {
+        return switch (type) {
+            case STREET -> List.of("Month", "Falls within", "Crime type");
+            case STOP_AND_SEARCH -> List.of("Date", "Outcome linked to object of search");
+            case OUTCOMES -> List.of("Outcome type");
+        };
+    }
+
+    /**
+     * The header row's columns: the first line that names every column the file's type is counted from, within its
+     * first {@link #MAX_HEADER_LINE} lines, as a header may sit below title rows (contract section 2). Null, the finding
+     * said, where there is none: the line that comes nearest is quoted as it is written, at its own line.
+     */
+    private Map<String, Integer> findHeader(CsvScanner csv) throws IOException {
+        List<String> required = requiredColumns(name.type());
+        long firstLine = 0, nearestLine = 0;
+        CsvScanner.Problem firstProblem = null;
+        String nearest = null;
+        List<String> nearestLacks = required;
+        boolean linesBelow = false;
+        while (csv.next()) {
+            if (csv.line() > MAX_HEADER_LINE) {
+                linesBelow = true;
+                break;
+            }
+            if (csv.isBlank()) continue;
+            if (firstLine == 0) {
+                firstLine = csv.line();
+                firstProblem = csv.problem();
+            }
+            if (csv.problem() != null) continue;
+            Map<String, Integer> columns = header(csv);
+            List<String> lacks = required.stream().filter(c -> !columns.containsKey(normalise(c))).toList();
+            if (lacks.isEmpty()) {
+                headerLine = csv.line();
+                return columns;
+            }
+            if (nearest == null || lacks.size() < nearestLacks.size()) {
+                nearest = csv.recordText();
+                nearestLine = csv.line();
+                nearestLacks = lacks;
+            }
         }
-        if (missing.isEmpty()) return true;
-        out.report(Finding.of(Rule.COLUMN_MISSING).file(file.relativePath()).at("line 1").force(force.code())
-                .message("The data.police.uk " + name.type().suffix + " file of " + where + " has no column "
-                        + String.join(", ", missing) + "; nothing was read from it")
-                .observed(String.join(",", header.keySet())).expected(String.join(", ", missing)));
-        return false;
+        if (firstLine == 0 && !linesBelow) {
+            // 0 bytes is said as the other readers say it: a file that arrived empty, not one missing its header
+            unreadable(file.size() == 0 ? "the file is empty (0 bytes)" : "the file is empty: no header row", "a header row");
+            return null;
+        }
+        if (firstProblem != null && nearestLacks.size() == required.size()) {
+            unreadable("the header row is malformed (" + describe(firstProblem) + ")", "a header row");
+            return null;
+        }
+        String lacking = String.join(", ", nearestLacks);
+        out.report(Finding.of(Rule.COLUMN_MISSING).file(file.relativePath()).at(nearest == null ? "" : "line " + nearestLine)
+                .force(force.code())
+                .message("The data.police.uk " + name.type().suffix + " file of " + where
+                        + (nearest == null || nearestLacks.size() == required.size()
+                                ? " has no header row naming " + lacking + " in its first " + MAX_HEADER_LINE + " lines"
+                                : " has no column " + lacking) + "; nothing was read from it")
+                .observed(nearest == null ? "" : abbreviate(nearest)).expected(lacking));
+        return null;
     }
 
     private ReadSummary unreadable(String why, String expected) {

@@ -399,6 +399,65 @@ class PoliceUkRecordsTest {
     }
 
     @Test
+    void aHeaderBelowTitleRowsIsFoundAndLinesKeepTheirNumbers() throws IOException {
+        String tooFew = ",2023-01,Lancashire Constabulary,Lancashire Constabulary,-2.7,53.8,On or near X,E01025000,Preston 001A";
+        Path p = write("2023-01-lancashire-street.csv", String.join("\n",
+                "data.police.uk street-level crime",                             // line 1
+                "\"Lancashire, January 2023\"",                                   // line 2
+                "",                                                              // line 3
+                STREET,                                                          // line 4
+                asb("2023-01", "Lancashire Constabulary"),                       // line 5
+                tooFew,                                                          // line 6
+                crime("2023-01", "Lancashire Constabulary", "Burglary"),         // line 7
+                asb("2023-02", "Lancashire Constabulary")) + "\n");              // line 8
+        Capture c = new Capture();
+        ReadSummary s = read(p, c);
+
+        assertThat(s.readable()).isTrue();
+        assertThat(s.rowsRead()).isEqualTo(4);
+        assertThat(c.value(RECORDS_ASB_INCIDENTS)).isEqualTo(1);
+        assertThat(c.value(RECORDS_CRIMES)).isEqualTo(1);
+        assertThat(c.findings).extracting(Finding::rule).containsOnly(Rule.RECORDS_ROW_NOT_COUNTED);
+        assertThat(c.findings).extracting(Finding::location).containsExactly("line 6", "line 8");
+        assertThat(c.quarantine).extracting(Capture.Quarantined::raw).containsExactly(tooFew, asb("2023-02", "Lancashire Constabulary"));
+    }
+
+    @Test
+    void withoutAHeaderInItsFirstTenLinesAFileIsNotReadAndTheNearestLineIsQuotedAsWritten() throws IOException {
+        String title = "data.police.uk street-level crime";
+        Path noHeader = write("2023-01-lancashire-street.csv", title + "\n" + asb("2023-01", "Lancashire Constabulary") + "\n");
+        Path tooDeep = write("2023-02-lancashire-street.csv", (title + "\n").repeat(10) + STREET + "\n"
+                + asb("2023-02", "Lancashire Constabulary") + "\n");
+        Path lacking = write("2023-03-lancashire-street.csv", title + "\n" + STREET.replace(",Crime type", "") + "\n"
+                + "x,2023-03,Lancashire Constabulary,Lancashire Constabulary,-2.7,53.8,On or near X,E01025000,Preston 001A,,\n");
+        Capture c = new Capture();
+
+        assertThat(read(noHeader, c).readable()).isFalse();
+        assertThat(read(tooDeep, c).readable()).isFalse();
+        assertThat(read(lacking, c).readable()).isFalse();
+        assertThat(c.observations).isEmpty();
+        assertThat(c.findings).hasSize(3).allSatisfy(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.COLUMN_MISSING);
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.forceCode()).isEqualTo("E23000003");
+        });
+        Finding none = c.findings.get(0);
+        assertThat(none.location()).isEqualTo("line 1");
+        assertThat(none.observed()).isEqualTo(title);
+        assertThat(none.expected()).isEqualTo("Month, Falls within, Crime type");
+        assertThat(none.message()).isEqualTo("The data.police.uk street file of Lancashire (2023-01) has no header row naming "
+                + "Month, Falls within, Crime type in its first 10 lines; nothing was read from it");
+        // the header on line 11 is below where one is looked for
+        assertThat(c.findings.get(1).location()).isEqualTo("line 1");
+        assertThat(c.findings.get(1).observed()).isEqualTo(title);
+        // the header below the title, with one column short, is the line named
+        Finding oneShort = c.findings.get(2);
+        assertThat(oneShort.location()).isEqualTo("line 2");
+        assertThat(oneShort.observed()).isEqualTo(STREET.replace(",Crime type", ""));
+        assertThat(oneShort.message()).contains("has no column Crime type; nothing was read from it");
+    }
+
+    @Test
     void headerNamesIgnoreCaseAndSpacing() throws IOException {
         String header = "crime id,MONTH,Reported by,Falls  within,Longitude,Latitude,Location,LSOA code,LSOA name,\"Crime\ntype\","
                 + "Last outcome category,Context";

@@ -270,7 +270,8 @@ class MalformedCorpusTest {
                         e(TABLE_NO_ROWS, CLEVELAND, "line 1", "has its header row but no data rows")),
                 c("records/2023-05-northumbria-stop-and-search.csv", POLICE_UK_RECORDS, "searches dated in April, and not dated", 2, 0,
                         e(RECORDS_ROW_NOT_COUNTED, NORTHUMBRIA, "line 3", "has Date '2023-04-30T22:00:00+01:00' in the file for 2023-05"),
-                        e(RECORDS_ROW_NOT_COUNTED, NORTHUMBRIA, "line 4", "has no Date")));
+                        e(RECORDS_ROW_NOT_COUNTED, NORTHUMBRIA, "line 4", "has no Date")),
+                c("records/2023-06-lancashire-street.csv", POLICE_UK_RECORDS, "a title row above the header", 2, 0));
     }
 
     // ---------------------------------------------------------------- reading
