@@ -490,6 +490,35 @@ final class CsvScanner implements Closeable {
         return true;
     }
 
+    /**
+     * Whether field {@code i} is {@code folded} (ASCII, lower case, no white space) once its ASCII white space and
+     * U+FEFF are left out and its ASCII letters put in lower case, as header names are compared. Other characters are
+     * not folded: a field with one is never equal to an ASCII text.
+     */
+    boolean fieldEqualsFolded(int i, byte[] folded) {
+        if (escaped[i]) {
+            byte[] unescaped = fieldBytes(i);
+            return equalsFolded(unescaped, 0, unescaped.length, folded);
+        }
+        return equalsFolded(buf, fs[i], fe[i], folded);
+    }
+
+    private static boolean equalsFolded(byte[] b, int from, int to, byte[] folded) {
+        int k = 0;
+        for (int p = from; p < to; p++) {
+            int c = b[p] & 0xFF;
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') continue;
+            if (c == 0xEF && p + 2 < to && (b[p + 1] & 0xFF) == 0xBB && (b[p + 2] & 0xFF) == 0xBF) {
+                p += 2; // U+FEFF
+                continue;
+            }
+            if (c >= 0x80) return false;
+            if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+            if (k == folded.length || folded[k++] != c) return false;
+        }
+        return k == folded.length;
+    }
+
     int fieldLength(int i) {
         return fe[i] - fs[i];
     }

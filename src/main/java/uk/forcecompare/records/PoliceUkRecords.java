@@ -21,8 +21,8 @@ import uk.forcecompare.validation.Rule;
  *     one naming every column the file is counted from, the file is not read (structure.column-missing).</li>
  * <li>The force and month come from the file name {@code YYYY-MM-<slug>-street.csv} (or {@code -stop-and-search},
  *     {@code -outcomes}), wherever the file sits.</li>
- * <li>Street files give {@code RECORDS_ASB_INCIDENTS} (crime type {@code Anti-social behaviour}) and
- *     {@code RECORDS_CRIMES} (every other crime type); stop-and-search files give {@code RECORDS_STOP_SEARCHES}
+ * <li>Street files give {@code RECORDS_ASB_INCIDENTS} (crime type {@code Anti-social behaviour}, its case and
+ *     spacing ignored as in header names) and {@code RECORDS_CRIMES} (every other crime type); stop-and-search files give {@code RECORDS_STOP_SEARCHES}
  *     (every row) and {@code RECORDS_STOP_SEARCH_FINDS} ({@code Outcome linked to object of search} = True).
  *     One observation per measure per file, for the file's month, location empty. Outcomes files are counted
  *     (rows read) and give no measure.</li>

@@ -39,6 +39,8 @@ final class RecordFileReader {
     static final int MAX_QUARANTINED = 1_000;
 
     private static final byte[] ASB = bytes("Anti-social behaviour");
+    /** as a crime type typed by hand may come ("anti-social behaviour", a trailing space), folded as header names are */
+    private static final byte[] ASB_FOLDED = bytes(normalise("Anti-social behaviour"));
     private static final byte[] TRUE = bytes("True");
     private static final byte[] FALSE = bytes("False");
 
@@ -145,7 +147,7 @@ final class RecordFileReader {
                 continue;
             }
             falls.check(csv, fallsCol);
-            if (csv.fieldEquals(typeCol, ASB) || csv.fieldEqualsIgnoreCase(typeCol, ASB)) asb++;
+            if (csv.fieldEquals(typeCol, ASB) || csv.fieldEqualsFolded(typeCol, ASB_FOLDED)) asb++;
             else crimes++;
         }
         falls.report();

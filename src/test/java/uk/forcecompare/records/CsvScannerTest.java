@@ -133,6 +133,48 @@ class CsvScannerTest {
         }
     }
 
+    /**
+     * fieldEqualsFolded against the header folding ({@link RecordFileReader#normalise}) of crime types typed by hand:
+     * "Anti-social behaviour" with its case, spacing and letters changed, quoted or not.
+     */
+    @Test
+    void fieldEqualsFoldedIsTheHeaderFoldingOfACrimeType() throws IOException {
+        String asb = "Anti-social behaviour";
+        byte[] folded = RecordFileReader.normalise(asb).getBytes(StandardCharsets.UTF_8);
+        char[] spaces = {' ', '\t', '\n', '\r', '\u000B', '\f', '\uFEFF', '\u00A0', '\u2028'};
+        char[] others = {'\u212A', '\u0130', '\u0131', '\u00E9', '"', ',', '-', 'a', 'I', 'S'};
+        SplittableRandom r = new SplittableRandom(17);
+        int same = 0, different = 0;
+        for (int round = 0; round < 30_000; round++) {
+            StringBuilder sb = new StringBuilder(asb);
+            for (int k = r.nextInt(5); k > 0 && sb.length() > 0; k--) {
+                int at = r.nextInt(sb.length());
+                switch (r.nextInt(4)) {
+                    case 0 -> sb.setCharAt(at, Character.isUpperCase(sb.charAt(at))
+                            ? Character.toLowerCase(sb.charAt(at)) : Character.toUpperCase(sb.charAt(at)));
+                    case 1 -> sb.insert(r.nextBoolean() ? sb.length() : at, spaces[r.nextInt(spaces.length)]);
+                    case 2 -> sb.setCharAt(at, others[r.nextInt(others.length)]);
+                    default -> sb.deleteCharAt(at);
+                }
+            }
+            String text = sb.toString();
+            boolean expected = RecordFileReader.normalise(text).equals(RecordFileReader.normalise(asb));
+            List<String> lines = new ArrayList<>(List.of("x,\"" + text.replace("\"", "\"\"") + "\",y\n"));
+            if (text.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) lines.add("x," + text + ",y\n");
+            for (String line : lines) {
+                try (CsvScanner s = new CsvScanner(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), 64)) {
+                    assertThat(s.next()).isTrue();
+                    assertThat(s.fieldString(1)).isEqualTo(text);
+                    assertThat(s.fieldEqualsFolded(1, folded)).as("[%s] in %s", text, line).isEqualTo(expected);
+                }
+            }
+            if (expected) same++;
+            else different++;
+        }
+        assertThat(same).isGreaterThan(3_000);
+        assertThat(different).isGreaterThan(3_000);
+    }
+
     // ---- the fast scanner against the plain byte loop it replaced (ReferenceCsvScanner)
 
     /** Everything a caller can see of one record. */

@@ -116,6 +116,25 @@ class PoliceUkRecordsTest {
     }
 
     @Test
+    void antiSocialBehaviourIsMatchedTrimmedAndInAnyCaseEveryOtherTypeIsACrime() throws IOException {
+        Path p = write("2024-01-kent-street.csv", String.join("\n", STREET,
+                asb("2024-01", "Kent Police"),
+                asb("2024-01", "Kent Police").replace("Anti-social behaviour", "anti-social behaviour"),
+                asb("2024-01", "Kent Police").replace("Anti-social behaviour", "Anti-social behaviour "),
+                asb("2024-01", "Kent Police").replace("Anti-social behaviour", " ANTI-SOCIAL  BEHAVIOUR\t"),
+                asb("2024-01", "Kent Police").replace("Anti-social behaviour", "\"Anti-social behaviour \""),
+                crime("2024-01", "Kent Police", "Anti social behaviour"),   // no hyphen: another type
+                crime("2024-01", "Kent Police", "Anti-social behaviour order breach"),
+                crime("2024-01", "Kent Police", "Other crime")) + "\n");
+        Capture c = new Capture();
+        read(p, c);
+
+        assertThat(c.value(RECORDS_ASB_INCIDENTS)).isEqualTo(5);
+        assertThat(c.value(RECORDS_CRIMES)).isEqualTo(3);
+        assertThat(c.findings).isEmpty();
+    }
+
+    @Test
     void brokenRowsAreFindingsWithTheirLineQuarantinedAndNotCounted() throws IOException {
         String tooFew = ",2024-01,Kent Police,Kent Police,0.5,51.2,On or near X,E01000001,Maidstone 001A,Anti-social behaviour,";
         String unterminated = ",2024-01,Kent Police,Kent Police,0.5,51.2,\"On or near X,E01000001,Maidstone 001A,Anti-social behaviour,,";
