@@ -33,7 +33,8 @@ import uk.forcecompare.validation.Rule;
  *     100 per file, quarantine at 1,000, then one summary finding with the totals). The file's other rows are
  *     counted, unless it is cut short part-way through its last row or most of its rows do not fit its header:
  *     then it is unreadable (an error) and each of its counts is published as missing, with the reason.
- *     {@code Falls within} naming another force: one warning per file, rows still counted for the slug's force.</li>
+ *     {@code Falls within} naming another force, or something that is not one of the 43 forces: one warning per
+ *     file, which says which, rows still counted for the slug's force.</li>
  * <li>A street or stop-and-search file with its header and no row: a warning (structure.no-data-rows) and no
  *     observation, so that its month is missing for the force rather than counted as 0.</li>
  * </ul>

@@ -296,52 +296,63 @@ final class RecordFileReader {
 
     /** Checks {@code Falls within} against the force from the slug; a value seen once is matched once. */
     private final class FallsWithin {
+        private static final byte AGREES = 0, OTHER_FORCE = 1, NOT_A_FORCE = 2;
+
         private byte[][] seen = new byte[4][];
-        private boolean[] agrees = new boolean[4];
+        private byte[] names = new byte[4];
         private int n;
         private final Map<String, Long> disagreeing = new LinkedHashMap<>();
-        private long mismatches;
+        private long otherForce, notAForce;
         private long firstLine;
 
         void check(CsvScanner csv, int col) {
             if (csv.fieldBlank(col)) return;
             for (int i = 0; i < n; i++) {
                 if (csv.fieldEquals(col, seen[i])) {
-                    if (!agrees[i]) count(csv, col);
+                    if (names[i] != AGREES) count(csv, col, names[i]);
                     return;
                 }
             }
             String text = csv.fieldString(col);
-            ForceMatch m = forces.match(text);
-            boolean ok = m instanceof ForceMatch.Territorial t && t.force().code().equals(force.code());
+            byte what = forces.match(text) instanceof ForceMatch.Territorial t
+                    ? (t.force().code().equals(force.code()) ? AGREES : OTHER_FORCE)
+                    : NOT_A_FORCE;
             if (n == seen.length) {
                 // many different spellings in one file: keep the cache small, start it again
                 if (n >= 64) {
                     n = 0;
                 } else {
                     seen = Arrays.copyOf(seen, n * 2);
-                    agrees = Arrays.copyOf(agrees, n * 2);
+                    names = Arrays.copyOf(names, n * 2);
                 }
             }
             seen[n] = csv.fieldBytes(col);
-            agrees[n] = ok;
+            names[n] = what;
             n++;
-            if (!ok) count(csv, col);
+            if (what != AGREES) count(csv, col, what);
         }
 
-        private void count(CsvScanner csv, int col) {
-            if (mismatches++ == 0) firstLine = csv.line();
+        private void count(CsvScanner csv, int col, byte what) {
+            if (otherForce + notAForce == 0) firstLine = csv.line();
+            if (what == OTHER_FORCE) otherForce++;
+            else notAForce++;
             if (disagreeing.size() < 10) disagreeing.merge(csv.fieldString(col), 1L, Long::sum);
             else disagreeing.computeIfPresent(csv.fieldString(col), (k, v) -> v + 1);
         }
 
         void report() {
-            if (mismatches == 0) return;
+            long rows = otherForce + notAForce;
+            if (rows == 0) return;
+            // British Transport Police or "Gotham City Police" is not another force: a reviewer looks for a typing
+            // slip or a body's rows, not a force's rows in the wrong file
+            String name = notAForce == 0 ? "name another force in 'Falls within'"
+                    : otherForce == 0 ? "name in 'Falls within' something that is not one of the 43 forces"
+                    : "name in 'Falls within' another force (" + otherForce + ") or something that is not one of the 43 forces ("
+                            + notAForce + ")";
             out.report(Finding.of(Rule.RECORDS_FALLS_WITHIN_MISMATCH).file(file.relativePath()).at("line " + firstLine)
                     .force(force.code())
-                    .message(mismatches + " street row(s) in the file of " + where + " name another force in 'Falls within' "
-                            + "(first on line " + firstLine + "); they are counted for " + force.name()
-                            + ", the force of the file name")
+                    .message(rows + " street row(s) in the file of " + where + " " + name + " (first on line " + firstLine
+                            + "); they are counted for " + force.name() + ", the force of the file name")
                     .observed(String.join("; ", disagreeing.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))
                     .expected(force.name()));
         }

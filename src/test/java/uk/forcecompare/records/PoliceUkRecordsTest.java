@@ -261,9 +261,31 @@ class PoliceUkRecordsTest {
         assertThat(w.rule()).isEqualTo(Rule.RECORDS_FALLS_WITHIN_MISMATCH);
         assertThat(w.severity()).isEqualTo(Severity.WARNING);
         assertThat(w.location()).isEqualTo("line 3");
-        assertThat(w.message()).startsWith("3 street row(s)");
+        assertThat(w.message()).isEqualTo("3 street row(s) in the file of Norfolk (2024-01) name in 'Falls within' another force (2) "
+                + "or something that is not one of the 43 forces (1) (first on line 3); they are counted for Norfolk, the force of "
+                + "the file name");
         assertThat(w.observed()).isEqualTo("Suffolk Constabulary (2); British Transport Police (1)");
         assertThat(w.expected()).isEqualTo("Norfolk");
+    }
+
+    @Test
+    void fallsWithinNamingNoForceIsNotCalledAnotherForce() throws IOException {
+        Path gotham = write("2024-01-suffolk-street.csv", String.join("\n", STREET, asb("2024-01", "Suffolk Constabulary"),
+                crime("2024-01", "Gotham City Police", "Burglary"), asb("2024-01", "Gotham City Police")) + "\n");
+        Path norfolk = write("2024-01-essex-street.csv", String.join("\n", STREET, asb("2024-01", "Essex Police"),
+                crime("2024-01", "Norfolk Constabulary", "Burglary")) + "\n");
+        Capture c = new Capture();
+        read(gotham, c);
+        read(norfolk, c);
+
+        assertThat(c.value("E23000025", RECORDS_ASB_INCIDENTS)).isEqualTo(2);
+        assertThat(c.value("E23000025", RECORDS_CRIMES)).isEqualTo(1);
+        assertThat(c.findings).extracting(Finding::rule).containsExactly(Rule.RECORDS_FALLS_WITHIN_MISMATCH, Rule.RECORDS_FALLS_WITHIN_MISMATCH);
+        assertThat(c.findings.get(0).message()).isEqualTo("2 street row(s) in the file of Suffolk (2024-01) name in 'Falls within' "
+                + "something that is not one of the 43 forces (first on line 3); they are counted for Suffolk, the force of the file name");
+        assertThat(c.findings.get(0).observed()).isEqualTo("Gotham City Police (2)");
+        assertThat(c.findings.get(1).message()).startsWith("1 street row(s) in the file of Essex (2024-01) name another force in "
+                + "'Falls within' (first on line 3)");
     }
 
     @Test
