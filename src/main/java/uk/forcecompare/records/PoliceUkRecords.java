@@ -58,6 +58,16 @@ public final class PoliceUkRecords {
     public ReadSummary read(SourceFile file, SourceOutput out) {
         String rel = file.relativePath();
         Optional<RecordFileName> parsed = RecordFileName.parse(file.path().getFileName().toString());
+        Optional<RecordFileName.NotAMonth> notAMonth = RecordFileName.monthNotAMonth(file.path().getFileName().toString());
+        if (notAMonth.isPresent()) {
+            // named like one in all but its month: the month is what to correct, not the whole name
+            String month = notAMonth.get().month();
+            out.report(Finding.of(Rule.FILE_STRAY).file(rel).force(forces.bySlug(notAMonth.get().slug()).map(Force::code).orElse(""))
+                    .message(rel + " is declared as police-uk-records, but the month in its name, " + month
+                            + ", is not a month; it was not read")
+                    .observed(month).expected("YYYY-MM with a month from 01 to 12"));
+            return new ReadSummary(rel, RecordFileReader.KIND, 0, 0, false);
+        }
         if (parsed.isEmpty()) {
             out.report(Finding.of(Rule.FILE_STRAY).file(rel)
                     .message(rel + " is declared as police-uk-records but its name is not a data.police.uk file name; it was not read")

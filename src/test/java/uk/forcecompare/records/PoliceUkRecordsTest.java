@@ -317,6 +317,29 @@ class PoliceUkRecordsTest {
     }
 
     @Test
+    void aFileNamedWithAMonthThatIsNoneIsSaidSo() throws IOException {
+        Path p = write("misc/2023-13-norfolk-street.csv", STREET + "\n" + asb("2023-12", "Norfolk Constabulary") + "\n");
+        Path q = write("2023-00-gotham-stop-and-search.csv", GenerateRecords.STOP_SEARCH_HEADER + "\n");
+        Capture c = new Capture();
+
+        assertThat(read(p, c)).isEqualTo(new ReadSummary("misc/2023-13-norfolk-street.csv", "police-uk-records", 0, 0, false));
+        assertThat(read(q, c).readable()).isFalse();
+        assertThat(c.observations).isEmpty();
+        assertThat(c.findings).hasSize(2).allSatisfy(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.FILE_STRAY);
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.expected()).isEqualTo("YYYY-MM with a month from 01 to 12");
+        });
+        Finding f = c.findings.get(0);
+        assertThat(f.message()).isEqualTo("misc/2023-13-norfolk-street.csv is declared as police-uk-records, but the month in its "
+                + "name, 2023-13, is not a month; it was not read");
+        assertThat(f.observed()).isEqualTo("2023-13");
+        assertThat(f.forceCode()).isEqualTo(NORFOLK);
+        assertThat(c.findings.get(1).message()).contains("the month in its name, 2023-00, is not a month");
+        assertThat(c.findings.get(1).forceCode()).isEmpty();
+    }
+
+    @Test
     void aRowOfAnotherMonthIsAWarningAndNotCounted() throws IOException {
         Path p = write("2024-01-kent-street.csv", String.join("\n", STREET, asb("2024-01", "Kent Police"),
                 asb("2024-02", "Kent Police"), crime("2024-01", "Kent Police", "Drugs")) + "\n");

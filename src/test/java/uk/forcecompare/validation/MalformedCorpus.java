@@ -276,6 +276,9 @@ final class MalformedCorpus {
         f.put("records/2023-06-lancashire-street.csv", () -> utf8("data.police.uk street-level crime\n" + CorpusFixtures.STREET_HEADER + "\n"
                 + "h1,2023-06,Lancashire Constabulary,Lancashire Constabulary,-2.70,53.76,On or near X,E01025000,Preston 001A,Burglary,,\n"
                 + ",2023-06,Lancashire Constabulary,Lancashire Constabulary,-2.70,53.76,On or near X,E01025000,Preston 001A,Anti-social behaviour,,\n"));
+        // named as a data.police.uk file in all but its month, 13
+        f.put("records/2023-13-hampshire-street.csv", () -> utf8(CorpusFixtures.STREET_HEADER + "\n"
+                + "k1,2023-12,Hampshire Constabulary,Hampshire Constabulary,-1.40,50.90,On or near X,E01022000,Southampton 001A,Burglary,,\n"));
         return f;
     }
 

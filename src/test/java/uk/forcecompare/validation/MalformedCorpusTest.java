@@ -271,7 +271,9 @@ class MalformedCorpusTest {
                 c("records/2023-05-northumbria-stop-and-search.csv", POLICE_UK_RECORDS, "searches dated in April, and not dated", 2, 0,
                         e(RECORDS_ROW_NOT_COUNTED, NORTHUMBRIA, "line 3", "has Date '2023-04-30T22:00:00+01:00' in the file for 2023-05"),
                         e(RECORDS_ROW_NOT_COUNTED, NORTHUMBRIA, "line 4", "has no Date")),
-                c("records/2023-06-lancashire-street.csv", POLICE_UK_RECORDS, "a title row above the header", 2, 0));
+                c("records/2023-06-lancashire-street.csv", POLICE_UK_RECORDS, "a title row above the header", 2, 0),
+                c("records/2023-13-hampshire-street.csv", POLICE_UK_RECORDS, "month 13 in its name", 0, 0,
+                        e(FILE_STRAY, HAMPSHIRE, "", "the month in its name, 2023-13, is not a month")));
     }
 
     // ---------------------------------------------------------------- reading
