@@ -1,6 +1,7 @@
 package uk.forcecompare.jobs;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +10,11 @@ import java.util.stream.Collectors;
 
 import uk.forcecompare.collection.Collection;
 import uk.forcecompare.collection.CollectionLoader;
+import uk.forcecompare.collection.Period;
 import uk.forcecompare.collection.SourceKind;
 import uk.forcecompare.indicators.IndicatorCalculator;
+import uk.forcecompare.indicators.IndicatorCatalogue;
+import uk.forcecompare.indicators.IndicatorDefinition;
 import uk.forcecompare.indicators.Rejected;
 import uk.forcecompare.reference.Force;
 import uk.forcecompare.reference.ForceDirectory;
@@ -43,11 +47,12 @@ final class CollectionChecks {
 
     private final Support support;
 
-    private record Support(ForceDirectory forces) {
+    private record Support(ForceDirectory forces, IndicatorCatalogue catalogue) {
     }
 
-    CollectionChecks(ForceDirectory forces) {
-        this.support = new Support(forces);
+    /** @param catalogue the indicators: a finding that leaves a figure out names those computed from it */
+    CollectionChecks(ForceDirectory forces, IndicatorCatalogue catalogue) {
+        this.support = new Support(forces, catalogue);
     }
 
     void check(Collection c, List<Observation> observations, FindingLog findings, Invalidation invalidation) {
@@ -62,7 +67,7 @@ final class CollectionChecks {
         if (c.manifestSha256().isPresent()) checkReturnsAreForThisCollection(c, observations, findings);
         checkPopulation(c, observations, findings);
         checkFundingSourcesAgree(observations, findings);
-        checkRecordFilesCountedOnce(observations, findings, invalidation);
+        checkRecordFilesCountedOnce(c, observations, findings, invalidation);
         checkPublishedRowsCountedOnce(observations, findings, invalidation);
         checkEveryForceInPublishedTables(observations, findings);
     }
@@ -160,7 +165,7 @@ final class CollectionChecks {
      * counted twice. Copies with the same counts are the same row repeated (contract 4a): a warning, counted once.
      * Copies with different counts conflict: an error, and that force's month from them is missing.
      */
-    void checkRecordFilesCountedOnce(List<Observation> observations, FindingLog findings, Invalidation invalidation) {
+    void checkRecordFilesCountedOnce(Collection c, List<Observation> observations, FindingLog findings, Invalidation invalidation) {
         Map<String, Map<String, List<Observation>>> byMonthThenFile = new java.util.TreeMap<>();
         for (Observation o : observations) {
             if (!o.measure().startsWith("RECORDS_")) continue;
@@ -189,15 +194,33 @@ final class CollectionChecks {
                     invalidation.drop(force, copy);
                 }
             } else {
+                java.util.Set<String> measures = files.values().stream().flatMap(List::stream).map(Observation::measure)
+                        .collect(Collectors.toCollection(TreeSet::new));
+                List<String> indicators = indicatorsFed(c, measures, YearMonth.parse(month));
+                String lost = name + "'s " + month + " " + String.join(" and ", measures) + " are missing"
+                        + (indicators.isEmpty() ? " (no indicator of this collection is computed from them for " + month + ")"
+                                : ", and with them its " + String.join(" and ", indicators) + " for any period that includes " + month);
                 for (String file : names) {
                     findings.report(Finding.of(Rule.ROW_DUPLICATE_CONFLICT).file(file).force(force)
-                            .message(what + " with different counts; which is right cannot be told, so " + name
-                                    + "'s " + month + " is missing from them")
+                            .message(what + " with different counts; which is right cannot be told, so " + lost)
                             .observed(files.size() + " files").expected("one file"));
                     invalidation.invalidate(force, file, files.size() + " different " + kind + " files for " + month);
                 }
             }
         });
+    }
+
+    /**
+     * The indicators the collection computes from any of the measures (or from one standing in for them) whose period
+     * may hold the month: one the manifest gives a period without it is not named.
+     */
+    private List<String> indicatorsFed(Collection c, java.util.Set<String> measures, YearMonth month) {
+        List<IndicatorDefinition> computed = c.indicators().isEmpty() ? support.catalogue.all()
+                : c.indicators().keySet().stream().map(support.catalogue::get).flatMap(Optional::stream).toList();
+        return computed.stream()
+                .filter(d -> java.util.stream.Stream.concat(d.measures().stream(), d.fallback().values().stream()).anyMatch(measures::contains))
+                .filter(d -> c.indicators().getOrDefault(d.id(), Optional.empty()).map(p -> p.contains(Period.month(month))).orElse(true))
+                .map(IndicatorDefinition::id).sorted().toList();
     }
 
     /**

@@ -29,7 +29,7 @@ class ValidateTasklet implements Tasklet {
         repository.clearFindings(run, "validate");
         FindingLog findings = new FindingLog();
         List<Observation> observations = repository.observations(run);
-        new CollectionChecks(support.forces).check(c, observations, findings, new CollectionChecks.Invalidation() {
+        new CollectionChecks(support.forces, support.catalogue).check(c, observations, findings, new CollectionChecks.Invalidation() {
             @Override
             public void invalidate(String force, String file, String reason) {
                 repository.invalidateObservations(run, force, file, reason);

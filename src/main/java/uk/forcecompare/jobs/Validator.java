@@ -116,11 +116,11 @@ public final class Validator {
             }
         };
         if (c.manifestSha256().isPresent()) {
-            new CollectionChecks(forces).check(c, observations, findings, inMemory);
+            new CollectionChecks(forces, catalogue).check(c, observations, findings, inMemory);
         } else {
             // no collection checks without a manifest, but a file counted twice would be a wrong count
-            new CollectionChecks(forces).checkRecordFilesCountedOnce(observations, findings, inMemory);
-            new CollectionChecks(forces).checkPublishedRowsCountedOnce(observations, findings, inMemory);
+            new CollectionChecks(forces, catalogue).checkRecordFilesCountedOnce(c, observations, findings, inMemory);
+            new CollectionChecks(forces, catalogue).checkPublishedRowsCountedOnce(observations, findings, inMemory);
         }
         checkIndicators(c, observations, findings, rejectedRows, kinds);
         return new Report(c.title(), findings.all(), c.sources().size(), readable == 0);
