@@ -207,7 +207,7 @@ final class RecordFileReader {
         while (csv.next()) {
             if (csv.isBlank()) continue;
             rowsRead++;
-            wellFormed(csv, width, "(outcomes: no measure)");
+            wellFormed(csv, width, "");
         }
         return List.of();
     }
@@ -224,6 +224,7 @@ final class RecordFileReader {
         return null;
     }
 
+    /** @param measures the measures the row would be counted in; empty for an outcomes row, which feeds none */
     private boolean wellFormed(CsvScanner csv, int width, String measures) {
         if ((csv.problem() == CsvScanner.Problem.UNTERMINATED_QUOTE || csv.fieldCount() < width) && csv.noLineEnd()) {
             cutShortLine = csv.line();
@@ -233,8 +234,8 @@ final class RecordFileReader {
             return false;
         }
         if (csv.fieldCount() != width) {
-            malformedRow(csv, csv.fieldCount() + " fields where the header has " + width,
-                    csv.fieldCount() + " fields", width + " fields", measures);
+            malformedRow(csv, fields(csv.fieldCount()) + " where the header has " + width,
+                    fields(csv.fieldCount()), fields(width), measures);
             return false;
         }
         return true;
@@ -252,7 +253,8 @@ final class RecordFileReader {
             rowFindings++;
             out.report(Finding.of(Rule.RECORDS_ROW_NOT_COUNTED).file(file.relativePath()).at("line " + csv.line()).force(force.code())
                     .message("Malformed row in the data.police.uk file of " + where + ": " + what
-                            + "; the row is not counted in " + measures)
+                            + (measures.isEmpty() ? "; the row is not counted (outcomes files feed no indicator)"
+                                    : "; the row is not counted in " + measures))
                     .observed(observed.isEmpty() ? abbreviate(raw == null ? csv.recordText() : raw) : observed)
                     .expected(expected));
         }
@@ -463,6 +465,10 @@ final class RecordFileReader {
             case LINE_TOO_LONG -> "a line longer than " + (CsvScanner.MAX_LINE_BYTES >> 20) + " MiB";
             case TOO_MANY_FIELDS -> "more than " + CsvScanner.MAX_FIELDS + " fields";
         };
+    }
+
+    private static String fields(int n) {
+        return n == 1 ? "1 field" : n + " fields";
     }
 
     private static String abbreviate(String s) {

@@ -450,6 +450,29 @@ class PoliceUkRecordsTest {
     }
 
     @Test
+    void aMalformedOutcomesRowSaysOutcomesFeedNoIndicator() throws IOException {
+        String cut = "a2b3c4d5e6f7,2023-01,Essex Police,Essex Police,1.2,52.1,On or near X,E01,Chelmsford 001A";
+        Path p = write("2023-01-essex-outcomes.csv", String.join("\n", GenerateRecords.OUTCOMES_HEADER,
+                "a1,2023-01,Essex Police,Essex Police,1.2,52.1,On or near X,E01,Chelmsford 001A,Unable to prosecute suspect",
+                "a2b3c4d5e6f7",                                        // line 3: one field
+                cut,                                                   // line 4: nine
+                "a4,2023-01,Essex Police,Essex Police,1.2,52.1,On or near X,E01,Chelmsford 001A,Local resolution") + "\n");
+        Capture c = new Capture();
+        ReadSummary s = read(p, c);
+
+        assertThat(s).isEqualTo(new ReadSummary("2023-01-essex-outcomes.csv", "police-uk-records", 4, 0, true));
+        assertThat(c.findings(Rule.RECORDS_ROW_NOT_COUNTED)).hasSize(2);
+        Finding one = c.findings.get(0);
+        assertThat(one.location()).isEqualTo("line 3");
+        assertThat(one.message()).isEqualTo("Malformed row in the data.police.uk file of Essex (2023-01): 1 field where the header "
+                + "has 10; the row is not counted (outcomes files feed no indicator)");
+        assertThat(one.observed()).isEqualTo("1 field");
+        assertThat(one.expected()).isEqualTo("10 fields");
+        assertThat(c.findings.get(1).observed()).isEqualTo("9 fields");
+        assertThat(c.quarantine).extracting(Capture.Quarantined::raw).containsExactly("a2b3c4d5e6f7", cut);
+    }
+
+    @Test
     void aStreetFileWithoutItsColumnsOrEmptyIsNotRead() throws IOException {
         Path p = write("2024-01-kent-street.csv", "Crime ID,Month,Reported by\nx,2024-01,Kent Police\n");
         Path e = write("2024-02-kent-street.csv", "");
