@@ -301,7 +301,8 @@ final class RecordFileReader {
         private static final byte AGREES = 0, OTHER_FORCE = 1, NOT_A_FORCE = 2;
 
         private byte[][] seen = new byte[4][];
-        private byte[] names = new byte[4];
+        /** what each spelling in {@code seen} names */
+        private byte[] naming = new byte[4];
         private int n;
         private final Map<String, Long> disagreeing = new LinkedHashMap<>();
         private long otherForce, notAForce;
@@ -311,7 +312,7 @@ final class RecordFileReader {
             if (csv.fieldBlank(col)) return;
             for (int i = 0; i < n; i++) {
                 if (csv.fieldEquals(col, seen[i])) {
-                    if (names[i] != AGREES) count(csv, col, names[i]);
+                    if (naming[i] != AGREES) count(csv, col, naming[i]);
                     return;
                 }
             }
@@ -325,11 +326,11 @@ final class RecordFileReader {
                     n = 0;
                 } else {
                     seen = Arrays.copyOf(seen, n * 2);
-                    names = Arrays.copyOf(names, n * 2);
+                    naming = Arrays.copyOf(naming, n * 2);
                 }
             }
             seen[n] = csv.fieldBytes(col);
-            names[n] = what;
+            naming[n] = what;
             n++;
             if (what != AGREES) count(csv, col, what);
         }
@@ -347,13 +348,13 @@ final class RecordFileReader {
             if (rows == 0) return;
             // British Transport Police or "Gotham City Police" is not another force: a reviewer looks for a typing
             // slip or a body's rows, not a force's rows in the wrong file
-            String name = notAForce == 0 ? "name another force in 'Falls within'"
+            String said = notAForce == 0 ? "name another force in 'Falls within'"
                     : otherForce == 0 ? "name in 'Falls within' something that is not one of the 43 forces"
                     : "name in 'Falls within' another force (" + otherForce + ") or something that is not one of the 43 forces ("
                             + notAForce + ")";
             out.report(Finding.of(Rule.RECORDS_FALLS_WITHIN_MISMATCH).file(file.relativePath()).at("line " + firstLine)
                     .force(force.code())
-                    .message(rows + " street row(s) in the file of " + where + " " + name + " (first on line " + firstLine
+                    .message(rows + " street row(s) in the file of " + where + " " + said + " (first on line " + firstLine
                             + "); they are counted for " + force.name() + ", the force of the file name")
                     .observed(String.join("; ", disagreeing.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()))
                     .expected(force.name()));
