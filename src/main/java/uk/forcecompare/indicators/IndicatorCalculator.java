@@ -624,7 +624,7 @@ public final class IndicatorCalculator {
             Accounting a = account(lacking);
             if (records) {
                 List<String> parts = new ArrayList<>();
-                a.unreadable().values().stream().distinct().forEach(r -> parts.add("its file " + r.sourceFile() + " could not be read: " + r.why()));
+                a.unreadable().values().stream().distinct().forEach(r -> parts.add("its file " + r.sourceFile() + " could not be used: " + r.why()));
                 if (!a.missing().isEmpty()) {
                     parts.add("no data.police.uk file for " + months(a.missing()) + rowsRejected(", but ", ownRows, a.missing()));
                 }

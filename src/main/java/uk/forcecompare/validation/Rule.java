@@ -91,11 +91,13 @@ public enum Rule {
             "that row"),
     RECORDS_ROW_NOT_COUNTED("records.row-not-counted", WARNING,
             "A data.police.uk row that does not fit its file (wrong number of fields, broken quoting, no crime type, or "
-                    + "another month): it is not counted, and the rest of the file is. A file cut short or mostly such rows "
+                    + "a month or stop-and-search date that is blank, not a date or another month than the file name's): it "
+                    + "is not counted, and the rest of the file is. A file cut short or mostly such rows "
                     + "is unreadable instead.",
             "that row"),
     RECORDS_FALLS_WITHIN_MISMATCH("records.falls-within-mismatch", WARNING,
-            "A data.police.uk file's 'Falls within' column names another force than the slug in its file name.",
+            "A data.police.uk file's 'Falls within' column names another force than the slug in its file name, or something "
+                    + "that is not one of the 43 forces; the rows are counted for the slug's force.",
             "nothing"),
     SOURCES_DISAGREE("coverage.sources-disagree", WARNING,
             "Two sources give different values for the same force, measure and period (a force return and the Home Office funding table); the force return is used.",

@@ -692,7 +692,7 @@ class IndicatorCalculatorTest {
                 Set.of(Measures.RECORDS_ASB_INCIDENTS, Measures.RECORDS_CRIMES, Measures.RECORDS_STOP_SEARCHES,
                         Measures.RECORDS_STOP_SEARCH_FINDS), "the file is empty (0 bytes)")));
 
-        String why = "its file " + empty + " could not be read: the file is empty (0 bytes)";
+        String why = "its file " + empty + " could not be used: the file is empty (0 bytes)";
         assertThat(valueOf(r.get(0), NORFOLK).missingReason()).isEqualTo(why);
         assertThat(valueOf(r.get(1), NORFOLK).missingReason()).isEqualTo(why);
         assertThat(valueOf(r.get(1), SUFFOLK).missingReason()).isEqualTo("no data.police.uk file for 2023-02");

@@ -215,7 +215,7 @@ class RecordCollectionRunTest {
                     + "asb-incidents-per-1000 and crimes-per-1000 are missing for this force");
         });
 
-        String why = "its file " + empty + " could not be read: the file is empty (0 bytes)";
+        String why = "its file " + empty + " could not be used: the file is empty (0 bytes)";
         for (String indicator : List.of("asb-incidents-per-1000", "crimes-per-1000")) {
             Map<String, Map<String, String>> table = new HashMap<>();
             for (var r : CsvTables.read(out.resolve("records-empty-2023-q1/" + indicator + "/data.csv"))) table.put(r.get("force_code"), r);
@@ -223,7 +223,7 @@ class RecordCollectionRunTest {
             assertThat(table.get(SUFFOLK).get("note")).isEqualTo("no data: no data.police.uk file for 2023-02");
             // no partial sum of January and March
             assertThat(table.get(ESSEX).get("value")).isEmpty();
-            assertThat(table.get(ESSEX).get("note")).isEqualTo("no data: its file " + headerOnly + " could not be read: it has no data rows");
+            assertThat(table.get(ESSEX).get("note")).isEqualTo("no data: its file " + headerOnly + " could not be used: it has no data rows");
             assertThat(Files.readString(out.resolve("records-empty-2023-q1/" + indicator + "/chart.txt"))).contains(why);
         }
     }

@@ -374,8 +374,8 @@ public final class QueryWorkbooks {
                     + "force. Please tell us which force they belong to.";
             case FORCE_NOT_TERRITORIAL -> "The file " + file + at + " has figures for " + seen + ", which is not one of "
                     + "the 43 forces, so they were left out. Please tell us if that is wrong.";
-            case RECORDS_FALLS_WITHIN_MISMATCH -> "Some rows of your data.police.uk file " + file + " name another force "
-                    + "in 'Falls within' (" + f.observed() + "). We counted them for your force; please tell us if that is wrong.";
+            case RECORDS_FALLS_WITHIN_MISMATCH -> "Some rows of your data.police.uk file " + file + " name another force, "
+                    + "or something that is not a force, in 'Falls within' (" + f.observed() + "). We counted them for your force; please tell us if that is wrong.";
             case PERIOD_MONTH_MISSING -> "We have no figure for one or more months of the period for " + what + ": "
                     + detail + ". Please tell us whether the figures exist and send them if they do.";
             case PERIOD_MISMATCH -> "The period of your figures" + (f.observed().isEmpty() ? "" : " (" + f.observed() + ")")
