@@ -60,6 +60,7 @@ final class RecordFileReader {
     private int monthFindings;
     private int quarantined;
     private long firstMalformedLine;
+    private long firstOtherMonthLine;
     /** the line of a last row that stops part-way, with no line end after it: the file was cut short */
     private long cutShortLine;
 
@@ -95,12 +96,15 @@ final class RecordFileReader {
             if (unusable != null) {
                 // contract 4a: a truncated file, or one that is not what its kind says, gives nothing: a count of
                 // the rows that happened to parse would be published as the force's figure
-                String at = "line " + (cutShortLine > 0 ? cutShortLine : firstMalformedLine);
+                String at = "line " + (cutShortLine > 0 ? cutShortLine
+                        : firstMalformedLine > 0 && (firstOtherMonthLine == 0 || firstMalformedLine < firstOtherMonthLine)
+                        ? firstMalformedLine : firstOtherMonthLine);
                 out.report(Finding.of(Rule.FILE_UNREADABLE).file(file.relativePath()).at(at).force(force.code())
                         .message("The data.police.uk " + name.type().suffix + " file of " + where + ": " + unusable
                                 + "; nothing counted from it is used")
-                        .observed(malformed + " of " + rowsRead + " rows malformed")
-                        .expected("a complete file whose rows fit its header"));
+                        .observed(rowsOfAnotherMonth == 0 ? malformed + " of " + rowsRead + " rows malformed"
+                                : malformed + rowsOfAnotherMonth + " of " + rowsRead + " rows not counted")
+                        .expected("a complete file whose rows fit its header and its month"));
                 observations.forEach(o -> out.observation(Observation.missing(o.forceCode(), o.measure(), o.period(), "",
                         unusable, file.relativePath(), at)));
                 return new ReadSummary(file.relativePath(), KIND, rowsRead, observations.size(), false);
@@ -221,6 +225,11 @@ final class RecordFileReader {
     private String unusable() {
         if (cutShortLine > 0) return "the file is cut short part-way through a row";
         if (rowsRead > 0 && malformed * 2 > rowsRead) return malformed + " of its " + rowsRead + " rows do not fit its header";
+        // a file named for one month that holds another's rows (saved under the wrong name) is no count of its month
+        if (rowsRead > 0 && (malformed + rowsOfAnotherMonth) * 2 > rowsRead) {
+            return (malformed + rowsOfAnotherMonth) + " of its " + rowsRead + " rows are not rows of " + name.month()
+                    + (malformed == 0 ? "" : " or do not fit its header");
+        }
         return null;
     }
 
@@ -265,7 +274,7 @@ final class RecordFileReader {
      * month's figure (and a row of another month may well be counted in that month's file too).
      */
     private void notOfTheMonth(CsvScanner csv, int col, String column, boolean notADate, String measures) {
-        rowsOfAnotherMonth++;
+        if (rowsOfAnotherMonth++ == 0) firstOtherMonthLine = csv.line();
         String seen = csv.fieldString(col);
         if (quarantined < MAX_QUARANTINED) {
             out.quarantine(file.relativePath(), "line " + csv.line(), Rule.RECORDS_ROW_NOT_COUNTED, csv.recordText());

@@ -246,6 +246,28 @@ class PoliceUkRecordsTest {
     }
 
     @Test
+    void aFileMostOfWhoseRowsAreOfAnotherMonthGivesNoCounts() throws IOException {
+        // March's rows saved under February's name: 1 of 3 rows is February's, and 1 would have been published as
+        // Kent's February count of ASB
+        Path p = write("2024-02-kent-street.csv", String.join("\n", STREET, asb("2024-03", "Kent Police"),
+                asb("2024-02", "Kent Police"), crime("2024-03", "Kent Police", "Drugs")) + "\n");
+        Capture c = new Capture();
+        ReadSummary s = read(p, c);
+
+        assertThat(s.readable()).isFalse();
+        assertThat(c.observations).hasSize(2).allSatisfy(o -> {
+            assertThat(o.hasValue()).isFalse();
+            assertThat(o.missingReason()).isEqualTo("2 of its 3 rows are not rows of 2024-02");
+            assertThat(o.location()).isEqualTo("line 2");
+        });
+        assertThat(c.findings(Rule.FILE_UNREADABLE)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).contains("Kent (2024-02)").contains("2 of its 3 rows are not rows of 2024-02");
+        });
+        assertThat(c.findings(Rule.RECORDS_ROW_NOT_COUNTED)).extracting(Finding::location).containsExactly("line 2", "line 4");
+    }
+
+    @Test
     void fallsWithinAnotherForceIsOneWarningPerFileAndRowsStillCount() throws IOException {
         Path p = write("2024-01-norfolk-street.csv", String.join("\n", STREET,
                 asb("2024-01", "Norfolk Constabulary"), asb("2024-01", "Suffolk Constabulary"),
@@ -394,13 +416,17 @@ class PoliceUkRecordsTest {
                 search("yesterday", "True"),                   // line 6: not a date
                 search("2023-01-31T23:59:59+01:00", "False"),  // line 7: counted: the month as written
                 search("2023-02-30T10:00:00+00:00", "True"),   // line 8: no such day
-                search("2023-01-15", "True"))                  // line 9: counted, a find: a date without a time
+                search("2023-01-15", "True"),                  // line 9: counted, a find: a date without a time
+                // lines 10 to 12: counted, so that most of the file is its month's (a file mostly of other months is
+                // unreadable: aFileMostOfWhoseRowsAreOfAnotherMonthGivesNoCounts)
+                search("2023-01-20T09:00:00+00:00", "False"), search("2023-01-21T09:00:00+00:00", "False"),
+                search("2023-01-22T09:00:00+00:00", "False"))
                 + "\n");
         Capture c = new Capture();
         ReadSummary s = read(p, c);
 
-        assertThat(s.rowsRead()).isEqualTo(8);
-        assertThat(c.value(NORFOLK, RECORDS_STOP_SEARCHES)).isEqualTo(3);
+        assertThat(s.rowsRead()).isEqualTo(11);
+        assertThat(c.value(NORFOLK, RECORDS_STOP_SEARCHES)).isEqualTo(6);
         assertThat(c.value(NORFOLK, RECORDS_STOP_SEARCH_FINDS)).isEqualTo(2);
         assertThat(c.findings).allSatisfy(f -> {
             assertThat(f.rule()).isEqualTo(Rule.RECORDS_ROW_NOT_COUNTED);
@@ -423,12 +449,13 @@ class PoliceUkRecordsTest {
         StringBuilder sb = new StringBuilder(GenerateRecords.STOP_SEARCH_HEADER).append('\n');
         for (int i = 0; i < 150; i++) sb.append(search("2023-02-01T10:00:00+00:00", "True")).append('\n');
         for (int i = 0; i < 100; i++) sb.append(search("", "True")).append('\n');
-        for (int i = 0; i < 7; i++) sb.append(search("2023-01-01T10:00:00+00:00", i < 2 ? "True" : "False")).append('\n');
+        // 300 of the month's own: most of the file, so it is counted
+        for (int i = 0; i < 300; i++) sb.append(search("2023-01-01T10:00:00+00:00", i < 2 ? "True" : "False")).append('\n');
         Path p = write("2023-01-norfolk-stop-and-search.csv", sb.toString());
         Capture c = new Capture();
         read(p, c);
 
-        assertThat(c.value(NORFOLK, RECORDS_STOP_SEARCHES)).isEqualTo(7);
+        assertThat(c.value(NORFOLK, RECORDS_STOP_SEARCHES)).isEqualTo(300);
         assertThat(c.value(NORFOLK, RECORDS_STOP_SEARCH_FINDS)).isEqualTo(2);
         assertThat(c.findings).hasSize(RecordFileReader.MAX_ROW_FINDINGS + 1);
         assertThat(c.findings.get(c.findings.size() - 1).message())

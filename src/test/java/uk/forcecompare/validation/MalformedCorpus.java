@@ -271,7 +271,10 @@ final class MalformedCorpus {
                 + "Outcome,Outcome linked to object of search,Removal of more than just outer clothing\n"
                 + "Person search,2023-05-02T10:00:00+01:00,False,,54.97,-1.61,Male,18-24,,,Misuse of Drugs Act 1971 (section 23),Controlled drugs,Arrest,True,False\n"
                 + "Person search,2023-04-30T22:00:00+01:00,False,,54.97,-1.61,Male,18-24,,,Misuse of Drugs Act 1971 (section 23),Controlled drugs,Arrest,True,False\n"
-                + "Person search,,False,,54.97,-1.61,Male,18-24,,,Misuse of Drugs Act 1971 (section 23),Controlled drugs,Arrest,False,False\n"));
+                + "Person search,,False,,54.97,-1.61,Male,18-24,,,Misuse of Drugs Act 1971 (section 23),Controlled drugs,Arrest,False,False\n"
+                // most of the file is May's, so it is counted
+                + "Person search,2023-05-03T10:00:00+01:00,False,,54.97,-1.61,Male,18-24,,,Misuse of Drugs Act 1971 (section 23),Controlled drugs,Arrest,False,False\n"
+                + "Person search,2023-05-04T10:00:00+01:00,False,,54.97,-1.61,Male,18-24,,,Misuse of Drugs Act 1971 (section 23),Controlled drugs,Arrest,False,False\n"));
         // a title row above the header, as contract section 2 allows: the header is found below it
         f.put("records/2023-06-lancashire-street.csv", () -> utf8("data.police.uk street-level crime\n" + CorpusFixtures.STREET_HEADER + "\n"
                 + "h1,2023-06,Lancashire Constabulary,Lancashire Constabulary,-2.70,53.76,On or near X,E01025000,Preston 001A,Burglary,,\n"
