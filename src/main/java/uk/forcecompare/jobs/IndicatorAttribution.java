@@ -31,20 +31,20 @@ final class IndicatorAttribution {
         return out;
     }
 
+    /**
+     * The one indicator that every measure the message names feeds, if there is one: a stop-and-search row "not counted
+     * in RECORDS_STOP_SEARCHES or RECORDS_STOP_SEARCH_FINDS" takes nothing but the find rate.
+     */
     private static String onlyIndicatorOf(Finding f, List<IndicatorResult> computed) {
         Set<String> measures = new TreeSet<>(Measures.codesIn(f.message()));
         measures.retainAll(Measures.known());
-        if (measures.size() != 1) return "";
-        String measure = measures.iterator().next();
-        String only = "";
+        if (measures.isEmpty()) return "";
+        Set<String> fed = new TreeSet<>();
         for (IndicatorResult r : computed) {
             IndicatorDefinition d = r.definition();
-            if (feeds(d, measure)) {
-                if (!only.isEmpty()) return "";
-                only = d.id();
-            }
+            if (measures.stream().anyMatch(m -> feeds(d, m))) fed.add(d.id());
         }
-        return only;
+        return fed.size() == 1 ? fed.iterator().next() : "";
     }
 
     /**

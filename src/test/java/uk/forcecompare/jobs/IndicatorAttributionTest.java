@@ -45,4 +45,20 @@ class IndicatorAttributionTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Table_4a!G41", "precept-share"),
                         org.assertj.core.groups.Tuple.tuple("Table_4a!H41", ""));
     }
+
+    @Test
+    void measuresThatAllFeedTheSameIndicatorAreAttributedToIt() {
+        Finding searches = Finding.of(Rule.RECORDS_ROW_NOT_COUNTED).file("records/2023-01-kent-stop-and-search.csv")
+                .at("line 3").force("E23000032").message("A stop-and-search row of Kent (2023-01) has no Date; the row is "
+                        + "not counted in RECORDS_STOP_SEARCHES or RECORDS_STOP_SEARCH_FINDS").build();
+        Finding street = Finding.of(Rule.RECORDS_ROW_NOT_COUNTED).file("records/2023-01-kent-street.csv")
+                .at("line 3").force("E23000032").message("Malformed row in the data.police.uk file of Kent (2023-01): 7 "
+                        + "fields where the header has 12; the row is not counted in RECORDS_ASB_INCIDENTS or RECORDS_CRIMES").build();
+
+        List<Finding> out = IndicatorAttribution.of(List.of(searches, street),
+                computed("stop-search-find-rate", "asb-incidents-per-1000", "crimes-per-1000"));
+
+        // both stop-and-search measures feed only the find rate; the street row's two measures feed two indicators
+        assertThat(out).extracting(Finding::indicatorId).containsExactly("stop-search-find-rate", "");
+    }
 }
