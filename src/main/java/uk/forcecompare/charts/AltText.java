@@ -34,8 +34,8 @@ final class AltText {
                                 Comparison.edgeCrossed(first.band(), c.lower(), c.upper())),
                         Comparison.decimalsToTellApart(last.value(), c.decimals(), first.value(), c.mean(),
                                 Comparison.edgeCrossed(last.band(), c.lower(), c.upper())));
-                sb.append(". Highest: ").append(first.forceName()).append(' ').append(layout.format(first.value(), dp))
-                        .append(". Lowest: ").append(last.forceName()).append(' ').append(layout.format(last.value(), dp)).append(".\n");
+                sb.append(". Highest: ").append(end(bars, true)).append(' ').append(layout.format(first.value(), dp))
+                        .append(". Lowest: ").append(end(bars, false)).append(' ').append(layout.format(last.value(), dp)).append(".\n");
             }
             boolean noBand = Double.isNaN(c.sd());
             if (c.forcesInMean() == 0) {
@@ -125,6 +125,14 @@ final class AltText {
             return "the value";
         }
         return s.length() > 1 && Character.isUpperCase(s.charAt(1)) ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** "Suffolk", or "Avon and Somerset and 20 other forces (joint)" where the end value is shared exactly. */
+    private static String end(List<ComparisonChart.Bar> bars, boolean highest) {
+        ComparisonChart.Bar at = bars.get(highest ? 0 : bars.size() - 1);
+        long same = bars.stream().filter(b -> b.value() == at.value()).count();
+        if (same == 1 || same == bars.size()) return at.forceName();
+        return at.forceName() + " and " + (same - 1) + (same == 2 ? " other force" : " other forces") + " (joint)";
     }
 
     /** Bars of exactly the same value share a rank, as in data.csv: the order between them is only alphabetical. */

@@ -265,5 +265,7 @@ class FigureLayoutTest {
         assertThat(AltText.focus(tied, 1)).contains("joint highest of 43 forces, with 2 others");
         assertThat(AltText.focus(tied, 3)).contains("joint 4th highest of 43 forces, with 37 others");
         assertThat(AltText.focus(tied, 42)).contains("joint lowest of 43 forces, with 1 other");
+        assertThat(AltText.national(tied)).contains(". Highest: " + tied.bars.get(0).forceName() + " and 2 other forces "
+                + "(joint) 30.0%. Lowest: " + tied.bars.get(42).forceName() + " and 1 other force (joint) 10.0%.");
     }
 }
