@@ -357,9 +357,17 @@ public final class IndicatorCalculator {
         for (Observation o : inPeriod) {
             firstInSlice.putIfAbsent(o.period(), o);
             if (!o.hasValue()) {
-                // where it was is added here, once: the reason says what was wrong with it
-                return Aggregate.missing(Measures.inWords(measure) + ": " + o.missingReason() + ", " + o.sourceFile()
-                        + (o.location().isEmpty() ? "" : " " + o.location()));
+                String at = o.location().isEmpty() ? "" : " " + o.location();
+                // a data.police.uk file nothing of which is used takes every measure it gives: said of the file, as
+                // one with no rows is, not of this measure's value
+                if (measure.startsWith("RECORDS_") && rejectedFiles.stream()
+                        .anyMatch(r -> r.sourceFile().equals(o.sourceFile()) && r.forceCode().equals(f.code()))) {
+                    return Aggregate.missing("its file " + o.sourceFile() + " could not be used: " + o.missingReason()
+                            + (o.location().isEmpty() ? "" : " (" + o.location() + ")"));
+                }
+                // where it was is added here, once, unless the reason names it already: the reason says what was wrong with it
+                return Aggregate.missing(Measures.inWords(measure) + ": " + o.missingReason()
+                        + (o.missingReason().contains(o.sourceFile()) ? "" : ", " + o.sourceFile() + at));
             }
             slices.merge(o.period(), o.value().get(), BigDecimal::add);
         }

@@ -204,7 +204,9 @@ final class CollectionChecks {
                     findings.report(Finding.of(Rule.ROW_DUPLICATE_CONFLICT).file(file).force(force)
                             .message(what + " with different counts; which is right cannot be told, so " + lost)
                             .observed(files.size() + " files").expected("one file"));
-                    invalidation.invalidate(force, file, files.size() + " different " + kind + " files for " + month);
+                    // both named: the footnote would otherwise point to one file, as if the other were right
+                    invalidation.invalidate(force, file, files.size() + " different " + kind + " files for " + month + ", "
+                            + String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1));
                 }
             }
         });

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A small RFC 4180 scanner over a large byte buffer: one record at a time, no object per row or per field.
@@ -474,6 +475,31 @@ final class CsvScanner implements Closeable {
             if (buf[s + k] != expected[k]) return false;
         }
         return true;
+    }
+
+    /**
+     * As {@link #fieldEquals} once ASCII spaces, tabs and U+FEFF around the field are left out (" 2023-01 " of a file
+     * edited by hand). Slower than {@link #fieldEquals}: call it where that has said no.
+     */
+    boolean fieldEqualsTrimmed(int i, byte[] expected) {
+        byte[] b = escaped[i] ? fieldBytes(i) : buf;
+        int from = escaped[i] ? 0 : fs[i], to = escaped[i] ? b.length : fe[i];
+        while (from < to) {
+            if (b[from] == ' ' || b[from] == '\t') from++;
+            else if (isBom(b, from, to)) from += 3;
+            else break;
+        }
+        while (to > from) {
+            if (b[to - 1] == ' ' || b[to - 1] == '\t') to--;
+            else if (to - from >= 3 && isBom(b, to - 3, to)) to -= 3;
+            else break;
+        }
+        return Arrays.equals(b, from, to, expected, 0, expected.length);
+    }
+
+    /** Whether U+FEFF (EF BB BF) starts at {@code p}. */
+    private static boolean isBom(byte[] b, int p, int to) {
+        return p + 2 < to && (b[p] & 0xFF) == 0xEF && (b[p + 1] & 0xFF) == 0xBB && (b[p + 2] & 0xFF) == 0xBF;
     }
 
     /** As {@link #fieldEquals} ignoring ASCII case. */

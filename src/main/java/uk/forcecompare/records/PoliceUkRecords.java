@@ -29,14 +29,14 @@ import uk.forcecompare.validation.Rule;
  * <li>Files of British Transport Police and the PSNI: one info finding, not read (0 rows).
  *     An unknown slug: a warning (an unrecognised file), not read.</li>
  * <li>A malformed row (wrong number of fields, a quote never closed, no crime type), a street row of another
- *     month, or a stop-and-search row whose {@code Date} is in another month or is not a date: not counted, a warning (records.row-not-counted) with its line and the raw row in quarantine (findings capped at
+ *     month (spaces, tabs and U+FEFF around its {@code Month} aside), or a stop-and-search row whose {@code Date} is in another month or is not a date: not counted, a warning (records.row-not-counted) with its line and the raw row in quarantine (findings capped at
  *     100 per file, quarantine at 1,000, then one summary finding with the totals). The file's other rows are
  *     counted, unless it is cut short part-way through its last row or most of its rows do not fit its header:
  *     then it is unreadable (an error) and each of its counts is published as missing, with the reason.
  *     {@code Falls within} naming another force, or something that is not one of the 43 forces: one warning per
  *     file, which says which, rows still counted for the slug's force.</li>
  * <li>A street or stop-and-search file with its header and no row: a warning (structure.no-data-rows) and no
- *     observation, so that its month is missing for the force rather than counted as 0.</li>
+ *     observation, so that its month is not counted as 0 (the force's month is missing unless another file gives it).</li>
  * </ul>
  *
  * Memory does not grow with rows: a 1 MiB buffer and a handful of counters per file. Instances are immutable

@@ -118,13 +118,14 @@ final class RecordFileReader {
 
     /**
      * A file with its header and no row is no evidence of the month: a count of 0 from it would be summed into the
-     * force's range as if the force had recorded nothing. It gives no month, so the force's month is missing.
+     * force's range as if the force had recorded nothing. It gives no month: the force's month is missing unless
+     * another file gives it, which this reader cannot tell, so the warning says only what this file gives.
      */
     private ReadSummary noDataRows(List<Observation> wouldGive) {
         String measures = String.join(" and ", wouldGive.stream().map(Observation::measure).toList());
         out.report(Finding.of(Rule.TABLE_NO_ROWS).file(file.relativePath()).at("line " + headerLine).force(force.code())
                 .message("The data.police.uk " + name.type().suffix + " file of " + where + " has its header row but no data rows; "
-                        + "it gives no " + measures + " for " + name.month() + ", which is missing, not 0")
+                        + "it gives no " + measures + " for " + name.month() + " and counts as no file, not as 0")
                 .observed("0 rows").expected("at least one row of data"));
         return new ReadSummary(file.relativePath(), KIND, 0, 0, true);
     }
@@ -146,7 +147,8 @@ final class RecordFileReader {
                         Measures.RECORDS_ASB_INCIDENTS + " and " + Measures.RECORDS_CRIMES);
                 continue;
             }
-            if (!csv.fieldEquals(monthCol, monthText)) {
+            // padded (" 2023-01 ") is the month still, as a stop and search's Date is; looked at only where it is not exact
+            if (!csv.fieldEquals(monthCol, monthText) && !csv.fieldEqualsTrimmed(monthCol, monthText)) {
                 notOfTheMonth(csv, monthCol, "Month", false, Measures.RECORDS_ASB_INCIDENTS + " or " + Measures.RECORDS_CRIMES);
                 continue;
             }
@@ -224,11 +226,15 @@ final class RecordFileReader {
      */
     private String unusable() {
         if (cutShortLine > 0) return "the file is cut short part-way through a row";
-        if (rowsRead > 0 && malformed * 2 > rowsRead) return malformed + " of its " + rowsRead + " rows do not fit its header";
+        if (rowsRead > 0 && malformed * 2 > rowsRead) {
+            return rowsRead == 1 ? "its only row does not fit its header" : malformed + " of its " + rowsRead + " rows do not fit its header";
+        }
         // a file named for one month that holds another's rows (saved under the wrong name) is no count of its month
         if (rowsRead > 0 && (malformed + rowsOfAnotherMonth) * 2 > rowsRead) {
-            return (malformed + rowsOfAnotherMonth) + " of its " + rowsRead + " rows are not rows of " + name.month()
-                    + (malformed == 0 ? "" : " or do not fit its header");
+            // more than half of one row is that row, and it fits its header (else it is said above)
+            return rowsRead == 1 ? "its only row is not a row of " + name.month()
+                    : (malformed + rowsOfAnotherMonth) + " of its " + rowsRead + " rows are not rows of " + name.month()
+                            + (malformed == 0 ? "" : " or do not fit its header");
         }
         return null;
     }

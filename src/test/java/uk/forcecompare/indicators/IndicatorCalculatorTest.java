@@ -705,6 +705,42 @@ class IndicatorCalculatorTest {
     }
 
     @Test
+    void aRecordFileNothingOfWhichIsUsedIsSaidOfTheFileNotOfTheFirstMeasureItGives() {
+        streetFiles(NORFOLK, "norfolk", 1, 3);
+        String february = "police/2023-02/2023-02-norfolk-street.csv";
+        Period feb = Period.month(YearMonth.of(2023, 2));
+        for (String m : List.of(Measures.RECORDS_ASB_INCIDENTS, Measures.RECORDS_CRIMES)) {
+            obs.add(Observation.missing(NORFOLK, m, feb, "", "12 of its 23 rows are not rows of 2023-02", february, "line 2"));
+        }
+        // as jobs/CollectionChecks makes it of the reader's file.unreadable error
+        List<IndicatorResult> r = bothStreet(List.of(new Rejected.File(february, NORFOLK,
+                Set.of(Measures.RECORDS_ASB_INCIDENTS, Measures.RECORDS_CRIMES, Measures.RECORDS_STOP_SEARCHES,
+                        Measures.RECORDS_STOP_SEARCH_FINDS), "12 of 23 rows not counted")));
+
+        // both indicators lose the file, not "antisocial behaviour incidents: ..." in each
+        String why = "its file " + february + " could not be used: 12 of its 23 rows are not rows of 2023-02 (line 2)";
+        assertThat(valueOf(r.get(0), NORFOLK).missingReason()).isEqualTo(why);
+        assertThat(valueOf(r.get(1), NORFOLK).missingReason()).isEqualTo(why);
+    }
+
+    @Test
+    void aMissingValueWhoseReasonNamesItsFileDoesNotNameItTwice() {
+        streetFiles(NORFOLK, "norfolk", 1, 3);
+        String first = "police/2023-02/2023-02-norfolk-street.csv", second = "police/extra/2023-02-norfolk-street.csv";
+        String conflict = "2 different street files for 2023-02, " + first + " and " + second;
+        Period feb = Period.month(YearMonth.of(2023, 2));
+        for (String file : List.of(first, second)) {
+            for (String m : List.of(Measures.RECORDS_ASB_INCIDENTS, Measures.RECORDS_CRIMES)) {
+                obs.add(Observation.missing(NORFOLK, m, feb, "", conflict, file, ""));
+            }
+        }
+        List<IndicatorResult> r = bothStreet(List.of());
+
+        assertThat(valueOf(r.get(0), NORFOLK).missingReason()).isEqualTo("antisocial behaviour incidents: " + conflict);
+        assertThat(valueOf(r.get(1), NORFOLK).missingReason()).isEqualTo("street-level crimes: " + conflict);
+    }
+
+    @Test
     void aForceIsSaidToHaveSentNoReturnOnlyWhereReturnsWereAskedFor() {
         // no return anywhere, and none asked for: the collection lacks the figure
         IndicatorCalculator notAsked = new IndicatorCalculator(FORCES, obs, Optional.empty(), findings);

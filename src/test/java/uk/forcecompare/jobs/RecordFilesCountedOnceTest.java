@@ -64,6 +64,10 @@ class RecordFilesCountedOnceTest {
         List<Finding> found = conflicts(collection(indicators), twoStreetFiles());
 
         assertThat(found).hasSize(2).extracting(Finding::sourceFile).containsExactly(FIRST, SECOND);
+        // each file's values are missing naming both files: one alone reads as if the other were right
+        Invalidated invalidated = new Invalidated();
+        checks.checkRecordFilesCountedOnce(collection(indicators), twoStreetFiles(), new FindingLog(), invalidated);
+        assertThat(invalidated.reasons).hasSize(2).containsOnly("2 different street files for 2023-02, " + FIRST + " and " + SECOND);
         assertThat(found).allSatisfy(f -> assertThat(f.message()).isEqualTo("The data.police.uk street file of Kent for 2023-02 "
                 + "is in the collection 2 times (" + FIRST + ", " + SECOND + ") with different counts; which is right cannot be "
                 + "told, so Kent's 2023-02 RECORDS_ASB_INCIDENTS and RECORDS_CRIMES are missing, and with them its "
@@ -104,11 +108,12 @@ class RecordFilesCountedOnceTest {
 
     /** The files whose values a conflict makes missing. */
     static final class Invalidated implements CollectionChecks.Invalidation {
-        final List<String> files = new ArrayList<>();
+        final List<String> files = new ArrayList<>(), reasons = new ArrayList<>();
 
         @Override
         public void invalidate(String forceCode, String sourceFile, String reason) {
             files.add(sourceFile);
+            reasons.add(reason);
         }
 
         @Override

@@ -268,6 +268,33 @@ class PoliceUkRecordsTest {
     }
 
     @Test
+    void aOneRowFileOfAnotherMonthSaysItsOnlyRow() throws IOException {
+        Path p = write("2024-02-kent-street.csv", String.join("\n", STREET, asb("2024-03", "Kent Police")) + "\n");
+        Capture c = new Capture();
+        read(p, c);
+
+        assertThat(c.observations).hasSize(2).allSatisfy(o -> assertThat(o.missingReason()).isEqualTo("its only row is not a row of 2024-02"));
+        assertThat(c.findings(Rule.FILE_UNREADABLE)).singleElement().satisfies(f -> assertThat(f.message())
+                .isEqualTo("The data.police.uk street file of Kent (2024-02): its only row is not a row of 2024-02; nothing counted from it is used"));
+    }
+
+    @Test
+    void aMonthWithSpacesTabsOrAByteOrderMarkAroundItIsTheMonth() throws IOException {
+        // 4 ASB and 2 crimes of January, padded as a file edited by hand pads them; "2024-01x" and " 2024-02 " are not January
+        Path p = write("2024-01-kent-street.csv", String.join("\n", STREET,
+                asb(" 2024-01 ", "Kent Police"), asb("\t2024-01", "Kent Police"), asb("\uFEFF2024-01\uFEFF ", "Kent Police"),
+                asb("\" 2024-01 \"", "Kent Police"), crime("2024-01  ", "Kent Police", "Burglary"),
+                crime("2024-01", "Kent Police", "Drugs"), crime("2024-01x", "Kent Police", "Drugs"),
+                crime(" 2024-02 ", "Kent Police", "Drugs")) + "\n");
+        Capture c = new Capture();
+        read(p, c);
+
+        assertThat(c.value(KENT, RECORDS_ASB_INCIDENTS)).isEqualTo(4);
+        assertThat(c.value(KENT, RECORDS_CRIMES)).isEqualTo(2);
+        assertThat(c.findings(Rule.RECORDS_ROW_NOT_COUNTED)).extracting(Finding::location).containsExactly("line 8", "line 9");
+    }
+
+    @Test
     void fallsWithinAnotherForceIsOneWarningPerFileAndRowsStillCount() throws IOException {
         Path p = write("2024-01-norfolk-street.csv", String.join("\n", STREET,
                 asb("2024-01", "Norfolk Constabulary"), asb("2024-01", "Suffolk Constabulary"),
@@ -629,9 +656,28 @@ class PoliceUkRecordsTest {
             assertThat(f.location()).isEqualTo("line 1");
         });
         assertThat(c.findings.get(0).message()).isEqualTo("The data.police.uk street file of Norfolk (2023-02) has its header row "
-                + "but no data rows; it gives no RECORDS_ASB_INCIDENTS and RECORDS_CRIMES for 2023-02, which is missing, not 0");
+                + "but no data rows; it gives no RECORDS_ASB_INCIDENTS and RECORDS_CRIMES for 2023-02 and counts as no file, not as 0");
         assertThat(c.findings.get(1).message()).contains("no RECORDS_STOP_SEARCHES and RECORDS_STOP_SEARCH_FINDS for 2023-02");
         assertThat(c.findings.get(0).sourceFile()).isEqualTo("2023-02/2023-02-norfolk-street.csv");
+    }
+
+    @Test
+    void aHeaderOnlyFileBesideAFullOneDoesNotSayTheMonthIsMissing() throws IOException {
+        Path empty = write("2023-02/2023-02-norfolk-street.csv", STREET + "\n");
+        Path full = write("extra/2023-02-norfolk-street.csv", String.join("\n", STREET, asb("2023-02", "Norfolk Constabulary"),
+                crime("2023-02", "Norfolk Constabulary", "Drugs"), crime("2023-02", "Norfolk Constabulary", "Burglary")) + "\n");
+        Capture c = new Capture();
+        read(empty, c);
+        read(full, c);
+
+        // the month is counted from the other file: the warning is of this file, not of a missing month
+        assertThat(c.value(NORFOLK, RECORDS_ASB_INCIDENTS)).isEqualTo(1);
+        assertThat(c.value(NORFOLK, RECORDS_CRIMES)).isEqualTo(2);
+        assertThat(c.findings).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.TABLE_NO_ROWS);
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).doesNotContain("missing");
+        });
     }
 
     @Test
