@@ -42,6 +42,7 @@ final class RecordFileReader {
     /** as a crime type typed by hand may come ("anti-social behaviour", a trailing space), folded as header names are */
     private static final byte[] ASB_FOLDED = bytes(normalise("Anti-social behaviour"));
     private static final byte[] TRUE = bytes("True");
+    private static final byte[] TRUE_FOLDED = bytes("true"), FALSE_FOLDED = bytes("false");
     private static final byte[] FALSE = bytes("False");
 
     private final SourceFile file;
@@ -183,9 +184,11 @@ final class RecordFileReader {
                 continue;
             }
             searches++;
-            if (csv.fieldEqualsIgnoreCase(linkedCol, TRUE)) {
+            // " True" typed by hand is True, as a padded crime type or Month is what it says
+            if (csv.fieldEqualsIgnoreCase(linkedCol, TRUE) || csv.fieldEqualsFolded(linkedCol, TRUE_FOLDED)) {
                 finds++;
-            } else if (!csv.fieldBlank(linkedCol) && !csv.fieldEqualsIgnoreCase(linkedCol, FALSE)) {
+            } else if (!csv.fieldBlank(linkedCol) && !csv.fieldEqualsIgnoreCase(linkedCol, FALSE)
+                    && !csv.fieldEqualsFolded(linkedCol, FALSE_FOLDED)) {
                 if (unclear++ == 0) {
                     firstUnclear = csv.fieldString(linkedCol);
                     firstUnclearLine = csv.line();

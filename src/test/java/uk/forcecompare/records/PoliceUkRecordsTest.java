@@ -428,6 +428,24 @@ class PoliceUkRecordsTest {
         });
     }
 
+    @Test
+    void aPaddedTrueOrFalseIsReadAsWhatItSays() throws IOException {
+        Path p = write("2023-01-norfolk-stop-and-search.csv", String.join("\n", GenerateRecords.STOP_SEARCH_HEADER,
+                search("2023-01-05T10:20:00+00:00", " True"), search("2023-01-06T10:20:00+00:00", "\"TRUE \""),
+                search("2023-01-07T10:20:00+00:00", " false"), search("2023-01-08T10:20:00+00:00", "Yes"))
+                + "\n");
+        Capture c = new Capture();
+        read(p, c);
+
+        // four searches, two of them finds; only "Yes" is neither True nor False
+        assertThat(c.value(NORFOLK, RECORDS_STOP_SEARCHES)).isEqualTo(4);
+        assertThat(c.value(NORFOLK, RECORDS_STOP_SEARCH_FINDS)).isEqualTo(2);
+        assertThat(c.findings(Rule.VALUE_UNPARSEABLE)).singleElement().satisfies(f -> {
+            assertThat(f.location()).isEqualTo("line 5");
+            assertThat(f.message()).startsWith("1 stop-and-search row(s)");
+        });
+    }
+
     static String search(String date, String linked) {
         return "Person search," + date + ",False,,52.6,1.29,Male,18-24,White - English/Welsh/Scottish/Northern Irish/British,White,"
                 + "Misuse of Drugs Act 1971 (section 23),Controlled drugs,A no further action disposal," + linked + ",False";
