@@ -264,7 +264,7 @@ final class CollectionChecks {
             if (f.sourceFile().isEmpty()) continue;
             // rows whose force or period could not be read are left out whole; a conflicting duplicate's values stay,
             // missing, for the footnote to name, and a data.police.uk row not counted leaves its month's file counted
-            if (List.of(Rule.FORCE_UNKNOWN, Rule.VALUE_UNPARSEABLE).contains(f.rule()) && !f.location().isEmpty()
+            if (List.of(Rule.FORCE_UNKNOWN, Rule.ROW_FORCE_UNCERTAIN, Rule.VALUE_UNPARSEABLE).contains(f.rule()) && !f.location().isEmpty()
                     && rows.containsKey(List.of(f.sourceFile(), f.rule().id(), row(f.location())))) {
                 if (seen.add(List.of(f.sourceFile(), row(f.location())))) {
                     out.add(new Rejected.Row(f.sourceFile(), f.location(), f.forceCode(), f.rule().id(), f.observed(),

@@ -62,6 +62,17 @@ final class ReadContext {
 
     // ---- forces
 
+    /** The two forces the last row read by {@link #force} may be for, by its code and by its name; else none. */
+    private List<Force> uncertain = List.of();
+
+    /**
+     * Where the last row's code and name are two forces: both, the code's first. A table whose forces' values are sums
+     * of rows leaves the row's measures missing for both, as either sum without it would be short.
+     */
+    List<Force> uncertainForces() {
+        return uncertain;
+    }
+
     static boolean isAggregateCode(String code) {
         return code != null && AGGREGATE_CODE.matcher(Text.strip(code)).matches();
     }
@@ -71,6 +82,7 @@ final class ReadContext {
      * its row left out; a name or code that matches nothing is an error and the row is quarantined, never guessed.
      */
     Optional<Force> force(String codeText, String nameText, TableRow row, String what) {
+        uncertain = List.of();
         String code = Text.strip(codeText);
         String name = Text.clean(nameText);
         ForceMatch m;
@@ -86,11 +98,12 @@ final class ReadContext {
         Optional<Force> byCode = forces.byCode(code);
         if (byCode.isPresent() && forces.match(name) instanceof ForceMatch.Territorial byName) {
             // both are known, as two forces: which one the row is for cannot be told, and "matches none" would be untrue
-            report(Rule.FORCE_UNKNOWN, row.location(), "",
+            report(Rule.ROW_FORCE_UNCERTAIN, row.location(), byCode.get().code(),
                     "'" + printed + "' in " + what + ": the code " + code + " is " + byCode.get().name() + "'s and the name '"
                             + name + "' is " + byName.force().name() + "'s, so the row's force cannot be told; row quarantined",
                     printed, "the code and name of one force");
-            quarantine(row, Rule.FORCE_UNKNOWN);
+            quarantine(row, Rule.ROW_FORCE_UNCERTAIN);
+            uncertain = List.of(byCode.get(), byName.force());
             return Optional.empty();
         }
         if (m instanceof ForceMatch.NotTerritorial nt) {

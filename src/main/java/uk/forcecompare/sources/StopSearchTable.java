@@ -90,9 +90,12 @@ final class StopSearchTable implements PublishedTable {
             if (!isSection1(row.cell(legislation).text())) continue;
             Optional<Force> f = ctx.force(geocode.isPresent() ? row.cell(geocode.getAsInt()).text() : "",
                     row.cell(force).text(), row, "the stop and search table");
-            if (f.isEmpty()) continue;
             TableCell yearCell = row.cell(year);
             Period p = financialYear(yearCell.text());
+            if (f.isEmpty()) {
+                if (p != null) leaveOutForBoth(row, p, dimensions(dims, row), arrests.isPresent(), ctx);
+                continue;
+            }
             if (p == null) {
                 ctx.report(Rule.VALUE_UNPARSEABLE, yearCell.location(), f.get().code(),
                         f.get().name() + " " + Measures.STOP_SEARCH_S1_SEARCHES + ": Financial Year is not a financial year",
@@ -100,9 +103,7 @@ final class StopSearchTable implements PublishedTable {
                 ctx.quarantine(row, Rule.VALUE_UNPARSEABLE);
                 continue;
             }
-            List<String> parts = new ArrayList<>();
-            dims.forEach((k, col) -> parts.add(k + "=" + (col.isPresent() ? Text.dimensionValue(row.cell(col.getAsInt()).text()) : "")));
-            String d = String.join("|", parts);
+            String d = dimensions(dims, row);
             List<Observation> obs = new ArrayList<>();
             TableCell s = row.cell(searches);
             obs.add(ctx.observation(f.get(), Measures.STOP_SEARCH_S1_SEARCHES, p, d,
@@ -113,6 +114,29 @@ final class StopSearchTable implements PublishedTable {
                         ctx.published(a, f.get(), Measures.STOP_SEARCH_S1_ARRESTS), a));
             }
             ctx.emit(row, obs);
+        }
+    }
+
+    private static String dimensions(Map<String, OptionalInt> dims, TableRow row) {
+        List<String> parts = new ArrayList<>();
+        dims.forEach((k, col) -> parts.add(k + "=" + (col.isPresent() ? Text.dimensionValue(row.cell(col.getAsInt()).text()) : "")));
+        return String.join("|", parts);
+    }
+
+    /**
+     * A row whose code and name are two forces is one of theirs: each force's year is a sum of its rows, so both sums
+     * are left missing for the row's measures rather than published short of it (contract 1), naming the row.
+     */
+    private static void leaveOutForBoth(TableRow row, Period p, String d, boolean withArrests, ReadContext ctx) {
+        List<Force> both = ctx.uncertainForces();
+        if (both.size() != 2) return;
+        String why = "a row with " + both.get(0).name() + "'s code " + both.get(0).code() + " and " + both.get(1).name()
+                + "'s name, which may be either force's";
+        for (Force f : both) {
+            ctx.emitAlone(Observation.missing(f.code(), Measures.STOP_SEARCH_S1_SEARCHES, p, d, why, ctx.fileName(), row.location()));
+            if (withArrests) {
+                ctx.emitAlone(Observation.missing(f.code(), Measures.STOP_SEARCH_S1_ARRESTS, p, d, why, ctx.fileName(), row.location()));
+            }
         }
     }
 }

@@ -82,10 +82,15 @@ public enum Rule {
             "A published table marks the cell unavailable or suppressed (.., *, [x], [c], N/A or blank): missing, not zero.",
             "values computed from that cell"),
     FORCE_UNKNOWN("force.unknown", WARNING,
-            "A force name, code or file-name slug that matches none of the 43 forces nor a known non-territorial body, "
-                    + "or a row whose code and name are two different forces; never guessed. The row (or file) is left out; "
-                    + "a misspelt force then shows as missing where its figures should be.",
+            "A force name, code or file-name slug that matches none of the 43 forces nor a known non-territorial body; "
+                    + "never guessed. The row (or file) is left out; a misspelt force then shows as missing where its figures "
+                    + "should be.",
             "that row, or that file"),
+    ROW_FORCE_UNCERTAIN("row.force-uncertain", ERROR,
+            "A row whose code and name are two different forces (Norfolk's code with the name Suffolk): its figures are one "
+                    + "of the two forces', and which cannot be told. The row is left out, and so are both forces' values "
+                    + "that it would be part of, never a sum short of it.",
+            "both forces' values computed from that table for the row's period"),
     FORCE_NOT_TERRITORIAL("force.not-territorial", INFO,
             "A row for a body that is not one of the 43 territorial forces (British Transport Police, Police Scotland, ...).",
             "that row"),

@@ -85,26 +85,37 @@ class HomeOfficeTablesTest {
     }
 
     @Test
-    void aRowWhoseCodeAndNameAreTwoForcesSaysSoAndIsLeftOut() {
+    void aRowWhoseCodeAndNameAreTwoForcesIsAnErrorAndLeavesBothForcesYearMissing() {
         String csv = "financial_year,geocode,police_force_area,region,legislation,reason_for_search,"
                 + "self_defined_ethnicity_group,self_defined_ethnicity,number_of_searches,number_of_arrests\n"
                 + "2022/23,E23000031,Surrey,South East,Section 1 (PACE),Drugs,White,White - British,40,4\n"
-                + "2022/23,E23000031,Essex,South East,Section 1 (PACE),Drugs,White,White - Irish,10,1\n";
+                + "2022/23,E23000031,Essex,South East,Section 1 (PACE),Drugs,White,White - Irish,10,1\n"
+                + "2022/23,E23000028,Essex,East,Section 1 (PACE),Drugs,White,White - British,70,7\n";
         Fixtures.Output out = Fixtures.read(Fixtures.csv(dir, "ss.csv", csv), SourceKind.HOME_OFFICE_STOP_SEARCH);
 
-        // E23000031 is Surrey's code: the row matches two forces, not none
+        // E23000031 is Surrey's code and Essex is Essex's name: the row's 10 searches are one of theirs, which cannot be told
         assertThat(out.findings).singleElement().satisfies(f -> {
-            assertThat(f.rule()).isEqualTo(Rule.FORCE_UNKNOWN);
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.rule()).isEqualTo(Rule.ROW_FORCE_UNCERTAIN);
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.location()).isEqualTo("line 3");
-            assertThat(f.forceCode()).isEmpty();
+            assertThat(f.forceCode()).isEqualTo("E23000031");
             assertThat(f.message()).isEqualTo("'E23000031 Essex' in the stop and search table: the code E23000031 is Surrey's "
                     + "and the name 'Essex' is Essex's, so the row's force cannot be told; row quarantined");
         });
         assertThat(out.quarantined).singleElement().satisfies(q -> assertThat(q).startsWith("line 3 "));
-        // only Surrey's own row is read
-        assertThat(out.observations).extracting(o -> o.forceCode() + " " + o.value().orElseThrow().toPlainString())
-                .containsExactly("E23000031 40", "E23000031 4");
+        // Surrey's 40 and Essex's 70 are each a sum short of the row's figures: both forces' searches and arrests for
+        // 2022/23 carry a missing value naming the row, so neither is published as 40 or 70
+        String why = "a row with Surrey's code E23000031 and Essex's name, which may be either force's";
+        assertThat(out.observations).filteredOn(o -> !o.hasValue())
+                .extracting(o -> o.forceCode() + " " + o.measure() + " " + o.period().text() + " " + o.location() + " " + o.missingReason())
+                .containsExactlyInAnyOrder(
+                        "E23000031 STOP_SEARCH_S1_SEARCHES FY2022/23 line 3 " + why,
+                        "E23000031 STOP_SEARCH_S1_ARRESTS FY2022/23 line 3 " + why,
+                        "E23000028 STOP_SEARCH_S1_SEARCHES FY2022/23 line 3 " + why,
+                        "E23000028 STOP_SEARCH_S1_ARRESTS FY2022/23 line 3 " + why);
+        assertThat(out.observations).filteredOn(Observation::hasValue)
+                .extracting(o -> o.forceCode() + " " + o.value().orElseThrow().toPlainString())
+                .containsExactlyInAnyOrder("E23000031 40", "E23000031 4", "E23000028 70", "E23000028 7");
     }
 
     // ---- workforce

@@ -372,6 +372,8 @@ public final class QueryWorkbooks {
             case FILE_SOURCE_EMPTY -> "We found nothing to read in " + file + ". Please send the files that belong there.";
             case FORCE_UNKNOWN -> "The file " + file + at + " has figures for " + seen + ", which we cannot match to a "
                     + "force. Please tell us which force they belong to.";
+            case ROW_FORCE_UNCERTAIN -> "The file " + file + at + " has a row (" + seen + ") whose code and name are two "
+                    + "different forces, so its figures were not used for either. Please tell us which force it belongs to.";
             case FORCE_NOT_TERRITORIAL -> "The file " + file + at + " has figures for " + seen + ", which is not one of "
                     + "the 43 forces, so they were left out. Please tell us if that is wrong.";
             case RECORDS_FALLS_WITHIN_MISMATCH -> "Some rows of your data.police.uk file " + file + " name another force, "
