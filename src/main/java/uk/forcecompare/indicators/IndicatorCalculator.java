@@ -723,8 +723,8 @@ public final class IndicatorCalculator {
         Aggregate part = parts.get(def.numerator().get(0));
         Aggregate whole = parts.get(def.denominator().get(0));
         if (def.numerator().size() != 1 || def.denominator().size() != 1 || part.total == null || whole.total == null) return null;
-        String inRow = partExceedsWholeInARow(def, period, f, part.total, whole.total);
-        if (inRow != null) return inRow;
+        List<Observation[]> rows = rowsWithPartExceedingWhole(def, period, f);
+        if (!rows.isEmpty()) return reportRowsPartExceedsWhole(def, period, f, rows, part.total, whole.total);
         for (var e : part.slices.entrySet()) {
             BigDecimal w = whole.slices.get(e.getKey());
             if (w != null && e.getValue().compareTo(w) > 0) {
@@ -737,26 +737,29 @@ public final class IndicatorCalculator {
         return null;
     }
 
+    /** Rows of a force and indicator past which each further row above its whole is counted but not listed. */
+    static final int MAX_ROW_FINDINGS = 100;
+
     /**
-     * Part and whole from the same row of a table with dimensions (a stop-and-search row by legislation and ethnicity):
-     * a row's excess can hide in the force's yearly totals (375 arrests in 370 searches beside rows with fewer).
+     * Part and whole from the same row of a table with dimensions (a stop-and-search row by legislation and ethnicity),
+     * each pair [part, whole] in the order read: a row's excess can hide in the force's yearly totals (375 arrests in
+     * 370 searches beside rows with fewer).
      */
-    private String partExceedsWholeInARow(IndicatorDefinition def, Period period, Force f, BigDecimal partTotal, BigDecimal wholeTotal) {
+    private List<Observation[]> rowsWithPartExceedingWhole(IndicatorDefinition def, Period period, Force f) {
         String partMeasure = measureFor(def, period, f, def.numerator().get(0));
         String wholeMeasure = measureFor(def, period, f, def.denominator().get(0));
         Map<String, Observation> wholeRows = new HashMap<>();
         for (Observation o : byMeasureThenForce.getOrDefault(wholeMeasure, Map.of()).getOrDefault(f.code(), List.of())) {
             if (o.hasValue() && !o.dimensions().isEmpty() && period.contains(o.period())) wholeRows.put(rowKey(o), o);
         }
-        if (wholeRows.isEmpty()) return null;
+        List<Observation[]> out = new ArrayList<>();
+        if (wholeRows.isEmpty()) return out;
         for (Observation o : byMeasureThenForce.getOrDefault(partMeasure, Map.of()).getOrDefault(f.code(), List.of())) {
             if (!o.hasValue() || o.dimensions().isEmpty() || !period.contains(o.period())) continue;
             Observation w = wholeRows.get(rowKey(o));
-            if (w != null && o.value().get().compareTo(w.value().get()) > 0) {
-                return reportRowPartExceedsWhole(def, period, f, o, w, partTotal, wholeTotal);
-            }
+            if (w != null && o.value().get().compareTo(w.value().get()) > 0) out.add(new Observation[] {o, w});
         }
-        return null;
+        return out;
     }
 
     private static String rowKey(Observation o) {
@@ -764,25 +767,54 @@ public final class IndicatorCalculator {
     }
 
     /**
-     * One row's part above its whole. Its figures are the row's, not the force's for the year (244 arrests in 239
-     * searches in a row, beside 793 in 5,173 in indicators.csv), so the error, footnote and sentence say it is one row
-     * and which: its line and its dimensions (legislation, reason, ethnicity).
+     * Rows whose part is above their whole. Where the force's totals are above too, the error is about the totals
+     * and says how many rows; otherwise a row's figures are not the force's for the year (244 arrests in 239 searches
+     * in a row, beside 793 in 5,173 in indicators.csv), so it says how many rows and names the first: its line and
+     * dimensions. Every further row has an error of its own at its line, for a reviewer to reach each one.
      */
-    private String reportRowPartExceedsWhole(IndicatorDefinition def, Period period, Force f, Observation part,
-                                             Observation whole, BigDecimal partTotal, BigDecimal wholeTotal) {
+    private String reportRowsPartExceedsWhole(IndicatorDefinition def, Period period, Force f, List<Observation[]> rows,
+                                              BigDecimal partTotal, BigDecimal wholeTotal) {
         NumberFormat nf = NumberFormat.getNumberInstance(Locale.UK);
-        BigDecimal p = part.value().orElseThrow(), w = whole.value().orElseThrow();
-        String row = part.location() + " [" + dimensionsInWords(part.dimensions()) + "]";
-        findings.report(Finding.of(Rule.VALUE_PART_EXCEEDS_WHOLE).file(part.sourceFile()).at(part.location()).force(f.code())
-                .indicator(def.id())
-                .message(f.name() + ", " + part.period().text() + ": in one row, " + row + ", " + def.numerator().get(0) + " "
-                        + nf.format(p) + " is greater than " + def.denominator().get(0) + " " + nf.format(w)
-                        + " (the force's totals for " + period.text() + " are " + nf.format(partTotal) + " and " + nf.format(wholeTotal)
-                        + "); " + def.id() + " is left out for this force")
-                .observed(p.toPlainString()).expected("at most " + w.toPlainString()));
-        return "more " + Measures.inWords(def.numerator().get(0)) + " than " + Measures.inWords(def.denominator().get(0))
-                + " in one row, " + part.sourceFile() + " " + row + ": " + nf.format(p) + " against " + nf.format(w) + " in "
-                + part.period().describe();
+        String partCode = def.numerator().get(0), wholeCode = def.denominator().get(0);
+        Observation first = rows.get(0)[0], firstWhole = rows.get(0)[1];
+        BigDecimal p = first.value().orElseThrow(), w = firstWhole.value().orElseThrow();
+        String firstRow = first.location() + " [" + dimensionsInWords(first.dimensions()) + "]";
+        String count = rows.size() == 1 ? "one row" : rows.size() + " rows";
+        String leftOut = "; " + def.id() + " is left out for this force";
+        String listed = rows.size() > MAX_ROW_FINDINGS ? "; the first " + MAX_ROW_FINDINGS + " have an error each" : "";
+        boolean totals = partTotal.compareTo(wholeTotal) > 0;
+        Finding.Builder summary = Finding.of(Rule.VALUE_PART_EXCEEDS_WHOLE).file(first.sourceFile()).at(first.location())
+                .force(f.code()).indicator(def.id());
+        String inWords = "more " + Measures.inWords(partCode) + " than " + Measures.inWords(wholeCode);
+        String reason;
+        if (totals) {
+            summary.message(f.name() + ", " + period.text() + ": " + partCode + " " + nf.format(partTotal) + " is greater than "
+                            + wholeCode + " " + nf.format(wholeTotal) + ", and in " + count + (rows.size() == 1 ? ", " : ", the first ")
+                            + firstRow + " (" + nf.format(p) + " against " + nf.format(w) + ")" + listed + leftOut)
+                    .observed(partTotal.toPlainString()).expected("at most " + wholeTotal.toPlainString());
+            reason = inWords + ": " + nf.format(partTotal) + " against " + nf.format(wholeTotal) + " in " + period.describe()
+                    + ", and in " + count + (rows.size() == 1 ? ", " : ", the first ") + first.sourceFile() + " " + firstRow;
+        } else {
+            summary.message(f.name() + ", " + first.period().text() + ": in " + count + (rows.size() == 1 ? ", " : ", the first ")
+                            + firstRow + ", " + partCode + " " + nf.format(p) + " is greater than " + wholeCode + " " + nf.format(w)
+                            + " (the force's totals for " + period.text() + " are " + nf.format(partTotal) + " and "
+                            + nf.format(wholeTotal) + ")" + listed + leftOut)
+                    .observed(p.toPlainString()).expected("at most " + w.toPlainString());
+            reason = inWords + " in " + count + (rows.size() == 1 ? ", " : ", the first ") + first.sourceFile() + " " + firstRow
+                    + ": " + nf.format(p) + " against " + nf.format(w) + " in " + first.period().describe();
+        }
+        findings.report(summary);
+        for (int i = 1; i < Math.min(rows.size(), MAX_ROW_FINDINGS); i++) {
+            Observation[] row = rows.get(i);
+            BigDecimal rp = row[0].value().orElseThrow(), rw = row[1].value().orElseThrow();
+            findings.report(Finding.of(Rule.VALUE_PART_EXCEEDS_WHOLE).file(row[0].sourceFile()).at(row[0].location())
+                    .force(f.code()).indicator(def.id())
+                    .message(f.name() + ", " + row[0].period().text() + ": row " + (i + 1) + " of " + rows.size() + ", "
+                            + row[0].location() + " [" + dimensionsInWords(row[0].dimensions()) + "], " + partCode + " " + nf.format(rp)
+                            + " is greater than " + wholeCode + " " + nf.format(rw) + leftOut)
+                    .observed(rp.toPlainString()).expected("at most " + rw.toPlainString()));
+        }
+        return reason;
     }
 
     /** "legislation=Section 1 (PACE)|reason=Drugs" as "legislation Section 1 (PACE), reason Drugs"; blank ones left out. */

@@ -1,6 +1,7 @@
 package uk.forcecompare.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -626,6 +627,101 @@ class IndicatorCalculatorTest {
         assertThat(essex.missingReason()).isEqualTo("more arrests from section 1 stop and searches than section 1 stop and "
                 + "searches in one row, ho/ss.csv line 2 [legislation Section 1 (PACE), reason Drugs, ethnicity White - British]: "
                 + "375 against 370 in the year ending 31 March 2022");
+    }
+
+    /** One Section 1 stop-search row of FY2022/23: its searches and arrests at its line. */
+    private void stopSearchRow(String force, String ethnicity, int searches, int arrests, int line) {
+        Period fy = Period.parse("FY2022/23");
+        String dims = "legislation=Section 1 (PACE)|reason=Drugs|ethnicity=" + ethnicity;
+        obs.add(Observation.of(force, Measures.STOP_SEARCH_S1_SEARCHES, fy, dims, BigDecimal.valueOf(searches), "ho/ss.csv", "line " + line));
+        obs.add(Observation.of(force, Measures.STOP_SEARCH_S1_ARRESTS, fy, dims, BigDecimal.valueOf(arrests), "ho/ss.csv", "line " + line));
+    }
+
+    @Test
+    void twoStopSearchRowsWithMoreArrestsThanSearchesAreTwoRowsEachWithItsError() {
+        // Kent: lines 3555 (68 in 66) and 3556 (41 in 39) exceed; 3557 (10 in 200) does not: totals 119 in 305 pass
+        stopSearchRow(KENT, "White - British", 66, 68, 3555);
+        stopSearchRow(KENT, "White - Irish", 39, 41, 3556);
+        stopSearchRow(KENT, "Asian - Indian", 200, 10, 3557);
+        stopSearchRow(ESSEX, "White - British", 1000, 120, 10);
+        IndicatorResult r = compute("stop-search-arrest-rate", Period.parse("FY2022/23"));
+
+        assertThat(valueOf(r, KENT).band()).isEqualTo(Band.MISSING);
+        assertThat(findings.all()).filteredOn(f -> f.rule() == Rule.VALUE_PART_EXCEEDS_WHOLE)
+                .extracting(Finding::forceCode, Finding::location, Finding::observed, Finding::expected, Finding::message)
+                .containsExactly(
+                        tuple(KENT, "line 3555", "68", "at most 66", "Kent, FY2022/23: in 2 rows, the first line 3555 [legislation "
+                                + "Section 1 (PACE), reason Drugs, ethnicity White - British], STOP_SEARCH_S1_ARRESTS 68 is greater "
+                                + "than STOP_SEARCH_S1_SEARCHES 66 (the force's totals for FY2022/23 are 119 and 305); "
+                                + "stop-search-arrest-rate is left out for this force"),
+                        tuple(KENT, "line 3556", "41", "at most 39", "Kent, FY2022/23: row 2 of 2, line 3556 [legislation "
+                                + "Section 1 (PACE), reason Drugs, ethnicity White - Irish], STOP_SEARCH_S1_ARRESTS 41 is greater "
+                                + "than STOP_SEARCH_S1_SEARCHES 39; stop-search-arrest-rate is left out for this force"));
+        assertThat(valueOf(r, KENT).missingReason()).isEqualTo("more arrests from section 1 stop and searches than section 1 "
+                + "stop and searches in 2 rows, the first ho/ss.csv line 3555 [legislation Section 1 (PACE), reason Drugs, "
+                + "ethnicity White - British]: 68 against 66 in the year ending 31 March 2023");
+        assertThat(valueOf(r, ESSEX).value().getAsDouble()).isEqualTo(12.0);
+    }
+
+    @Test
+    void stopSearchTotalsWithMoreArrestsThanSearchesAreSaidAsTheTotalsWithHowManyRows() {
+        // every Essex row is one arrest above its searches: 11 in 10, 21 in 20, 6 in 5; totals 38 in 35
+        stopSearchRow(ESSEX, "White - British", 10, 11, 3362);
+        stopSearchRow(ESSEX, "White - Irish", 20, 21, 3363);
+        stopSearchRow(ESSEX, "Asian - Indian", 5, 6, 3364);
+        IndicatorResult r = compute("stop-search-arrest-rate", Period.parse("FY2022/23"));
+
+        ForceValue essex = valueOf(r, ESSEX);
+        assertThat(essex.band()).isEqualTo(Band.MISSING);
+        assertThat(essex.numerator()).contains(new BigDecimal("38"));
+        assertThat(essex.denominator()).contains(new BigDecimal("35"));
+        List<Finding> errors = findings.all().stream().filter(f -> f.rule() == Rule.VALUE_PART_EXCEEDS_WHOLE).toList();
+        assertThat(errors).extracting(Finding::location).containsExactly("line 3362", "line 3363", "line 3364");
+        assertThat(errors.get(0).message()).isEqualTo("Essex, FY2022/23: STOP_SEARCH_S1_ARRESTS 38 is greater than "
+                + "STOP_SEARCH_S1_SEARCHES 35, and in 3 rows, the first line 3362 [legislation Section 1 (PACE), reason Drugs, "
+                + "ethnicity White - British] (11 against 10); stop-search-arrest-rate is left out for this force");
+        assertThat(errors.get(0).observed()).isEqualTo("38");
+        assertThat(errors.get(0).expected()).isEqualTo("at most 35");
+        assertThat(errors.get(2).message()).isEqualTo("Essex, FY2022/23: row 3 of 3, line 3364 [legislation Section 1 (PACE), "
+                + "reason Drugs, ethnicity Asian - Indian], STOP_SEARCH_S1_ARRESTS 6 is greater than STOP_SEARCH_S1_SEARCHES 5; "
+                + "stop-search-arrest-rate is left out for this force");
+        assertThat(essex.missingReason()).isEqualTo("more arrests from section 1 stop and searches than section 1 stop and "
+                + "searches: 38 against 35 in the year ending 31 March 2023, and in 3 rows, the first ho/ss.csv line 3362 "
+                + "[legislation Section 1 (PACE), reason Drugs, ethnicity White - British]");
+    }
+
+    @Test
+    void aStopSearchRowThatMayBeEitherOfTwoForcesLeavesBothMissingNotShort() {
+        // line 3170: Norfolk's code with Suffolk's name, 62 searches and 14 arrests; the reader leaves both forces' year
+        // missing for it. Norfolk's 4,651 and Suffolk's 900 from their other rows are sums short of it.
+        Period fy = Period.parse("FY2022/23");
+        String dims = "legislation=Section 1 (PACE)|reason=Drugs|ethnicity=White - British";
+        String why = "a row with Norfolk's code E23000024 and Suffolk's name, which may be either force's";
+        stopSearchRow(NORFOLK, "Asian - Indian", 4651, 500, 3169);
+        stopSearchRow(SUFFOLK, "White - British", 900, 90, 3300);
+        for (String force : List.of(NORFOLK, SUFFOLK)) {
+            for (String m : List.of(Measures.STOP_SEARCH_S1_SEARCHES, Measures.STOP_SEARCH_S1_ARRESTS)) {
+                obs.add(Observation.missing(force, m, fy, dims, why, "ho/ss.csv", "line 3170"));
+            }
+        }
+        stopSearchRow(ESSEX, "White - British", 1000, 120, 10);
+        IndicatorResult r = compute("stop-search-arrest-rate", fy);
+
+        for (String force : List.of(NORFOLK, SUFFOLK)) {
+            ForceValue v = valueOf(r, force);
+            assertThat(v.band()).isEqualTo(Band.MISSING);
+            assertThat(v.missingReason()).endsWith(": " + why + ", ho/ss.csv line 3170");
+        }
+        assertThat(valueOf(r, ESSEX).value().getAsDouble()).isEqualTo(12.0);
+    }
+
+    @Test
+    void stopSearchRowsAboveTheirWholeBeyondTheCapAreCountedNotEachListed() {
+        for (int i = 0; i < IndicatorCalculator.MAX_ROW_FINDINGS + 5; i++) stopSearchRow(ESSEX, "e" + i, 1, 2, 10 + i);
+        compute("stop-search-arrest-rate", Period.parse("FY2022/23"));
+        List<Finding> errors = findings.all().stream().filter(f -> f.rule() == Rule.VALUE_PART_EXCEEDS_WHOLE).toList();
+        assertThat(errors).hasSize(IndicatorCalculator.MAX_ROW_FINDINGS);
+        assertThat(errors.get(0).message()).contains("and in 105 rows, the first line 10 ").contains("; the first 100 have an error each;");
     }
 
     @Test
