@@ -98,7 +98,7 @@ public class CollectionRunner {
                 if (last != null && last.getStatus().isRunning()) {
                     // we hold the lock, so the process that started this execution is gone (killed, or the machine died)
                     // recover() stamps the execution it is given with the time of recovery: keep when it last wrote
-                    java.time.LocalDateTime lastWrite = last.getLastUpdated();
+                    java.time.LocalDateTime lastWrite = lastWrite(last);
                     operator.recover(last);
                     markInterrupted(last.getId(), lastWrite);
                     out.println("Run " + instance.getInstanceId() + " was interrupted (job execution " + last.getId()
@@ -138,6 +138,20 @@ public class CollectionRunner {
         recovered.setExitStatus(new org.springframework.batch.core.ExitStatus(INTERRUPTED,
                 "stopped or killed; resumed by a later job execution"));
         jobRepository.update(recovered);
+    }
+
+    /**
+     * When a killed execution last wrote to the job repository: the job execution's own row is written only as it
+     * starts and ends, while its steps' rows are written as each step commits and ends, so the latest of them all.
+     */
+    static java.time.LocalDateTime lastWrite(JobExecution killed) {
+        java.time.LocalDateTime latest = killed.getLastUpdated();
+        for (StepExecution step : killed.getStepExecutions()) {
+            for (java.time.LocalDateTime t : new java.time.LocalDateTime[] {step.getLastUpdated(), step.getEndTime()}) {
+                if (t != null && (latest == null || t.isAfter(latest))) latest = t;
+            }
+        }
+        return latest;
     }
 
     /**

@@ -60,13 +60,18 @@ class RestartAfterCrashTest {
         assertThat(lines.stream().filter(l -> l.contains(" INTERRUPTED ")).findFirst().orElseThrow().substring(started))
                 .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:.*");
 
-        // when the killed process last wrote to the job repository
-        java.sql.Timestamp lastWrite = null;
+        // when the killed process last wrote to the job repository: its job execution's row is written as the job
+        // starts, its steps' rows as they commit and end
+        java.sql.Timestamp startTime = null, lastWrite = null;
         try (Connection c = DriverManager.getConnection(ChildProcess.databaseUrl(), "postgres", null);
              Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select last_updated from batch_job_execution where status = 'STARTED' "
-                     + "order by job_execution_id desc limit 1")) {
-            if (rs.next()) lastWrite = rs.getTimestamp(1);
+             ResultSet rs = st.executeQuery("select e.start_time, greatest(e.last_updated, (select max(greatest(s.last_updated, s.end_time)) "
+                     + "from batch_step_execution s where s.job_execution_id = e.job_execution_id)) "
+                     + "from batch_job_execution e where e.status = 'STARTED' order by e.job_execution_id desc limit 1")) {
+            if (rs.next()) {
+                startTime = rs.getTimestamp(1);
+                lastWrite = rs.getTimestamp(2);
+            }
         }
         CommandLineRuns.Outcome resumed = CommandLineRuns.run("run", SAMPLE.toString(), "--out", out.toString());
         assertThat(resumed.exitStatus()).as(resumed.output()).isZero();
@@ -83,11 +88,13 @@ class RestartAfterCrashTest {
         String line = CommandLineRuns.run("history").output().lines()
                 .filter(l -> l.split("\\s+").length > 1 && l.split("\\s+")[1].equals(killed)).findFirst().orElseThrow();
         assertThat(line.split("\\s+")[3]).as(line).isEqualTo("INTERRUPTED");
+        assertThat(lastWrite).isNotNull();
+        long ranMillis = java.time.Duration.between(startTime.toLocalDateTime(), lastWrite.toLocalDateTime()).toMillis();
+        assertThat(line.split("\\s+")[6]).as(line).isEqualTo(String.format(java.util.Locale.ROOT, "%.1fs", ranMillis / 1000.0));
         try (Connection c = DriverManager.getConnection(ChildProcess.databaseUrl(), "postgres", null);
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select end_time from batch_job_execution where job_execution_id = " + killed)) {
             assertThat(rs.next()).isTrue();
-            assertThat(lastWrite).isNotNull();
             assertThat(rs.getTimestamp(1)).as("ends when it last wrote, not at the resume").isEqualTo(lastWrite);
         }
     }
