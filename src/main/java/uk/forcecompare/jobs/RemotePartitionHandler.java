@@ -50,6 +50,8 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RemotePartitionHandler.class);
     static final String WORKER = "worker";
+    /** the step each partition runs; a partition's step execution is named "recordsWorker:records-&lt;n&gt;" */
+    static final String PARTITION_STEP = "recordsWorker";
     /** the manager step's exit description when the collection has no record files to partition */
     static final String NO_PARTITIONS = "no partitions";
 
@@ -68,7 +70,7 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
         this.region = region;
         this.grace = grace;
         this.idleTimeout = idleTimeout;
-        setStepName("recordsWorker");
+        setStepName(PARTITION_STEP);
         setJobRepository(jobRepository);
         setPollInterval(pollInterval.toMillis());
         setMessagingOperations(new MessagingTemplate(requests));
@@ -85,8 +87,13 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
     @Override
     protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
         if (partitions.isEmpty()) {
-            // nothing to send: waiting for a worker here would wait for nothing (until the idle timeout)
-            log.info("{}: no partitions (the collection has no data.police.uk files); no worker needed", manager.getStepName());
+            // nothing to send: waiting for a worker here would wait for nothing (until the idle timeout). On a resume
+            // the partitions that completed before are not sent again, so all of them may be done already.
+            long completed = completedPartitions(manager.getJobExecution().getJobInstance().getInstanceId());
+            log.info("{}: {}; no worker needed", manager.getStepName(), completed == 0
+                    ? "no partitions (the collection has no data.police.uk files)"
+                    : "all " + completed + " partition" + (completed == 1 ? "" : "s") + " already completed in an earlier job execution of run "
+                    + manager.getJobExecution().getJobInstance().getInstanceId());
             return partitions;
         }
         List<String> workers = RemoteLocks.workers(jdbc);
@@ -125,6 +132,7 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
             }
         }
         log.info("{}: partitions completed by worker: {}", manager.getStepName(), byWorker.isEmpty() ? "none" : byWorker);
+        if (failed == 0) CrashPoints.reach("records.after-partitions");
         if (failed > 0) {
             String why = failures.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " " + e.getKey())
                     .collect(Collectors.joining("; "));
@@ -132,6 +140,16 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
                     + "). The completed partitions stand: run the same command again, with a worker running, to do only the missing ones");
         }
         return results;
+    }
+
+    /** The run's partitions that completed in any of its job executions. */
+    private long completedPartitions(long run) {
+        Long n = jdbc.queryForObject("""
+                select count(distinct se.step_name) from batch_step_execution se
+                join batch_job_execution je on je.job_execution_id = se.job_execution_id
+                where je.job_instance_id = ? and se.step_name like ? and se.status = 'COMPLETED'
+                """, Long.class, run, PARTITION_STEP + ":%");
+        return n == null ? 0 : n;
     }
 
     private static String firstLine(String s) {

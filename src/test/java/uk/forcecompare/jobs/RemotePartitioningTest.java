@@ -144,6 +144,26 @@ class RemotePartitioningTest {
     }
 
     @Test
+    void aResumeAfterEveryPartitionCompletedSaysSoAndNeedsNoWorker() throws Exception {
+        Worker w = startWorker(List.of(), "w-only");
+        w.awaitReady();
+        // the manager dies once the workers have done every partition, before its own step ends
+        List<String> args = List.of("run", collection.toString(), "--out", out.toString(),
+                "--force-compare.workers.enabled=true", "--force-compare.records.partitions=8");
+        ChildProcess.Result killed = ChildProcess.run(List.of("-D" + CrashPoints.PROPERTY + "=records.after-partitions"),
+                args.toArray(String[]::new));
+        assertThat(killed.exitStatus()).as(killed.output()).isEqualTo(137);
+        assertThat(partitions(out, null)).hasSize(8).allSatisfy((p, s) -> assertThat(s).startsWith("COMPLETED"));
+        w.destroy();
+
+        ChildProcess.Result resumed = ChildProcess.run(List.of(), args.toArray(String[]::new));
+        assertThat(resumed.exitStatus()).as(resumed.output()).isZero();
+        assertThat(resumed.output()).contains("was interrupted")
+                .contains("ingestRecords: all 8 partitions already completed").doesNotContain("no data.police.uk files");
+        assertThat(Files.readAllBytes(out.resolve("remote-2023-q1/indicators.csv"))).isEqualTo(singleProcess);
+    }
+
+    @Test
     void withNoWorkerTheManagerGivesUpAfterTheIdleTimeout() {
         CommandLineRuns.Outcome o = manager(out, "--force-compare.workers.idle-timeout=PT3S");
         assertThat(o.exitStatus()).as(o.output()).isEqualTo(CollectionRunner.FAILED);
