@@ -46,6 +46,12 @@ public class CollectionSchedule {
 
     /** Waits for each firing of the cron until {@code stopAfter} (or for ever when null), running what is due. */
     public void run(Path collectionsRoot, Path outputRoot, String cron, Duration stopAfter, PrintStream out) throws InterruptedException {
+        try (Interruption.ScheduleRunning ignored = Interruption.scheduleRunning()) {
+            runOnCron(collectionsRoot, outputRoot, cron, stopAfter, out);
+        }
+    }
+
+    private void runOnCron(Path collectionsRoot, Path outputRoot, String cron, Duration stopAfter, PrintStream out) throws InterruptedException {
         CronExpression expression = CronExpression.parse(cron);
         LocalDateTime deadline = stopAfter == null ? null : LocalDateTime.now().plus(stopAfter);
         out.println("Scheduled: collections under " + collectionsRoot.toAbsolutePath() + " on cron '" + cron + "'.");

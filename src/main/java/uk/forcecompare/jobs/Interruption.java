@@ -24,6 +24,7 @@ public final class Interruption {
 
     private static volatile String signal;
     private static final AtomicInteger runsInHand = new AtomicInteger();
+    private static final AtomicInteger schedulesWaiting = new AtomicInteger();
     private static volatile PrintStream console = System.out;
 
     private Interruption() {
@@ -49,6 +50,10 @@ public final class Interruption {
             silenceLogging();
             console.println("Interrupted (" + signal + "): nothing was published; the previous publication stands;"
                     + " run the same command again to resume.");
+            console.flush();
+        } else if (schedulesWaiting.get() > 0) {
+            // a schedule between its firings: a silent exit 143 would leave the reader to guess what it stopped
+            console.println("Interrupted (" + signal + "): the schedule stopped; no run was in progress.");
             console.flush();
         }
         if (previous == null || previous == SignalHandler.SIG_DFL || previous == SignalHandler.SIG_IGN) {
@@ -79,6 +84,28 @@ public final class Interruption {
     public static RunInHand runInHand() {
         runsInHand.incrementAndGet();
         return new RunInHand();
+    }
+
+    /** Marks a schedule as running until closed: an interruption while none of its runs is in hand is said as such. */
+    public static ScheduleRunning scheduleRunning() {
+        schedulesWaiting.incrementAndGet();
+        return new ScheduleRunning();
+    }
+
+    /** A schedule running; closing it (once it has stopped) ends it. */
+    public static final class ScheduleRunning implements AutoCloseable {
+        private boolean closed;
+
+        private ScheduleRunning() {
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                schedulesWaiting.decrementAndGet();
+            }
+        }
     }
 
     /** A run in hand; closing it (once the run has published or failed) ends it. */

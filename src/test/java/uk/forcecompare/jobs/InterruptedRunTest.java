@@ -60,19 +60,32 @@ class InterruptedRunTest {
                 .doesNotContain("No appenders");
     }
 
+    @Test
+    void aScheduleStoppedBySigtermWhileWaitingForItsNextFiringSaysSoInOneLine() throws Exception {
+        // the default cron fires twice a year: the schedule is waiting, no run in hand
+        Stopped stopped = stop("TERM", "Next run at ", "schedule", collections.toString(), "--out", out.toString());
+        assertThat(stopped.exitStatus()).as(stopped.output()).isEqualTo(128 + 15);
+        assertThat(stopped.afterSignal()).containsExactly("Interrupted (SIGTERM): the schedule stopped; no run was in progress.");
+    }
+
     record Stopped(int exitStatus, String output, List<String> afterSignal) {
     }
 
     /** Starts the command in its own JVM, sends it the signal once it has read its sources, and waits for it to end. */
     private static Stopped stopMidRun(String signal, String... args) throws Exception {
+        // the ingest step is done; computing, charts and the publication are still to come
+        return stop(signal, "IngestTasklet - Read ", args);
+    }
+
+    /** Starts the command in its own JVM, sends it the signal once it has printed a line holding {@code cue}, and waits for it to end. */
+    private static Stopped stop(String signal, String cue, String... args) throws Exception {
         Process p = ChildProcess.start(List.of(), args);
         StringBuilder before = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 before.append(line).append('\n');
-                // the ingest step is done; computing, charts and the publication are still to come
-                if (line.contains("IngestTasklet - Read ")) break;
+                if (line.contains(cue)) break;
             }
             assertThat(line).as(before.toString()).isNotNull();
             new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start().waitFor();
