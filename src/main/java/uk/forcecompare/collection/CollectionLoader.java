@@ -431,7 +431,9 @@ public final class CollectionLoader {
 
     private static SourceFile sourceFile(Path dir, Path f, Optional<SourceKind> kind) {
         try {
-            return new SourceFile(f, relative(dir, f), kind, sha256(f), Files.size(f));
+            // size and time first: a file written while it is hashed then differs from them when the run checks
+            java.nio.file.attribute.BasicFileAttributes hashed = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+            return new SourceFile(f, relative(dir, f), kind, sha256(f), hashed.size(), hashed.lastModifiedTime());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

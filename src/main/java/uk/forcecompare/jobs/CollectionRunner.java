@@ -3,6 +3,7 @@ package uk.forcecompare.jobs;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -267,7 +268,19 @@ public class CollectionRunner {
             return pub.exitStatus();
         }
         if (Interruption.stopping()) return FAILED;
+        Optional<Throwable> changedWhileRead = execution.getAllFailureExceptions().stream()
+                .filter(e -> e instanceof UnsettledInputs.InputsChangedException).findFirst();
+        if (changedWhileRead.isPresent()) {
+            out.println("The run failed: " + changedWhileRead.get().getMessage() + ".");
+            return FAILED;
+        }
         out.println("The run failed in step '" + failedStep(execution) + "': " + failureMessage(execution) + ".");
+        List<String> changed = UnsettledInputs.of(c);
+        if (!changed.isEmpty()) {
+            // as a worker that saw other files may have: this run cannot be resumed, its inputs are not what it began with
+            out.println("The previous publication stands. " + UnsettledInputs.which(changed) + ". " + UnsettledInputs.RUN_AGAIN + ".");
+            return FAILED;
+        }
         out.println("The previous publication stands. Run the same command again to resume run " + run + " from that step.");
         return FAILED;
     }

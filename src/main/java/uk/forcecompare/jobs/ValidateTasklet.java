@@ -26,6 +26,8 @@ class ValidateTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         long run = RunSupport.runId(chunk);
         Collection c = support.collection(chunk);
+        // every input has been read by now: what follows is worked out from it
+        UnsettledInputs.check(c);
         repository.clearFindings(run, "validate");
         FindingLog findings = new FindingLog();
         List<Observation> observations = repository.observations(run);

@@ -164,6 +164,44 @@ class RemotePartitioningTest {
     }
 
     @Test
+    void aRecordFileAppendedToAfterTheManagerHashedItSaysTheSameCommandStartsANewRun(@TempDir Path copies) throws Exception {
+        Path copy = copies.resolve("remote-2023-q1");
+        RestartAfterCrashTest.copyTree(collection, copy);
+        Path appended;
+        try (var files = Files.walk(copy.resolve("records"))) {
+            appended = files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
+        }
+        long hashedSize = Files.size(appended);
+        Worker w = startWorker(List.of(), "w-later");
+        w.awaitReady();
+
+        // the manager is held after it has read its first file, and the record file appended to meanwhile: the
+        // worker, hashing the collection as it takes a partition, sees other inputs than the manager did
+        Process manager = ChildProcess.start(List.of("-D" + CrashPoints.PAUSE_PROPERTY + "=ingest.after-first-file",
+                        "-Dforce-compare.pause-ms=3000"), "run", copy.toString(), "--out", out.toString(),
+                "--force-compare.workers.enabled=true", "--force-compare.records.partitions=8");
+        StringBuilder output = new StringBuilder();
+        String lastLine = null;
+        try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(manager.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; lastLine = line) {
+                output.append(line).append('\n');
+                if (line.startsWith("pause point ")) {
+                    List<String> rows = Files.readAllLines(appended);
+                    Files.writeString(appended, rows.get(rows.size() - 1) + "\n", java.nio.file.StandardOpenOption.APPEND);
+                }
+            }
+        }
+        assertThat(manager.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        System.out.println("[manager]\n" + output + "(exit " + manager.exitValue() + ")");
+        assertThat(manager.exitValue()).as(output.toString()).isEqualTo(CollectionRunner.FAILED);
+        assertThat(output).contains("sees other files");
+        assertThat(lastLine).isEqualTo("The previous publication stands. 1 input changed while the run read it: "
+                + copy.relativize(appended).toString().replace('\\', '/') + " (was " + hashedSize + " bytes, now "
+                + Files.size(appended) + "). Run again once the files are settled: the same command will then start a new run, "
+                + "as the inputs differ.");
+    }
+
+    @Test
     void withNoWorkerTheManagerGivesUpAfterTheIdleTimeout() {
         CommandLineRuns.Outcome o = manager(out, "--force-compare.workers.idle-timeout=PT3S");
         assertThat(o.exitStatus()).as(o.output()).isEqualTo(CollectionRunner.FAILED);
