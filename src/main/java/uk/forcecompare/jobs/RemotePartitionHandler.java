@@ -136,8 +136,12 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
         if (failed > 0) {
             String why = failures.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " " + e.getKey())
                     .collect(Collectors.joining("; "));
+            // a worker that saw other files than the manager hashed cannot be helped by resuming: the inputs differ
+            boolean otherFiles = failures.keySet().stream().anyMatch(k -> k.contains(RemoteWorker.SEES_OTHER_FILES));
             throw new RemotePartitionException(failed + " of " + results.size() + " partitions did not complete (" + why
-                    + "). The completed partitions stand: run the same command again, with a worker running, to do only the missing ones");
+                    + (otherFiles
+                    ? "). Every worker must see the collection folder at the same path, unchanged since the run started"
+                    : "). The completed partitions stand: run the same command again, with a worker running, to do only the missing ones"));
         }
         return results;
     }

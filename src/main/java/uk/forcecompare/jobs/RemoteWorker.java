@@ -46,6 +46,8 @@ import uk.forcecompare.collection.CollectionLoader;
  */
 public class RemoteWorker {
 
+    static final String SEES_OTHER_FILES = "sees other files";
+
     private static final Logger log = LoggerFactory.getLogger(RemoteWorker.class);
 
     private final QueueChannel requests;
@@ -239,7 +241,7 @@ public class RemoteWorker {
         step.getExecutionContext().putString(RemotePartitionHandler.WORKER, name);
         if (!seen.equals(expected)) {
             step.setStatus(BatchStatus.FAILED);
-            step.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), "worker " + name + " sees other files in " + folder
+            step.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), "worker " + name + " " + SEES_OTHER_FILES + " in " + folder
                     + " than the manager did (inputs " + seen + ", expected " + expected + "): every worker needs the same collection folder at the same path"));
             step.setEndTime(java.time.LocalDateTime.now());
             jobRepository.updateExecutionContext(step);

@@ -194,7 +194,9 @@ class RemotePartitioningTest {
         assertThat(manager.waitFor(2, TimeUnit.MINUTES)).isTrue();
         System.out.println("[manager]\n" + output + "(exit " + manager.exitValue() + ")");
         assertThat(manager.exitValue()).as(output.toString()).isEqualTo(CollectionRunner.FAILED);
-        assertThat(output).contains("sees other files");
+        assertThat(output).contains("sees other files")
+                .contains("Every worker must see the collection folder at the same path, unchanged since the run started")
+                .doesNotContain("to do only the missing ones");
         assertThat(lastLine).isEqualTo("The previous publication stands. 1 input changed while the run read it: "
                 + copy.relativize(appended).toString().replace('\\', '/') + " (was " + hashedSize + " bytes, now "
                 + Files.size(appended) + "). Run again once the files are settled: the same command will then start a new run, "
