@@ -102,7 +102,8 @@ final class RecordFileReader {
                         ? firstMalformedLine : firstOtherMonthLine);
                 out.report(Finding.of(Rule.FILE_UNREADABLE).file(file.relativePath()).at(at).force(force.code())
                         .message("The data.police.uk " + name.type().suffix + " file of " + where + ": " + unusable
-                                + "; nothing counted from it is used")
+                                + "; nothing counted from it is used ("
+                                + String.join(" or ", observations.stream().map(Observation::measure).toList()) + ")")
                         .observed(rowsOfAnotherMonth == 0 ? malformed + " of " + rowsRead + " rows malformed"
                                 : malformed + rowsOfAnotherMonth + " of " + rowsRead + " rows not counted")
                         .expected("a complete file whose rows fit its header and its month"));

@@ -262,7 +262,9 @@ class PoliceUkRecordsTest {
         });
         assertThat(c.findings(Rule.FILE_UNREADABLE)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.message()).contains("Kent (2024-02)").contains("2 of its 3 rows are not rows of 2024-02");
+            assertThat(f.message()).contains("Kent (2024-02)").contains("2 of its 3 rows are not rows of 2024-02")
+                    // contract 5: the message names the measure codes it concerns (and so the indicator they feed)
+                    .endsWith("nothing counted from it is used (RECORDS_ASB_INCIDENTS or RECORDS_CRIMES)");
         });
         assertThat(c.findings(Rule.RECORDS_ROW_NOT_COUNTED)).extracting(Finding::location).containsExactly("line 2", "line 4");
     }
@@ -275,7 +277,8 @@ class PoliceUkRecordsTest {
 
         assertThat(c.observations).hasSize(2).allSatisfy(o -> assertThat(o.missingReason()).isEqualTo("its only row is not a row of 2024-02"));
         assertThat(c.findings(Rule.FILE_UNREADABLE)).singleElement().satisfies(f -> assertThat(f.message())
-                .isEqualTo("The data.police.uk street file of Kent (2024-02): its only row is not a row of 2024-02; nothing counted from it is used"));
+                .isEqualTo("The data.police.uk street file of Kent (2024-02): its only row is not a row of 2024-02; nothing counted from it is used "
+                        + "(RECORDS_ASB_INCIDENTS or RECORDS_CRIMES)"));
     }
 
     @Test
