@@ -797,8 +797,8 @@ public final class IndicatorCalculator {
         } else {
             summary.message(f.name() + ", " + first.period().text() + ": in " + count + (rows.size() == 1 ? ", " : ", the first ")
                             + firstRow + ", " + partCode + " " + nf.format(p) + " is greater than " + wholeCode + " " + nf.format(w)
-                            + " (the force's totals for " + period.text() + " are " + nf.format(partTotal) + " and "
-                            + nf.format(wholeTotal) + ")" + listed + leftOut)
+                            + " (the force's totals for " + period.text() + ": " + partCode + " " + nf.format(partTotal)
+                            + ", " + wholeCode + " " + nf.format(wholeTotal) + ")" + listed + leftOut)
                     .observed(p.toPlainString()).expected("at most " + w.toPlainString());
             reason = inWords + " in " + count + (rows.size() == 1 ? ", " : ", the first ") + first.sourceFile() + " " + firstRow
                     + ": " + nf.format(p) + " against " + nf.format(w) + " in " + first.period().describe();

@@ -620,7 +620,8 @@ class IndicatorCalculatorTest {
             assertThat(f.observed()).isEqualTo("375");
             assertThat(f.message()).isEqualTo("Essex, FY2021/22: in one row, line 2 [legislation Section 1 (PACE), reason Drugs, "
                     + "ethnicity White - British], STOP_SEARCH_S1_ARRESTS 375 is greater than STOP_SEARCH_S1_SEARCHES 370 (the "
-                    + "force's totals for FY2021/22 are 380 and 447); stop-search-arrest-rate is left out for this force");
+                    + "force's totals for FY2021/22: STOP_SEARCH_S1_ARRESTS 380, STOP_SEARCH_S1_SEARCHES 447); stop-search-arrest-rate "
+                    + "is left out for this force");
         });
         assertThat(valueOf(r, KENT).value().getAsDouble()).isEqualTo(12.0);
         // the footnote (and the sentence, which quotes it) says it in words; the log keeps the codes
@@ -652,7 +653,7 @@ class IndicatorCalculatorTest {
                 .containsExactly(
                         tuple(KENT, "line 3555", "68", "at most 66", "Kent, FY2022/23: in 2 rows, the first line 3555 [legislation "
                                 + "Section 1 (PACE), reason Drugs, ethnicity White - British], STOP_SEARCH_S1_ARRESTS 68 is greater "
-                                + "than STOP_SEARCH_S1_SEARCHES 66 (the force's totals for FY2022/23 are 119 and 305); "
+                                + "than STOP_SEARCH_S1_SEARCHES 66 (the force's totals for FY2022/23: STOP_SEARCH_S1_ARRESTS 119, STOP_SEARCH_S1_SEARCHES 305); "
                                 + "stop-search-arrest-rate is left out for this force"),
                         tuple(KENT, "line 3556", "41", "at most 39", "Kent, FY2022/23: row 2 of 2, line 3556 [legislation "
                                 + "Section 1 (PACE), reason Drugs, ethnicity White - Irish], STOP_SEARCH_S1_ARRESTS 41 is greater "
