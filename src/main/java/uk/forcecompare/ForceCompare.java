@@ -197,7 +197,7 @@ public final class ForceCompare implements Callable<Integer> {
         @Override
         public Integer call() {
             // from the start: Ctrl-C while Spring and the database start is a run that published nothing, too
-            try (Interruption.RunInHand ignored = Interruption.runInHand()) {
+            try (Interruption.Held ignored = Interruption.runInHand()) {
                 return runInHand();
             }
         }

@@ -60,7 +60,7 @@ public class CollectionRunner {
     }
 
     public int run(Collection collection, Path outputRoot, PrintStream out) {
-        try (Interruption.RunInHand ignored = Interruption.runInHand()) {
+        try (Interruption.Held ignored = Interruption.runInHand()) {
             return runInHand(collection, outputRoot, out);
         }
     }

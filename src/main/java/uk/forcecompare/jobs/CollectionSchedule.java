@@ -46,7 +46,7 @@ public class CollectionSchedule {
 
     /** Waits for each firing of the cron until {@code stopAfter} (or for ever when null), running what is due. */
     public void run(Path collectionsRoot, Path outputRoot, String cron, Duration stopAfter, PrintStream out) throws InterruptedException {
-        try (Interruption.ScheduleRunning ignored = Interruption.scheduleRunning()) {
+        try (Interruption.Held ignored = Interruption.scheduleRunning()) {
             runOnCron(collectionsRoot, outputRoot, cron, stopAfter, out);
         }
     }

@@ -81,45 +81,30 @@ public final class Interruption {
     }
 
     /** Marks a run in hand until closed: an interruption meanwhile is said as a run that published nothing. */
-    public static RunInHand runInHand() {
-        runsInHand.incrementAndGet();
-        return new RunInHand();
+    public static Held runInHand() {
+        return new Held(runsInHand);
     }
 
     /** Marks a schedule as running until closed: an interruption while none of its runs is in hand is said as such. */
-    public static ScheduleRunning scheduleRunning() {
-        schedulesWaiting.incrementAndGet();
-        return new ScheduleRunning();
+    public static Held scheduleRunning() {
+        return new Held(schedulesWaiting);
     }
 
-    /** A schedule running; closing it (once it has stopped) ends it. */
-    public static final class ScheduleRunning implements AutoCloseable {
+    /** A run in hand or a schedule running; closing it (once it has ended) ends it, once however often it is closed. */
+    public static final class Held implements AutoCloseable {
+        private final AtomicInteger count;
         private boolean closed;
 
-        private ScheduleRunning() {
+        private Held(AtomicInteger count) {
+            this.count = count;
+            count.incrementAndGet();
         }
 
         @Override
         public void close() {
             if (!closed) {
                 closed = true;
-                schedulesWaiting.decrementAndGet();
-            }
-        }
-    }
-
-    /** A run in hand; closing it (once the run has published or failed) ends it. */
-    public static final class RunInHand implements AutoCloseable {
-        private boolean closed;
-
-        private RunInHand() {
-        }
-
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                runsInHand.decrementAndGet();
+                count.decrementAndGet();
             }
         }
     }

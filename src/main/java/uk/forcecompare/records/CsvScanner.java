@@ -534,8 +534,8 @@ final class CsvScanner implements Closeable {
         for (int p = from; p < to; p++) {
             int c = b[p] & 0xFF;
             if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') continue;
-            if (c == 0xEF && p + 2 < to && (b[p + 1] & 0xFF) == 0xBB && (b[p + 2] & 0xFF) == 0xBF) {
-                p += 2; // U+FEFF
+            if (isBom(b, p, to)) {
+                p += 2;
                 continue;
             }
             if (c >= 0x80) return false;
